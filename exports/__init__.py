@@ -1,0 +1,1 @@
+"""Excel workbooks for planning teams (openpyxl). Stands on surveys/ alone."""

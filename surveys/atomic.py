@@ -1,0 +1,86 @@
+"""Atomic file replacement: a reader sees the old file or the new one, never half.
+
+A file cut at a line boundary still parses as TOML, so only writing a whole
+temp file and renaming it over the old keeps a killed save from losing answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TEMP_SUFFIX = ".stick-tmp"
+# Windows refuses os.replace while antivirus, an indexer or Excel holds the target.
+_RETRY_SECONDS = 2.0
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so a crash leaves either the old or the new file."""
+    folder = path.parent
+    mode = _mode_for(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        # mkstemp makes 0600; keep the file's own mode, or the usual one for a new file.
+        os.chmod(temp_name, mode)
+        _replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(folder)
+
+
+def _replace(source: str, target: Path) -> None:
+    deadline = time.monotonic() + _RETRY_SECONDS
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename lives in the folder's entry; without this a power cut can undo it.
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def clear_stale_temps(folder: Path) -> list[Path]:
+    """Remove temp files a killed save left behind; returns what was removed."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for temp in candidates:
+        try:
+            temp.unlink()
+            removed.append(temp)
+        except OSError:
+            pass
+    return removed

@@ -1,0 +1,1 @@
+"""The instrument files that ship with stick (package data)."""

@@ -1,0 +1,168 @@
+"""The instrument as typed, immutable values.
+
+An `Instrument` is what a loaded and checked instrument file becomes. Every
+cross reference (an option's profile, a question's area) has already been
+checked by the loader, so code that reads these values can index freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuestionKind = Literal["profile", "ladder", "choice", "text"]
+QUESTION_KINDS: tuple[QuestionKind, ...] = ("profile", "ladder", "choice", "text")
+
+# The deck names the three transitions between the four steps.
+TRANSITIONS: tuple[str, ...] = ("content", "process", "practice")
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of mainstreaming: where a dimension sits (purpose/identity...)."""
+
+    id: str
+    label: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    label: str
+    looks_like: tuple[str, ...]
+    implications: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: str
+    level: str
+    description: str
+    profiles: tuple[Profile, ...]
+
+    def profile(self, profile_id: str) -> Profile:
+        return next(p for p in self.profiles if p.id == profile_id)
+
+
+@dataclass(frozen=True)
+class CompetenceStep:
+    number: int
+    id: str
+    label: str
+    meaning: str
+    # The transition that leads from this step to the next; empty on the last.
+    transition: str
+
+
+@dataclass(frozen=True)
+class Area:
+    """A spoke of the competence radar, scored on the four steps."""
+
+    id: str
+    label: str
+    description: str
+    # The business function where work on this area usually lives.
+    function: str
+
+
+@dataclass(frozen=True)
+class BusinessFunction:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class AdopterCategory:
+    id: str
+    label: str
+    share: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    # Exactly one of these is set, according to the question's kind.
+    profile: str = ""
+    step: int = 0
+    adopter: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    text: str
+    section: str
+    help: str = ""
+    dimension: str = ""
+    area: str = ""
+    function: str = ""
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: int
+    title: str
+    reading_note: str
+    levels: tuple[Level, ...]
+    dimensions: tuple[Dimension, ...]
+    steps: tuple[CompetenceStep, ...]
+    areas: tuple[Area, ...]
+    functions: tuple[BusinessFunction, ...]
+    adopters: tuple[AdopterCategory, ...]
+    principles: tuple[Principle, ...]
+    commission: tuple[str, ...]
+    sections: tuple[Section, ...]
+    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({q.id: q for q in self.questions})
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def function(self, function_id: str) -> BusinessFunction:
+        return next(f for f in self.functions if f.id == function_id)
+
+    def adopter(self, adopter_id: str) -> AdopterCategory:
+        return next(a for a in self.adopters if a.id == adopter_id)
+
+    def step(self, number: int) -> CompetenceStep:
+        return self.steps[number - 1]
+
+    def level(self, level_id: str) -> Level:
+        return next(lv for lv in self.levels if lv.id == level_id)

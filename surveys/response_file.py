@@ -1,0 +1,182 @@
+"""Response files: one TOML file per assessment, read strictly, written atomically.
+
+Reading is strict on purpose: a value of the wrong type is an error naming the
+key, never a value quietly dropped. Unknown keys are kept and written back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from surveys.atomic import atomic_write
+from surveys.errors import ResponseFileError
+from surveys.responses import Answer, Assessment, Priority
+from surveys.textfile import parse, read_bytes
+
+HEADER = (
+    "# A stick assessment. Each answer gives the chosen option's number and label;\n"
+    "# 'dont_know = true' marks a don't know. Safe to read, diff and keep.\n\n"
+)
+_META = ("organisation", "respondent", "role", "date", "instrument", "instrument_version", "created", "updated")
+
+
+class _Bad(Exception):
+    """A value of the wrong shape; the message names where."""
+
+
+def to_toml(assessment: Assessment) -> bytes:
+    doc: dict[str, Any] = {
+        "organisation": assessment.organisation,
+        "respondent": assessment.respondent,
+        "role": assessment.role,
+        "date": assessment.date,
+        "instrument": assessment.instrument_id,
+        "instrument_version": assessment.instrument_version,
+        "created": assessment.created,
+        "updated": assessment.updated,
+    }
+    doc.update(assessment.extra)
+    doc["answers"] = {qid: _answer_table(a) for qid, a in assessment.answers.items()}
+    if assessment.priorities:
+        doc["priorities"] = [_priority_table(p) for p in assessment.priorities]
+    return (HEADER + tomli_w.dumps(doc, multiline_strings=False)).encode("utf-8")
+
+
+def _answer_table(answer: Answer) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    if answer.choice:
+        table["choice"] = answer.choice
+        table["label"] = answer.label
+    if answer.text:
+        table["text"] = answer.text
+    if answer.dont_know:
+        table["dont_know"] = True
+    if answer.note:
+        table["note"] = answer.note
+    if answer.at is not None:
+        table["at"] = answer.at
+    table.update(answer.extra)
+    return table
+
+
+def _priority_table(priority: Priority) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for f in fields(Priority):
+        value = getattr(priority, f.name)
+        if f.name != "extra" and value not in (None, ""):
+            table[f.name] = value
+    table.update(priority.extra)
+    return table
+
+
+def from_toml(data: bytes, name: str) -> Assessment:
+    """Parse a response file; ResponseFileError gives one line naming the problem."""
+    parsed = parse(data)
+    if parsed.failure is not None:
+        where = f"line {parsed.failure.line}: " if parsed.failure.line else ""
+        raise ResponseFileError(f"{name}: {where}{parsed.failure.message}")
+    assert parsed.data is not None
+    try:
+        return _assessment(parsed.data)
+    except _Bad as exc:
+        raise ResponseFileError(f"{name}: {exc}") from None
+
+
+def _get(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = None) -> Any:
+    value = table.get(key, default)
+    if value is None:
+        raise _Bad(f"{where}{key!r} is missing")
+    if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        raise _Bad(f"{where}{key!r} must not be true/false")
+    if not isinstance(value, kind):
+        raise _Bad(f"{where}{key!r} has the wrong type ({type(value).__name__})")
+    if type(value) is datetime and not isinstance(kind, tuple) and kind is date:
+        raise _Bad(f"{where}{key!r} must be a date without a time")
+    return value
+
+
+def _assessment(doc: dict[str, Any]) -> Assessment:
+    answers_raw = _get(doc, "answers", dict, "", {})
+    answers = {}
+    for qid, raw in answers_raw.items():
+        if not isinstance(raw, dict):
+            raise _Bad(f"answers.{qid} must be a table")
+        answers[qid] = _answer(qid, raw)
+    priorities_raw = _get(doc, "priorities", list, "", [])
+    priorities = []
+    for i, raw in enumerate(priorities_raw, start=1):
+        if not isinstance(raw, dict):
+            raise _Bad(f"priority {i} must be a table ([[priorities]])")
+        priorities.append(_priority(i, raw))
+    version = _get(doc, "instrument_version", int, "")
+    created = _get(doc, "created", datetime, "")
+    return Assessment(
+        organisation=_get(doc, "organisation", str, ""),
+        respondent=_get(doc, "respondent", str, ""),
+        role=_get(doc, "role", str, "", ""),
+        date=_get(doc, "date", date, ""),
+        instrument_id=_get(doc, "instrument", str, ""),
+        instrument_version=version,
+        created=created,
+        updated=_get(doc, "updated", datetime, "", created),
+        answers=answers,
+        priorities=tuple(priorities),
+        extra={k: v for k, v in doc.items() if k not in _META and k not in ("answers", "priorities")},
+    )
+
+
+def _answer(qid: str, raw: dict[str, Any]) -> Answer:
+    where = f"answers.{qid}: "
+    choice = _get(raw, "choice", int, where, 0)
+    if choice < 0:
+        raise _Bad(f"{where}'choice' must be 1 or more")
+    at = raw.get("at")
+    if at is not None and not isinstance(at, datetime):
+        raise _Bad(f"{where}'at' must be a date and time")
+    return Answer(
+        question=qid,
+        choice=choice,
+        label=_get(raw, "label", str, where, ""),
+        text=_get(raw, "text", str, where, ""),
+        dont_know=_get(raw, "dont_know", bool, where, False),
+        note=_get(raw, "note", str, where, ""),
+        at=at,
+        extra={k: v for k, v in raw.items() if k not in ("choice", "label", "text", "dont_know", "note", "at")},
+    )
+
+
+def _priority(i: int, raw: dict[str, Any]) -> Priority:
+    where = f"priority {i}: "
+    values: dict[str, Any] = {}
+    for f in fields(Priority):
+        if f.name == "extra" or f.name not in raw:
+            continue
+        if f.name in ("target", "review"):
+            values[f.name] = _get(raw, f.name, date, where)
+        else:
+            values[f.name] = _get(raw, f.name, str, where)
+    known = {f.name for f in fields(Priority)}
+    values["extra"] = {k: v for k, v in raw.items() if k not in known or k == "extra"}
+    return Priority(**values)
+
+
+def load_assessment(path: Path) -> Assessment:
+    try:
+        data = read_bytes(path)
+    except OSError as exc:
+        raise ResponseFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return from_toml(data, str(path))
+
+
+def save_assessment(path: Path, assessment: Assessment) -> None:
+    try:
+        atomic_write(path, to_toml(assessment))
+    except OSError as exc:
+        raise ResponseFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
+    except TypeError as exc:  # tomli-w refuses a value it cannot write
+        raise ResponseFileError(f"{path}: cannot save: {exc}") from None

@@ -1,0 +1,117 @@
+"""An assessment in progress: who answered what, and the plan that follows.
+
+Values are immutable; every change returns a new `Assessment`, so a front end
+can hand the new value to the saver and to the radar without copying.
+Keys this version does not know are kept in `extra` and written back, so a
+file made by a newer stick, or edited by hand, loses nothing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "dropped")
+
+
+def now() -> datetime:
+    """Local time with its offset, to the second: what a person reads in the file."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    choice: int = 0  # 1-based option number; 0 when no option was chosen
+    label: str = ""  # the chosen option's label, to notice when the instrument changes
+    text: str = ""  # the answer to a text question
+    dont_know: bool = False
+    note: str = ""
+    at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def given(self) -> bool:
+        """An answer or a don't know (a note alone is not an answer)."""
+        return self.dont_know or self.choice > 0 or bool(self.text)
+
+
+@dataclass(frozen=True)
+class Priority:
+    area: str = ""
+    title: str = ""
+    lead: str = ""
+    function: str = ""
+    target: date | None = None
+    review: date | None = None
+    measure: str = ""
+    status: str = STATUSES[0]
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    organisation: str
+    respondent: str
+    role: str
+    date: date
+    instrument_id: str
+    instrument_version: int
+    created: datetime
+    updated: datetime
+    answers: dict[str, Answer] = field(default_factory=dict)
+    priorities: tuple[Priority, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def answer(self, question_id: str) -> Answer | None:
+        return self.answers.get(question_id)
+
+
+def new_assessment(
+    organisation: str, respondent: str, role: str, instrument_id: str, instrument_version: int,
+    on: date | None = None,
+) -> Assessment:
+    stamp = now()
+    return Assessment(
+        organisation=organisation, respondent=respondent, role=role,
+        date=on or stamp.date(), instrument_id=instrument_id,
+        instrument_version=instrument_version, created=stamp, updated=stamp,
+    )
+
+
+def with_answer(assessment: Assessment, answer: Answer) -> Assessment:
+    """Record an answer, keeping the note already given unless a new one is set."""
+    old = assessment.answers.get(answer.question)
+    if old is not None and not answer.note:
+        answer = replace(answer, note=old.note, extra={**old.extra, **answer.extra})
+    if answer.at is None:
+        answer = replace(answer, at=now())
+    answers = dict(assessment.answers)
+    answers[answer.question] = answer
+    return replace(assessment, answers=answers, updated=now())
+
+
+def with_note(assessment: Assessment, question_id: str, note: str) -> Assessment:
+    """Set the note on a question, answered or not; the answer itself is kept."""
+    old = assessment.answers.get(question_id) or Answer(question=question_id)
+    answers = dict(assessment.answers)
+    answers[question_id] = replace(old, note=note, at=old.at or now())
+    return replace(assessment, answers=answers, updated=now())
+
+
+def without_answer(assessment: Assessment, question_id: str) -> Assessment:
+    """Clear the answer but keep the note: a note is never thrown away with it."""
+    old = assessment.answers.get(question_id)
+    if old is None:
+        return assessment
+    answers = dict(assessment.answers)
+    if old.note:
+        answers[question_id] = Answer(question=question_id, note=old.note, at=old.at, extra=old.extra)
+    else:
+        del answers[question_id]
+    return replace(assessment, answers=answers, updated=now())
+
+
+def with_priorities(assessment: Assessment, priorities: tuple[Priority, ...]) -> Assessment:
+    return replace(assessment, priorities=tuple(priorities), updated=now())

@@ -1,0 +1,58 @@
+"""Opening an assessment with the instrument it was made with.
+
+Both front ends and the exports start here, so "which instrument does this file
+use" has one answer everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from surveys.errors import InstrumentError
+from surveys.instrument_file import builtin_instrument, load_instrument
+from surveys.model import Instrument
+from surveys.response_file import load_assessment
+from surveys.responses import Assessment
+
+# Recorded by `stick new --instrument`, relative to the response file when it can be.
+INSTRUMENT_FILE_KEY = "instrument_file"
+
+
+@dataclass(frozen=True)
+class Opened:
+    path: Path
+    assessment: Assessment
+    instrument: Instrument
+
+
+def instrument_for(assessment: Assessment, path: Path, explicit: Path | None = None) -> Instrument:
+    if explicit is not None:
+        instrument = load_instrument(explicit)
+    elif assessment.instrument_id == builtin_instrument().id:
+        instrument = builtin_instrument()
+    else:
+        recorded = assessment.extra.get(INSTRUMENT_FILE_KEY)
+        if not isinstance(recorded, str) or not recorded:
+            raise InstrumentError(
+                f"{path}: made with instrument {assessment.instrument_id!r}; name its file with --instrument FILE"
+            )
+        instrument = load_instrument(path.parent / recorded)
+    if instrument.id != assessment.instrument_id:
+        raise InstrumentError(
+            f"{path}: made with instrument {assessment.instrument_id!r}, not {instrument.id!r}"
+        )
+    return instrument
+
+
+def open_assessment(path: Path, explicit_instrument: Path | None = None) -> Opened:
+    assessment = load_assessment(path)
+    return Opened(path, assessment, instrument_for(assessment, path, explicit_instrument))
+
+
+def recorded_instrument_path(instrument_file: Path, response_folder: Path) -> str:
+    """How a response file names its instrument: relative where it can, so folders move together."""
+    try:
+        return str(instrument_file.resolve().relative_to(response_folder.resolve()).as_posix())
+    except ValueError:
+        return str(instrument_file.resolve())

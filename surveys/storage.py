@@ -1,0 +1,101 @@
+"""Where response files live, what they are called, and listing them.
+
+The folder is always passed in, so tests use a temporary folder and the
+front ends decide it once (from --dir, STICK_DIR or the platform default).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from surveys.atomic import atomic_write
+from surveys.errors import ResponseFileError
+from surveys.response_file import to_toml
+from surveys.responses import Assessment
+
+ENV_DIR = "STICK_DIR"
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_STEM_LIMIT = 60
+
+
+def default_folder() -> Path:
+    """STICK_DIR, else a 'stick' folder in the user's documents, where people look."""
+    chosen = os.environ.get(ENV_DIR)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs  # textual depends on it; imported here so the engine starts light
+
+    return Path(platformdirs.user_documents_dir()) / "stick"
+
+
+def safe_stem(organisation: str, on: date) -> str:
+    """A file name stem that is safe on Windows and POSIX and stays in its folder."""
+    text = unicodedata.normalize("NFC", organisation)
+    text = _UNSAFE.sub("-", text)
+    text = re.sub(r"\s+", "-", text.strip())
+    text = re.sub(r"-{2,}", "-", text).strip(".- ")
+    text = text[:_STEM_LIMIT].rstrip(".- ")
+    if not text or text.split(".")[0].upper() in _RESERVED:
+        text = f"assessment-{text}" if text else "assessment"
+    return f"{text}-{on.isoformat()}"
+
+
+def create_assessment_file(folder: Path, assessment: Assessment) -> Path:
+    """Write a new assessment under a name no other file has; never overwrites."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ResponseFileError(f"{folder}: cannot create folder: {exc.strerror or exc}") from None
+    stem = safe_stem(assessment.organisation, assessment.date)
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.toml" if n == 1 else f"{stem}-{n}.toml")
+        try:
+            # O_EXCL claims the name, so two people starting at once get two files.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ResponseFileError(f"{path}: cannot create: {exc.strerror or exc}") from None
+        os.close(fd)
+        try:
+            atomic_write(path, to_toml(assessment))
+        except OSError as exc:
+            raise ResponseFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
+        return path
+    raise ResponseFileError(f"{folder}: too many assessments named {stem}")
+
+
+@dataclass(frozen=True)
+class Listing:
+    path: Path
+    modified: datetime
+    assessment: Assessment | None
+    error: str = ""
+
+
+def list_assessments(folder: Path) -> list[Listing]:
+    """Every response file in the folder, newest change first; unreadable ones say why."""
+    from surveys.response_file import load_assessment
+
+    try:
+        paths = [p for p in folder.glob("*.toml") if p.is_file()]
+    except OSError:
+        return []
+    out = []
+    for path in paths:
+        try:
+            modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+        except OSError:
+            continue
+        try:
+            out.append(Listing(path, modified, load_assessment(path)))
+        except ResponseFileError as exc:
+            out.append(Listing(path, modified, None, str(exc)))
+    out.sort(key=lambda item: item.modified, reverse=True)
+    return out

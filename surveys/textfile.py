@@ -1,0 +1,83 @@
+"""Reading TOML files as text, with one clear message for every way they fail.
+
+Shared by instrument and response files so both report undecodable bytes,
+byte-order marks and syntax errors the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_BOM = b"\xef\xbb\xbf"
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+# A sane ceiling: our files are kilobytes; anything this large is not ours.
+MAX_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TomlFailure:
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class TomlText:
+    text: str
+    data: dict[str, Any] | None
+    failure: TomlFailure | None
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning every OS failure into an OSError with a short reason."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def decode(data: bytes) -> tuple[str | None, TomlFailure | None]:
+    """UTF-8 text, tolerating the byte-order mark Windows Notepad adds."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return None, TomlFailure(line, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
+
+
+def parse(data: bytes) -> TomlText:
+    """Decode and parse TOML bytes; never raises for bad content."""
+    text, failure = decode(data)
+    if text is None:
+        return TomlText("", None, failure)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return TomlText(text, None, TomlFailure(line, "file holds a NUL byte: not a text file"))
+    try:
+        return TomlText(text, tomllib.loads(text), None)
+    except tomllib.TOMLDecodeError as exc:
+        return TomlText(text, None, _syntax_failure(exc))
+    except RecursionError:
+        return TomlText(text, None, TomlFailure(None, "TOML nested too deeply"))
+
+
+def _syntax_failure(exc: tomllib.TOMLDecodeError) -> TomlFailure:
+    # tomllib puts the position only inside its message text.
+    message = str(exc)
+    found = _AT_LINE.search(message)
+    if found is None and message.endswith("(at end of document)"):
+        reason = message.removesuffix("(at end of document)").strip()
+        return TomlFailure(None, f"TOML syntax error: {reason} (at the end of the file)")
+    if found is None:
+        return TomlFailure(None, f"TOML syntax error: {message}")
+    reason = message[: found.start()].strip()
+    return TomlFailure(
+        int(found.group(1)), f"TOML syntax error: {reason} (column {found.group(2)})"
+    )

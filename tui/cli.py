@@ -1,0 +1,121 @@
+"""The `stick` command line: parses arguments and hands each command to its module.
+
+Command modules are imported only when their command runs, so `stick check`
+never pays for Textual and the app never pays for openpyxl or questionary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from surveys import __version__
+from surveys.errors import StickError
+
+# command -> module whose run(args) -> int carries it out
+_HANDLERS = {
+    "new": "tui.cmd_new",
+    "check": "tui.cmd_check",
+    "report": "tui.cmd_report",
+    "interview": "tui.interview.command",
+    "export": "tui.cmd_export",
+    "app": "tui.app.command",
+}
+
+
+class UsageError(StickError):
+    """Wrong arguments: one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse prints usage and the error on two lines; we promise one.
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _parsers() -> tuple[_Parser, _Parser]:
+    app = _Parser(
+        prog="stick",
+        description="A keyboard-driven race equality self-assessment. "
+        "With no command, opens the app; with FILE, opens that assessment.",
+        epilog="Commands: new, check, report, interview, export (stick COMMAND --help for each).",
+    )
+    app.add_argument("--version", action="version", version=f"stick {__version__}")
+    app.add_argument("file", nargs="?", type=Path, help="an assessment to open at its first unanswered question")
+    _folder(app)
+    _instrument(app)
+
+    commands = _Parser(prog="stick")
+    sub = commands.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = sub.add_parser("new", help="create an empty assessment and print its path")
+    new.add_argument("--org", required=True, help="the organisation assessed")
+    new.add_argument("--respondent", required=True, help="who answers")
+    new.add_argument("--role", default="", help="the respondent's role")
+    _folder(new)
+    _instrument(new, "an instrument file (default: the built-in one)")
+
+    check = sub.add_parser("check", help="check an instrument file; every problem as FILE:LINE: message")
+    check.add_argument("file", type=Path)
+
+    report = sub.add_parser("report", help="print the result of an assessment")
+    report.add_argument("file", type=Path)
+    report.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    _instrument(report)
+
+    interview = sub.add_parser("interview", help="answer an assessment line by line")
+    interview.add_argument("file", type=Path)
+    interview.add_argument("--plain", action="store_true", help="numbered prompts only: for screen readers and scripts")
+    _instrument(interview)
+
+    export = sub.add_parser("export", help="write an Excel workbook for planning teams")
+    export.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx")
+    export.add_argument("--compare", type=Path, metavar="EARLIER.toml", help="an earlier assessment to compare with")
+    export.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    export.add_argument("--skip-bad", action="store_true", help="skip files that cannot be read, listing them")
+    _instrument(export)
+    return app, commands
+
+
+def _folder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help="the folder for assessments (default: STICK_DIR, else Documents/stick)",
+    )
+
+
+def _instrument(parser: argparse.ArgumentParser, text: str = "the instrument file, if not the built-in one") -> None:
+    parser.add_argument("--instrument", type=Path, help=text)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    app, commands = _parsers()
+    if argv and argv[0] in _HANDLERS and argv[0] != "app":
+        return commands.parse_args(argv)
+    args = app.parse_args(argv)
+    args.command = "app"
+    return args
+
+
+def run(argv: Sequence[str]) -> int:
+    try:
+        args = parse(argv)
+        module = importlib.import_module(_HANDLERS[args.command])
+        code: int = module.run(args)
+        return code
+    except StickError as exc:
+        print(f"stick: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("stick: interrupted", file=sys.stderr)
+        return 130
+
+
+def main() -> NoReturn:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,26 @@
+"""`stick new`: create an empty assessment and print its path."""
+
+from __future__ import annotations
+
+import argparse
+
+from surveys.errors import StickError
+from surveys.instrument_file import builtin_instrument, load_instrument
+from surveys.responses import new_assessment
+from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
+from surveys.storage import create_assessment_file, default_folder
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.org.strip():
+        raise StickError("--org must not be empty")
+    if not args.respondent.strip():
+        raise StickError("--respondent must not be empty")
+    folder = args.dir or default_folder()
+    instrument = load_instrument(args.instrument) if args.instrument else builtin_instrument()
+    assessment = new_assessment(args.org.strip(), args.respondent.strip(), args.role.strip(),
+                                instrument.id, instrument.version)
+    if args.instrument:
+        assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(args.instrument, folder)
+    print(create_assessment_file(folder, assessment))
+    return 0

@@ -1,0 +1,1 @@
+"""The line-by-line interview mode (questionary, and --plain)."""
