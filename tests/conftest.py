@@ -1,0 +1,55 @@
+"""Shared fixtures. Every test runs with the network shut: the tool is offline."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test whose code opens a network connection."""
+
+    def refuse(self: socket.socket, address: Any) -> None:
+        if self.family == getattr(socket, "AF_UNIX", None):
+            return real_connect(self, address)
+        raise NetworkUsed(f"a test tried to reach the network: {address!r}")
+
+    real_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(socket.socket(), a[0]))
+    yield
+
+
+@pytest.fixture
+def stick_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A response folder of the test's own, also set as STICK_DIR."""
+    folder = tmp_path / "assessments"
+    folder.mkdir()
+    monkeypatch.setenv("STICK_DIR", str(folder))
+    return folder
+
+
+def run_stick(args: Sequence[str], input: str | bytes | None = None, env: dict[str, str] | None = None,
+              cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh interpreter, as a user would."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
+    data = input.decode("utf-8") if isinstance(input, bytes) else input
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], input=data, capture_output=True, text=True,
+        encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=timeout,
+    )
