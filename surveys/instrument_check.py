@@ -30,6 +30,7 @@ from surveys.model import (
 from surveys.toml_locate import Path
 
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
+_MAX_VERSION = 1_000_000
 _TOP_KEYS = {
     "id", "version", "title", "reading_note", "commission", "levels", "dimensions",
     "steps", "areas", "functions", "adopters", "principles", "sections",
@@ -85,7 +86,7 @@ class _Checker:
         if value and not _ID.match(value):
             self.fail(path + ("id",), f"{kind} id {value!r} may hold only letters, digits, - and _")
         if value in seen:
-            self.fail(path + ("id",), f"duplicate {kind} id {value!r}", first=seen[value])
+            self.fail(path + ("id",), f"duplicate {kind} id {value!r}", first=seen[value] + ("id",))
         elif value:
             seen[value] = path
         return value
@@ -126,8 +127,8 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     if version is None:
         c.fail((), "the file is missing 'version'")
         version = 0
-    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        c.fail(("version",), f"'version' must be a whole number of 1 or more, not {version!r}")
+    elif isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= _MAX_VERSION:
+        c.fail(("version",), f"'version' must be a whole number from 1 to {_MAX_VERSION}, not {str(version)[:20]}")
         version = 0
     title = c.text(top, "title", ())
     note = c.text(top, "reading_note", (), required=False)
