@@ -1,0 +1,130 @@
+"""Build dist/stick.pyz: stick and its pure-Python dependencies in one file.
+
+    python scripts/build_pyz.py [--output dist/stick.pyz]
+
+Run it where stick's dependencies are installed (e.g. after `pip install .`):
+the dependencies are copied from this environment, so the file holds exactly
+the versions the tests ran against and the build needs no network.
+
+zipimport never caches bytecode, so every module also ships as a compiled
+`.pyc` beside its source (the legacy layout zipimport looks for), compiled with
+an unchecked hash so no clock or time zone can make it look stale. On another
+Python version the magic number differs and zipimport quietly uses the source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import py_compile
+import re
+import shutil
+import sys
+import tempfile
+import zipfile
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUR_PACKAGES = ("surveys", "tui", "exports")
+RUNTIME = ("textual", "questionary", "tomli-w", "openpyxl")
+# Compiled extensions cannot load from a zip, and would tie the file to one platform;
+# every one our dependencies carry has a pure-Python fallback.
+SKIP_SUFFIXES = (".so", ".pyd", ".dll", ".dylib", ".pyc", ".exe")
+MAIN = """\
+import sys
+
+if sys.version_info < (3, 11):
+    sys.exit("stick needs Python 3.11 or newer; this is " + sys.version.split()[0])
+
+from tui.cli import main
+
+main()
+"""
+
+
+def _name(requirement: str) -> tuple[str, set[str], str]:
+    found = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(?:\[([^\]]*)\])?[^;]*(?:;(.*))?", requirement)
+    assert found, requirement
+    extras = {e.strip() for e in (found.group(2) or "").split(",") if e.strip()}
+    return found.group(1), extras, (found.group(3) or "")
+
+
+def closure(roots: tuple[str, ...]) -> list[str]:
+    """Every distribution the roots need, whatever the platform (Windows-only ones too)."""
+    seen: dict[str, set[str]] = {}
+    todo: list[tuple[str, set[str]]] = [(r, set()) for r in roots]
+    while todo:
+        name, extras = todo.pop()
+        key = name.lower().replace("_", "-")
+        if key in seen and extras <= seen[key]:
+            continue
+        seen.setdefault(key, set()).update(extras)
+        try:
+            requires = distribution(name).requires or []
+        except PackageNotFoundError:
+            if "win32" in name or name in ("colorama",):
+                continue
+            raise SystemExit(f"build_pyz: {name} is not installed here; run: python -m pip install .") from None
+        for requirement in requires:
+            dep, dep_extras, marker = _name(requirement)
+            wanted = re.findall(r'extra\s*==\s*"([^"]+)"', marker)
+            if wanted and not set(wanted) & seen[key]:
+                continue
+            todo.append((dep, dep_extras))
+    return sorted(seen)
+
+
+def copy_distribution(name: str, target: Path) -> int:
+    dist = distribution(name)
+    copied = 0
+    for entry in dist.files or []:
+        if entry.parts[0] == ".." or "__pycache__" in entry.parts or entry.suffix in SKIP_SUFFIXES:
+            continue
+        source = Path(str(dist.locate_file(entry)))
+        if not source.is_file():
+            continue
+        destination = target / entry
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
+        copied += 1
+    return copied
+
+
+def build(output: Path) -> Path:
+    with tempfile.TemporaryDirectory() as temp:
+        staging = Path(temp)
+        for package in OUR_PACKAGES:
+            shutil.copytree(ROOT / package, staging / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        for name in closure(RUNTIME):
+            copy_distribution(name, staging)
+        (staging / "__main__.py").write_text(MAIN, encoding="utf-8")
+        ok = compileall.compile_dir(
+            staging, quiet=1, legacy=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
+        )
+        if not ok:
+            raise SystemExit("build_pyz: some modules did not compile")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_suffix(".partial")
+        # The shebang goes first, as zipapp does it, so the file also runs as ./stick.pyz.
+        with open(partial, "wb") as handle:
+            handle.write(b"#!/usr/bin/env python3\n")
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(staging.rglob("*")):
+                    if path.is_file():
+                        archive.write(path, path.relative_to(staging).as_posix())
+        partial.chmod(0o755)
+        partial.replace(output)
+    return output
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "dist" / "stick.pyz")
+    args = parser.parse_args()
+    path = build(args.output)
+    print(f"{path} ({path.stat().st_size // 1024} KiB, Python {sys.version_info.major}.{sys.version_info.minor} bytecode)")
+
+
+if __name__ == "__main__":
+    main()
