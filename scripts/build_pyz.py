@@ -123,7 +123,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "dist" / "stick.pyz")
     args = parser.parse_args()
     path = build(args.output)
-    print(f"{path} ({path.stat().st_size // 1024} KiB, Python {sys.version_info.major}.{sys.version_info.minor} bytecode)")
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"{path} ({path.stat().st_size // 1024} KiB, Python {version} bytecode)")
 
 
 if __name__ == "__main__":

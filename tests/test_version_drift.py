@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
-
-import tomllib
 
 from surveys.answers import AnswerState, choose, resolve, written
 from surveys.instrument_file import load_instrument
