@@ -49,13 +49,10 @@ def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
     return command
 
 
-def text_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
-    answer = walk.assessment.answer(question.id)
-    current = answer.text if answer is not None else ""
-    typed = asker.text(question.text, default=current,
-                       instruction="(Enter to save; empty to skip; b alone: back; d alone: don't know)")
-    if current and typed == current:
-        return Command("skip")
+def text_prompt(asker: Asker, question: Question) -> Command:
+    # Not filled in with the current answer (shown above it): an empty line keeps
+    # it, as in the plain mode, and a lone b or d cannot be glued to old text.
+    typed = asker.text(question.text, instruction="(Enter to save; empty to skip; b alone: back; d alone: don't know)")
     command = parse_line(question, typed)
     assert isinstance(command, Command)  # a text question takes any line
     return command
@@ -77,7 +74,7 @@ def ask_questions(asker: Asker, walk: Walk) -> None:
         for line in current_answer(question, walk.assessment):
             asker.say(line)
         if question.kind == "text":
-            command = text_prompt(asker, walk, question)
+            command = text_prompt(asker, question)
         else:
             command = choice_prompt(asker, walk, question)
         walk.record_command(command)
