@@ -73,10 +73,7 @@ def ask_questions(asker: Asker, walk: Walk) -> None:
             asker.say(f"Help: {question.help}")
         for line in current_answer(question, walk.assessment):
             asker.say(line)
-        if question.kind == "text":
-            command = text_prompt(asker, question)
-        else:
-            command = choice_prompt(asker, walk, question)
+        command = text_prompt(asker, question) if question.kind == "text" else choice_prompt(asker, walk, question)
         walk.record_command(command)
         if command.kind in ("choose", "dont_know"):
             ask_note(asker, walk)
