@@ -18,6 +18,9 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import Output
 
+# questionary shows a choice's key in front of it; past nine, the arrow keys alone.
+MAX_NUMBERED = 9
+
 
 @dataclass(frozen=True)
 class Terminal:
@@ -66,10 +69,12 @@ class Asker:
             window.wrap_lines = to_filter(True)
         return question.unsafe_ask()
 
-    def select(self, message: str, choices: list[Any], default: Any = None, numbered: bool = True) -> Any:
+    def select(self, message: str, choices: list[Any], default: Any = None, numbered: bool = True,
+               instruction: str = "") -> Any:
+        hint = "(number or arrow keys, then Enter)" if numbered else "(arrow keys, then Enter)"
         return self._run(questionary.select(
             message, choices=choices, default=default, use_shortcuts=numbered, use_arrow_keys=True,
-            use_jk_keys=False, instruction="(number or arrow keys, then Enter)",
+            use_jk_keys=False, instruction=instruction or hint,
             input=self.terminal.input, output=self.terminal.output,
         ))
 

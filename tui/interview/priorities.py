@@ -52,7 +52,8 @@ def parse_date(text: str) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             pass  # e.g. 2026-02-30
-    raise ValueError(f"Not a date: {text!r}. Type it as {DATE_HINT}, or leave it empty.")
+    shown = text if len(text) <= 12 else text[:12] + "..."
+    raise ValueError(f"Not a date: {shown!r}. Type YYYY-MM-DD, e.g. 2026-03-31, or nothing.")
 
 
 def add_priority(assessment: Assessment, priority: Priority) -> Assessment:

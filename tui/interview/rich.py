@@ -14,14 +14,11 @@ import questionary
 
 from surveys.answers import AnswerState, resolve
 from surveys.model import Question
-from tui.interview.asker import Asker, Terminal
+from tui.interview.asker import MAX_NUMBERED, Asker, Terminal
 from tui.interview.flow import Command, Walk
 from tui.interview.protocol import parse_line
 from tui.interview.rich_priorities import offer_priorities
 from tui.interview.wording import current_answer, progress_line, result_lines, resume_lines
-
-# questionary numbers choices itself when shortcuts are on; past nine, arrows only.
-MAX_NUMBERED = 9
 
 
 def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:

@@ -6,7 +6,7 @@ import questionary
 
 from surveys.responses import Priority
 from surveys.scoring import score
-from tui.interview.asker import Asker
+from tui.interview.asker import MAX_NUMBERED, Asker
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,
@@ -27,19 +27,28 @@ def offer_priorities(asker: Asker, walk: Walk) -> bool:
     asker.say()
     asker.say("Priorities", "bold")
     asker.say(INTRO)
+    if walk.assessment.priorities:
+        asker.say("Already recorded:")
+    for n, priority in enumerate(walk.assessment.priorities, start=1):
+        asker.say(priority_line(walk.instrument, n, priority))
     while True:
-        for n, priority in enumerate(walk.assessment.priorities, start=1):
-            asker.say(priority_line(walk.instrument, n, priority))
         action = asker.select("Priorities", [
             questionary.Choice("Add a priority", value="add", shortcut_key="a"),
             questionary.Choice("Back to the last question", value="back", shortcut_key="b"),
             questionary.Choice("Finish", value="finish", shortcut_key="f"),
-        ])
+        ], instruction="(a letter or arrow keys, then Enter)")
         if action == "back":
             return False
         if action == "finish":
             return True
         enter_priority(asker, walk)
+
+
+def _numbered(pairs: list[tuple[str, str]]) -> list[questionary.Choice]:
+    """Choices keyed 1 to 9 where there are few enough; otherwise the arrow keys alone."""
+    short = len(pairs) <= MAX_NUMBERED
+    return [questionary.Choice(title, value=value, shortcut_key=str(n) if short else False)
+            for n, (title, value) in enumerate(pairs, start=1)]
 
 
 def _date_error(text: str) -> bool | str:
@@ -53,10 +62,9 @@ def _date_error(text: str) -> bool | str:
 def enter_priority(asker: Asker, walk: Walk) -> None:
     instrument = walk.instrument
     result = score(instrument, walk.assessment)
-    area_id = asker.select("Which area is the priority in?", [
-        questionary.Choice(area_label(instrument, result, a.id), value=a.id, shortcut_key=False)
-        for a in instrument.areas
-    ], numbered=False)
+    area_id = asker.select("Which area is the priority in?", _numbered(
+        [(area_label(instrument, result, a.id), a.id) for a in instrument.areas]
+    ), numbered=len(instrument.areas) <= MAX_NUMBERED)
     function_id = default_function(instrument, result, area_id)
     walk.record(add_priority(walk.assessment, Priority(area=area_id, function=function_id)))
 
@@ -64,9 +72,9 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
                            ("lead", "Lead: the person responsible")):
         _save_text(walk, field, asker.text(message, instruction="(Enter to leave empty)"))
 
-    chosen = asker.select("Which business function will the work live in?", [
-        questionary.Choice(f.label, value=f.id, shortcut_key=False) for f in instrument.functions
-    ], default=function_id, numbered=False)
+    chosen = asker.select("Which business function will the work live in?", _numbered(
+        [(f.label, f.id) for f in instrument.functions]
+    ), default=function_id, numbered=len(instrument.functions) <= MAX_NUMBERED)
     if chosen != function_id:
         walk.record(update_last(walk.assessment, function=chosen))
 
