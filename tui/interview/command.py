@@ -19,6 +19,7 @@ from tui.interview.flow import Walk
 from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain
 
 NO_TERMINAL = "no terminal to ask the questions in; run 'stick interview FILE --plain' to answer line by line"
+NO_INPUT = "no input to read answers from; run it in a console or pipe the answers in"
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
@@ -38,7 +39,7 @@ def _is_tty(stream: object) -> bool:
 def run(args: argparse.Namespace) -> int:
     if sys.stdin is None or sys.stdout is None:
         # A program started without a console (pythonw on Windows): nothing to read or write.
-        raise StickError(NO_TERMINAL)
+        raise StickError(NO_INPUT if args.plain else NO_TERMINAL)
     opened = open_assessment(args.file, args.instrument)
     walk = Walk(opened.instrument, opened.assessment, lambda a: save_assessment(opened.path, a))
     _tolerate_encodings()
