@@ -19,9 +19,9 @@ pty = pytest.importorskip("pty")
 
 
 class Terminal:
-    def __init__(self, args: list[str]) -> None:
+    def __init__(self, args: list[str], term: str = "xterm-256color") -> None:
         self.master, slave = pty.openpty()
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24",
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": term, "COLUMNS": "80", "LINES": "24",
                "PYTHONIOENCODING": "utf-8"}
         # No terminal emulator answers cursor-position requests here; without this,
         # prompt_toolkit waits for the answer and then prints a warning.
@@ -84,3 +84,21 @@ def test_questions_in_a_terminal_then_ctrl_c(tmp_path: Path) -> None:
     assert saved.answers["mat-vision"].note == "notes in Urdu: نوٹ"
     assert saved.answers["mat-needs"].dont_know
     assert b"Traceback" not in term.seen
+
+
+def test_a_dumb_terminal_gets_the_plain_prompts(tmp_path: Path) -> None:
+    path = fresh_file(tmp_path)
+    term = Terminal(["interview", str(path)], term="dumb")
+    try:
+        term.wait_for("Answer (1-3, d, s, b): ")
+        term.type("2 =note\r")
+        term.wait_for("Question 2 of 33")
+        term.wait_for("Answer (1-3, d, s, b): ")
+        term.type("\x04")  # Ctrl-D: end of input
+        term.wait_for("To carry on, run:")
+    finally:
+        code = term.close()
+    assert code == 0
+    assert b"\x1b[" not in term.seen  # no colour, no cursor movement
+    saved = load_assessment(path).answers["mat-vision"]
+    assert (saved.choice, saved.note) == (2, "=note")
