@@ -60,6 +60,8 @@ def test_saves_only_what_changes() -> None:
     walk.apply(Command("choose", number=2, note="why"))
     assert len(saved) == 1 and saved[-1].answers[IDS[0]].note == "why"
     walk.apply(Command("back"))
+    walk.apply(Command("choose", number=2))  # the same answer again: nothing to save
+    walk.apply(Command("back"))
     walk.apply(Command("skip", note="why"))  # the same note again: nothing to save
     assert len(saved) == 1
     walk.apply(Command("back", note="on question 2"))  # a note with b stays where it was typed

@@ -22,7 +22,7 @@ from typing import Literal
 
 from surveys.answers import AnswerState, choose, dont_know, resolve, written
 from surveys.model import Instrument, Question
-from surveys.responses import Assessment, with_answer, with_note
+from surveys.responses import Answer, Assessment, with_answer, with_note
 
 CommandKind = Literal["choose", "dont_know", "skip", "back", "write"]
 OPEN_STATES = (AnswerState.UNANSWERED, AnswerState.NEEDS_REVIEW)
@@ -112,17 +112,26 @@ class Walk:
     def record_command(self, command: Command) -> None:
         """Record what the command gives at the current question, without moving."""
         question = self.question
+        note = command.note or ""
         if command.kind == "choose":
-            self._record(with_answer(self.assessment, choose(question, command.number, command.note or "")))
+            self._answer(choose(question, command.number, note))
         elif command.kind == "dont_know":
-            self._record(with_answer(self.assessment, dont_know(question, command.note or "")))
+            self._answer(dont_know(question, note))
         elif command.kind == "write":
             if not command.text.strip():
                 raise ValueError("an empty text is no answer")
-            self._record(with_answer(self.assessment, written(question, command.text, command.note or "")))
+            self._answer(written(question, command.text, note))
         elif command.note is not None:
             # A skip or a back can carry a note: it belongs to the question it was typed at.
             self.set_note(command.note)
+
+    def _answer(self, answer: Answer) -> None:
+        old = self.assessment.answer(answer.question)
+        same = old is not None and (old.choice, old.label, old.text, old.dont_know) == (
+            answer.choice, answer.label, answer.text, answer.dont_know)
+        if same and answer.note in ("", old.note if old else ""):
+            return  # the answer given again: keep the time it was first given, write nothing
+        self._record(with_answer(self.assessment, answer))
 
     def set_note(self, note: str) -> None:
         answer = self.assessment.answer(self.question.id)
