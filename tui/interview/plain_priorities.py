@@ -1,0 +1,107 @@
+"""The priorities offer in plain prompts: one field a line, anything not understood asked again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from surveys.responses import Priority
+from surveys.scoring import score
+from tui.interview.flow import Walk
+from tui.interview.priorities import (
+    DATE_HINT,
+    INTRO,
+    add_priority,
+    area_label,
+    default_function,
+    parse_date,
+    priority_line,
+    update_last,
+)
+
+if TYPE_CHECKING:
+    from tui.interview.plain import LineIO
+
+YES = ("y", "yes")
+NO = ("n", "no")
+
+
+def offer_priorities(walk: Walk, io: LineIO) -> bool:
+    """Offer to record priorities; False when the person asks to go back to the questions."""
+    if not walk.instrument.areas:
+        return True
+    io.say()
+    io.say("Priorities")
+    io.say(INTRO)
+    if walk.assessment.priorities:
+        io.say("Already recorded:")
+    for n, priority in enumerate(walk.assessment.priorities, start=1):
+        io.say(priority_line(walk.instrument, n, priority))
+    prompt = "Add a priority? Type y or n (b: back to the last question): "
+    while True:
+        reply = io.ask(prompt).strip().lower()
+        if reply == "b":
+            return False
+        if reply in NO:
+            return True
+        if reply in YES:
+            enter_priority(walk, io)
+            prompt = "Add another priority? Type y or n (b: back to the last question): "
+        else:
+            io.say("Type y to add a priority, n to finish, or b to go back to the last question.")
+
+
+def ask_number(io: LineIO, prompt: str, count: int, default: int = 0) -> int:
+    """A number from 1 to count; an empty line gives `default` when there is one."""
+    while True:
+        reply = io.ask(prompt).strip()
+        if not reply and default:
+            return default
+        if reply.isascii() and reply.isdigit() and 1 <= int(reply) <= count:
+            return int(reply)
+        io.say(f"Type a number from 1 to {count}" + (", or nothing for the default." if default else "."))
+
+
+def enter_priority(walk: Walk, io: LineIO) -> None:
+    instrument = walk.instrument
+    result = score(instrument, walk.assessment)
+    io.say()
+    io.say("Which area is the priority in?")
+    for n, area in enumerate(instrument.areas, start=1):
+        io.say(f"{n}. {area_label(instrument, result, area.id)}")
+    area = instrument.areas[ask_number(io, f"Area (1-{len(instrument.areas)}): ", len(instrument.areas)) - 1]
+    function_id = default_function(instrument, result, area.id)
+    walk.record(add_priority(walk.assessment, Priority(area=area.id, function=function_id)))
+
+    for field, prompt in (
+        ("title", "Title, a few words on what will be done (empty: none): "),
+        ("lead", "Lead, the person responsible (empty: none yet): "),
+    ):
+        _save_text(walk, field, io.ask(prompt))
+
+    io.say("Which business function will the work live in?")
+    functions = instrument.functions
+    for n, function in enumerate(functions, start=1):
+        io.say(f"{n}. {function.label}")
+    default = next((n for n, f in enumerate(functions, start=1) if f.id == function_id), 0)
+    hint = f", empty: {default}" if default else ""
+    chosen = functions[ask_number(io, f"Business function (1-{len(functions)}{hint}): ", len(functions), default) - 1]
+    if chosen.id != function_id:
+        walk.record(update_last(walk.assessment, function=chosen.id))
+
+    for field, label in (("target", "Target date"), ("review", "Review date")):
+        while True:
+            try:
+                when = parse_date(io.ask(f"{label}, {DATE_HINT} (empty: none): "))
+                break
+            except ValueError as exc:
+                io.say(str(exc))
+        if when is not None:
+            walk.record(update_last(walk.assessment, **{field: when}))
+    _save_text(walk, "measure", io.ask("Measure, how you will know it worked (empty: none): "))
+    number = len(walk.assessment.priorities)
+    io.say(f"Saved priority {priority_line(instrument, number, walk.assessment.priorities[-1])}")
+
+
+def _save_text(walk: Walk, field: str, text: str) -> None:
+    if text.strip():
+        walk.record(update_last(walk.assessment, **{field: text.strip()}))
