@@ -70,15 +70,22 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def clear_stale_temps(folder: Path) -> list[Path]:
-    """Remove temp files a killed save left behind; returns what was removed."""
+def clear_stale_temps(folder: Path, older_than: float = 60.0) -> list[Path]:
+    """Remove temp files a killed save left behind; returns what was removed.
+
+    Only ones older than `older_than` seconds: a younger one may belong to a save
+    another stick is making right now.
+    """
     removed: list[Path] = []
+    cutoff = time.time() - older_than
     try:
         candidates = list(folder.glob(f".*{TEMP_SUFFIX}"))
     except OSError:
         return removed
     for temp in candidates:
         try:
+            if temp.stat().st_mtime > cutoff:
+                continue
             temp.unlink()
             removed.append(temp)
         except OSError:

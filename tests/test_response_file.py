@@ -201,7 +201,12 @@ def test_permission_error_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_stale_temp_files_are_cleared(tmp_path: Path) -> None:
-    (tmp_path / f".a.toml.x1{atomic.TEMP_SUFFIX}").write_text("half")
+    old = tmp_path / f".a.toml.x1{atomic.TEMP_SUFFIX}"
+    old.write_text("half")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    young = tmp_path / f".b.toml.x2{atomic.TEMP_SUFFIX}"
+    young.write_text("a save in progress elsewhere")
     (tmp_path / "a.toml").write_text("keep")
     removed = atomic.clear_stale_temps(tmp_path)
-    assert len(removed) == 1 and [p.name for p in tmp_path.iterdir()] == ["a.toml"]
+    assert removed == [old]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.toml", young.name])

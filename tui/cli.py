@@ -112,9 +112,23 @@ def run(argv: Sequence[str]) -> int:
     except StickError as exc:
         print(f"stick: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`stick report FILE | head`): nothing more to say.
+        _silence_stdout()
+        return 0
     except KeyboardInterrupt:
         print("stick: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main() -> NoReturn:

@@ -12,9 +12,11 @@ import io
 import os
 import sys
 
+from surveys.atomic import clear_stale_temps
 from surveys.errors import StickError
+from surveys.lock import FileLock
 from surveys.response_file import save_assessment
-from surveys.session import open_assessment
+from surveys.session import Opened, open_assessment
 from tui.interview.flow import Walk
 from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain
 
@@ -41,6 +43,12 @@ def run(args: argparse.Namespace) -> int:
         # A program started without a console (pythonw on Windows): nothing to read or write.
         raise StickError(NO_INPUT if args.plain else NO_TERMINAL)
     opened = open_assessment(args.file, args.instrument)
+    clear_stale_temps(opened.path.parent)
+    with FileLock(opened.path, "stick interview"):
+        return _interview(args, opened)
+
+
+def _interview(args: argparse.Namespace, opened: Opened) -> int:
     walk = Walk(opened.instrument, opened.assessment, lambda a: save_assessment(opened.path, a))
     _tolerate_encodings()
     if wants_plain(args):
