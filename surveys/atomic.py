@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from surveys.processes import alive
 
 TEMP_SUFFIX = ".stick-tmp"
 # Windows refuses os.replace while antivirus, an indexer or Excel holds the target.
@@ -31,7 +34,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a crash leaves either the old or the new file."""
     folder = path.parent
     mode = _mode_for(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    # The pid in the name lets a later start tell a temp left by a killed save from a live one.
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -70,11 +74,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _writer_pid(temp: Path) -> int | None:
+    found = re.search(r"\.(\d+)-[^.]*" + re.escape(TEMP_SUFFIX) + "$", temp.name)
+    return int(found.group(1)) if found else None
+
+
 def clear_stale_temps(folder: Path, older_than: float = 60.0) -> list[Path]:
     """Remove temp files a killed save left behind; returns what was removed.
 
-    Only ones older than `older_than` seconds: a younger one may belong to a save
-    another stick is making right now.
+    A temp whose writer still runs may be a save in progress in another stick,
+    so it stays; one with no readable pid goes once older than `older_than` s.
     """
     removed: list[Path] = []
     cutoff = time.time() - older_than
@@ -84,7 +93,10 @@ def clear_stale_temps(folder: Path, older_than: float = 60.0) -> list[Path]:
         return removed
     for temp in candidates:
         try:
-            if temp.stat().st_mtime > cutoff:
+            pid = _writer_pid(temp)
+            if pid is not None and (pid == os.getpid() or alive(pid)):
+                continue
+            if pid is None and temp.stat().st_mtime > cutoff:
                 continue
             temp.unlink()
             removed.append(temp)

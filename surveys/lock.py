@@ -13,12 +13,12 @@ import getpass
 import json
 import os
 import socket
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from surveys.errors import StickError
+from surveys.processes import alive
 
 
 @dataclass(frozen=True)
@@ -51,26 +51,6 @@ def _me(program: str) -> Holder:
     return Holder(user, socket.gethostname(), os.getpid(), datetime.now().astimezone().replace(microsecond=0), program)
 
 
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def read_holder(path: Path) -> Holder | None:
     """Who holds the lock on `path`, or None if nobody does (or the lock is unreadable)."""
     try:
@@ -84,7 +64,7 @@ def read_holder(path: Path) -> Holder | None:
 def _stale(holder: Holder | None) -> bool:
     if holder is None:
         return True  # half-written by a process killed while taking it
-    return holder.host == socket.gethostname() and not _alive(holder.pid)
+    return holder.host == socket.gethostname() and not alive(holder.pid)
 
 
 class FileLock:

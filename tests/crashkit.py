@@ -1,0 +1,95 @@
+"""Kill a running stick at random moments and check that nothing on disk was lost.
+
+Used by tests/test_crash.py (a few rounds in every run) and by
+benchmarks/crash_soak.py (hundreds, on demand).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from surveys.atomic import TEMP_SUFFIX
+from surveys.response_file import load_assessment
+from tests.conftest import ROOT, child_pythonpath
+
+# Valid for every question of the built-in instrument: each choice has at
+# least 2 options, and a text question takes the line as its answer.
+LINES = ["1", "2", "d", "s", "1 a note", "2 =SUM(A1) سلام"]
+
+
+@dataclass
+class Round:
+    lines_sent: int
+    answers_seen: int
+    answers_after: int
+
+
+def _on_disk(path: Path) -> dict[str, Any] | None:
+    """The answers in the file now, or None if it is mid-replace (it never is: atomic)."""
+    try:
+        return dict(tomllib.loads(path.read_text(encoding="utf-8")).get("answers", {}))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _new_file(folder: Path) -> Path:
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "STICK_DIR": str(folder)}
+    made = subprocess.run([sys.executable, "-m", "tui", "new", "--org", "Crash PCT", "--respondent", "Kim"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return Path(made.stdout.strip())
+
+
+def interview_round(folder: Path, rng: random.Random) -> Round:
+    """Answer a random number of questions through --plain, kill -9 at a random moment."""
+    path = _new_file(folder)
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "interview", str(path), "--plain"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env, cwd=ROOT)
+    assert proc.stdin is not None
+    seen: dict[str, Any] = {}
+    sent = 0
+    kill_after = rng.randint(0, 30)
+    try:
+        while sent < kill_after:
+            proc.stdin.write((rng.choice(LINES) + "\n").encode("utf-8"))
+            proc.stdin.flush()
+            sent += 1
+            # Sometimes wait for the save, sometimes race it: the kill may land mid-write.
+            if rng.random() < 0.5:
+                time.sleep(rng.uniform(0, 0.02))
+            answers = _on_disk(path)
+            assert answers is not None, "a reader saw a broken file while stick was saving"
+            seen = answers
+    except BrokenPipeError:
+        pass
+    time.sleep(rng.uniform(0, 0.01))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = load_assessment(path)  # raises if the kill left a broken file
+    on_disk = _on_disk(path)
+    assert on_disk is not None
+    for qid, answer in seen.items():
+        assert on_disk.get(qid) == answer, f"answer to {qid} lost or changed by the kill"
+    return Round(sent, len(seen), len(after.answers))
+
+
+def leftover_temps(folder: Path) -> list[Path]:
+    return list(folder.glob(f".*{TEMP_SUFFIX}"))
+
+
+def restart_clears_temps(folder: Path) -> None:
+    """A fresh start of the interview on each file clears what a kill left behind."""
+    env = {**os.environ, "PYTHONPATH": child_pythonpath()}
+    for path in folder.glob("*.toml"):
+        subprocess.run([sys.executable, "-m", "tui", "interview", str(path), "--plain"], input=b"",
+                       capture_output=True, env=env, cwd=ROOT, check=True, timeout=60)
