@@ -48,12 +48,12 @@ class PriorityEditor(ModalScreen[Priority | None]):
             yield Input(p.title, id="title", placeholder="what will be done")
             yield Label("Competence area")
             yield Select([(a.label, a.id) for a in self.instrument.areas], id="area",
-                         value=p.area or Select.BLANK, prompt="(none)")
+                         value=p.area or Select.NULL, prompt="(none)")
             yield Label("Lead")
             yield Input(p.lead, id="lead", placeholder="the named person responsible")
             yield Label("Business function")
             yield Select([(f.label, f.id) for f in self.instrument.functions], id="function",
-                         value=p.function or Select.BLANK, prompt="(none)")
+                         value=p.function or Select.NULL, prompt="(none)")
             yield Label("Target date (YYYY-MM-DD)")
             yield Input(_date_text(p.target), id="target")
             yield Label("Review date (YYYY-MM-DD)")

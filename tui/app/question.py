@@ -216,7 +216,7 @@ class QuestionScreen(Screen[None]):
         event.stop()
         self.flush()
         if event.input.id == "answer":
-            self.action_move(1)
+            self.action_move(1, finished=True)
         else:
             self._focus_question()
 

@@ -20,7 +20,7 @@ BRAILLE_BASE = 0x2800
 # Bit of each dot in a braille cell, indexed [dy][dx] (Unicode's numbering).
 _DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 _MIN_LABEL = 6
-_GRID_GAP = 3  # every third dot of a ring or spoke
+_GRID_GAP = 4  # every fourth dot of a ring or spoke: sparse enough to read the outline over
 _DASH = (3, 2)  # dots on, dots off, for an earlier outline
 _STRETCH = 1.25
 
@@ -146,7 +146,7 @@ def draw_radar(
         for i in range(n):
             canvas.line(ring[i], ring[(i + 1) % n], Layer.GRID, (1, _GRID_GAP - 1))
     for i in range(n):
-        canvas.line(point(i, 0), point(i, 1), Layer.GRID, (1, _GRID_GAP - 1))
+        canvas.line(point(i, 1 / rings), point(i, 1), Layer.GRID, (1, _GRID_GAP - 1))
     if earlier is not None and len(earlier) == n:
         shape = [point(i, v) for i, v in enumerate(earlier)]
         count = 0
