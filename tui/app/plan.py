@@ -6,6 +6,7 @@ screen warns, because the deck asks for limited priorities, but does not refuse.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -21,7 +22,8 @@ from tui.app.context import AssessmentContext
 from tui.app.priority_editor import PriorityEditor
 
 LIMIT = 5
-COLUMNS = ("#", "Priority", "Lead", "Function", "Target", "Review", "Status", "Measure")
+# The table keeps to what fits at 80 columns; the details below show the rest.
+COLUMNS = (("#", 2), ("Priority", 32), ("Lead", 12), ("Target", 10), ("Status", 11))
 
 
 def suggested(instrument: Instrument, suggestions: tuple[Suggestion, ...]) -> tuple[Priority, ...]:
@@ -29,9 +31,24 @@ def suggested(instrument: Instrument, suggestions: tuple[Suggestion, ...]) -> tu
     for s in suggestions:
         area = instrument.area(s.area)
         step = instrument.step(s.step)
-        title = f"{area.label}: move beyond {step.label.lower()} ({s.transition})"
+        title = f"{area.label}: from step {step.number} to {step.number + 1} ({s.transition})"
         out.append(Priority(area=s.area, title=title, function=s.function))
     return tuple(out)
+
+
+def details_text(instrument: Instrument, p: Priority) -> str:
+    functions = {f.id: f.label for f in instrument.functions}
+    areas = {a.id: a.label for a in instrument.areas}
+
+    def day(value: date | None) -> str:
+        return value.isoformat() if value else "-"
+
+    return "\n".join((
+        p.title,
+        f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
+        f"Function: {functions.get(p.function, p.function) or '-'} · Area: {areas.get(p.area, p.area) or '-'}",
+        f"Measure: {p.measure or '-'}",
+    ))
 
 
 class PlanScreen(Screen[None]):
@@ -46,6 +63,7 @@ class PlanScreen(Screen[None]):
     PlanScreen #advice { padding: 0 1; height: auto; }
     PlanScreen #warning { padding: 0 1; height: auto; text-style: bold; }
     PlanScreen DataTable { height: 1fr; }
+    PlanScreen #details { height: auto; max-height: 8; padding: 0 1; border-top: hkey $foreground 30%; }
     """
 
     def __init__(self, context: AssessmentContext) -> None:
@@ -56,11 +74,13 @@ class PlanScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Limited, achievable priorities, each with a named lead and the business function "
-                     "where the work will live.", id="advice")
+                     "where the work will live. enter edits, a adds, x removes.", id="advice")
         yield Static("", id="warning")
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
         yield table
+        yield Static("", id="details")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,12 +95,8 @@ class PlanScreen(Screen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row if cursor is None else cursor
         table.clear()
-        instrument = self.store.instrument
         for n, p in enumerate(self.store.assessment.priorities, start=1):
-            labels = {f.id: f.label for f in instrument.functions}
-            function = labels.get(p.function, p.function)
-            table.add_row(str(n), p.title, p.lead, function, p.target.isoformat() if p.target else "",
-                          p.review.isoformat() if p.review else "", p.status, p.measure)
+            table.add_row(str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status)
         count = len(self.store.assessment.priorities)
         warning = self.query_one("#warning", Static)
         if count > LIMIT:
@@ -89,9 +105,22 @@ class PlanScreen(Screen[None]):
         elif count == 0:
             warning.update("No priorities yet: press a to add one.")
         else:
-            warning.update(f"{count} of at most {LIMIT} suggested priorities.")
+            warning.update(f"{count} {'priority' if count == 1 else 'priorities'} ({LIMIT} or fewer keeps them "
+                           "limited and achievable).")
         if count:
             table.move_cursor(row=max(0, min(row, count - 1)))
+        self.show_details()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_details()
+
+    def show_details(self) -> None:
+        row = self._current()
+        details = self.query_one("#details", Static)
+        if row is None:
+            details.update("")
+            return
+        details.update(details_text(self.store.instrument, self.store.assessment.priorities[row]))
 
     def _save(self, priorities: tuple[Priority, ...]) -> bool:
         try:
