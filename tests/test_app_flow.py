@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from surveys.answers import AnswerState, resolve
 from surveys.instrument_file import builtin_instrument
@@ -216,3 +216,18 @@ def test_app_start_does_not_import_openpyxl_or_questionary() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.stdout.strip() == "False", done.stderr
+
+
+async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        await pilot.press("2", "left", "down")
+        options = screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0].startswith(" [ ] 1. ")
+        assert prompts[1].startswith(" [x] 2. ")  # the chosen one, in words
+        assert prompts[2].startswith(">[ ] 3. ")  # the cursor, in words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,10 @@ from tui.app.too_small import TooSmallScreen, too_small
 
 class StickApp(App[None]):
     TITLE = "stick"
+    # Under NO_COLOR the cursor must show by an attribute, not a shade of grey.
+    DEFAULT_CSS = """
+    StickApp.-no-color DataTable > .datatable--cursor { text-style: reverse bold; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
         Binding("question_mark", "help", "Keys", tooltip="Every key on every screen"),
@@ -49,6 +54,7 @@ class StickApp(App[None]):
         self.context: AssessmentContext | None = None
 
     def on_mount(self) -> None:
+        self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
         self.push_screen(HomeScreen(self.folder))
         if self._opened is not None:
             self._start(self._opened)
@@ -73,7 +79,7 @@ class StickApp(App[None]):
         try:
             opened = open_assessment(path, self.instrument_path)
         except StickError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
             return
         self._start(Store(path, opened.assessment, opened.instrument))
 
@@ -103,7 +109,7 @@ class StickApp(App[None]):
         try:
             title = self.instrument().title
         except StickError as exc:
-            self.notify(str(exc), title="Cannot start", severity="error", timeout=10)
+            self.notify(str(exc), title="Cannot start", severity="error", markup=False, timeout=10)
             return
         self.push_screen(NewScreen(self.today(), title), self._create)
 
@@ -118,7 +124,7 @@ class StickApp(App[None]):
                 assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
             path = create_assessment_file(self.folder, assessment)
         except StickError as exc:
-            self.notify(str(exc), title="Not created", severity="error", timeout=10)
+            self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
             return
         self._start(Store(path, assessment, instrument))
 

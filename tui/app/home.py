@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,11 +45,11 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where", markup=False)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
-        yield Static("Reading the folder…", id="empty")
+        yield Static("Reading the folder…", id="empty", markup=False)
         yield Footer()
 
     @property
@@ -75,7 +76,7 @@ class HomeScreen(Screen[None]):
         self.items = found
         table.clear()
         for item in found:
-            table.add_row(*_cells(item), key=str(item.path))
+            table.add_row(*(Text(cell) for cell in _cells(item)), key=str(item.path))
         empty = self.query_one("#empty", Static)
         empty.display = not found
         empty.update(f"No assessments yet in {self.folder}.\nPress n to start one." if not found else "")
@@ -106,7 +107,7 @@ class HomeScreen(Screen[None]):
         if item is None:
             self.notify("No assessment chosen: press n to start one.", severity="warning")
         elif item.error:
-            self.notify(item.error, title="Cannot open", severity="error")
+            self.notify(item.error, title="Cannot open", severity="error", markup=False)
         else:
             self.stick.open_file(item.path)
 

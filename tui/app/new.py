@@ -57,8 +57,8 @@ class NewScreen(Screen[Draft | None]):
             yield Input(id="role", placeholder="optional")
             yield Label("Date (YYYY-MM-DD)")
             yield Input(self.today.isoformat(), id="date")
-            yield Static(f"Instrument: {self.instrument_title}", id="instrument")
-            yield Static("", id="problem")
+            yield Static(f"Instrument: {self.instrument_title}", id="instrument", markup=False)
+            yield Static("", id="problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -76,11 +77,11 @@ class PlanScreen(Screen[None]):
         yield Static("Limited, achievable priorities, each with a named lead and the business function "
                      "where the work will live. enter edits, a adds, x removes.", id="advice")
         yield Static("", id="warning")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
         yield table
-        yield Static("", id="details")
+        yield Static("", id="details", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,7 +97,8 @@ class PlanScreen(Screen[None]):
         row = table.cursor_row if cursor is None else cursor
         table.clear()
         for n, p in enumerate(self.store.assessment.priorities, start=1):
-            table.add_row(str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status)
+            table.add_row(*(Text(cell) for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "",
+                                                    p.status)))
         count = len(self.store.assessment.priorities)
         warning = self.query_one("#warning", Static)
         if count > LIMIT:
@@ -126,7 +128,7 @@ class PlanScreen(Screen[None]):
         try:
             self.store.set_priorities(priorities)
         except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return False
         return True
 

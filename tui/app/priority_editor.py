@@ -43,7 +43,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
         p = self.priority
         with VerticalScroll() as box:
             box.border_title = "Priority (ctrl+s saves, escape cancels)"
-            yield Static("", id="problem")
+            yield Static("", id="problem", markup=False)
             yield Label("Priority")
             yield Input(p.title, id="title", placeholder="what will be done")
             yield Label("Competence area")

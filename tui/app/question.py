@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -83,6 +84,7 @@ class QuestionScreen(Screen[None]):
         self.questions = self.store.instrument.questions
         self.index = max(0, min(index, len(self.questions) - 1))
         self._pending: dict[str, Timer] = {}
+        self._chosen = 0
 
     @property
     def stick(self) -> StickApp:
@@ -99,14 +101,14 @@ class QuestionScreen(Screen[None]):
         yield Header()
         with Horizontal(id="body"):
             with VerticalScroll(id="ask"):
-                yield Static(id="section")
-                yield Static(id="intro")
-                yield Static(id="question")
-                yield Static(id="question-text")
+                yield Static(id="section", markup=False)
+                yield Static(id="intro", markup=False)
+                yield Static(id="question", markup=False)
+                yield Static(id="question-text", markup=False)
                 yield OptionList(id="options")
                 yield Input(id="answer", placeholder="Type the answer; enter saves it")
                 yield Input(id="note", placeholder="Note (press t)")
-                yield Static(id="progress")
+                yield Static(id="progress", markup=False)
             yield Radar(id="radar")
         yield Footer()
 
@@ -139,10 +141,8 @@ class QuestionScreen(Screen[None]):
         options = self.query_one("#options", OptionList)
         options.clear_options()
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
-        options.add_options([
-            Option(f"{'[x]' if n == chosen else '[ ]'} {n}. {o.label}", id=str(n))
-            for n, o in enumerate(q.options, start=1)
-        ])
+        self._chosen = chosen
+        options.add_options([Option(self._prompt(n, False), id=str(n)) for n in range(1, len(q.options) + 1)])
         options.display = q.kind != "text"
         text_input = self.query_one("#answer", Input)
         text_input.display = q.kind == "text"
@@ -156,6 +156,16 @@ class QuestionScreen(Screen[None]):
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
         self.refresh_progress()
         self.refresh_radar()
+
+    def _prompt(self, n: int, pointed: bool) -> Text:
+        # The pointer and the [x] carry the meaning in text, so it survives NO_COLOR.
+        label = self.question.options[n - 1].label
+        return Text(f"{'>' if pointed else ' '}{'[x]' if n == self._chosen else '[ ]'} {n}. {label}")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        options = event.option_list
+        for index in range(options.option_count):
+            options.replace_option_prompt_at_index(index, self._prompt(index + 1, index == event.option_index))
 
     def refresh_progress(self) -> None:
         c = self.store.result.completeness
@@ -184,7 +194,7 @@ class QuestionScreen(Screen[None]):
                 elif self.store.assessment.answer(self.question.id) is not None:
                     self.store.clear(self.question.id)
         except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return False
         return True
 
@@ -232,7 +242,7 @@ class QuestionScreen(Screen[None]):
         try:
             self.store.answer(choose(q, number) if make_answer == "choose" else dont_know(q))
         except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
         self.refresh_radar()
         self.action_move(1, finished=True)
 
@@ -256,7 +266,7 @@ class QuestionScreen(Screen[None]):
         try:
             self.store.clear(self.question.id)
         except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
         self.show_question()
 
     def action_move(self, step: int, finished: bool = False) -> None:
