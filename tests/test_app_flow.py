@@ -231,3 +231,17 @@ async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> N
         assert prompts[0].startswith(" [ ] 1. ")
         assert prompts[1].startswith(" [x] 2. ")  # the chosen one, in words
         assert prompts[2].startswith(">[ ] 3. ")  # the cursor, in words
+
+
+async def test_quitting_while_typing_a_note_keeps_it(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        qid = screen.question.id
+        await pilot.press("t")
+        await type_text(pilot, "last words")
+        await pilot.press("ctrl+q")
+    assert load_assessment(later).answers[qid].note == "last words"

@@ -134,6 +134,13 @@ class StickApp(App[None]):
     def show_plan(self, context: AssessmentContext) -> None:
         self.push_screen(PlanScreen(context))
 
+    async def action_quit(self) -> None:
+        """Save any note still being typed, then leave: everything else is saved already."""
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionScreen):
+                screen.flush()
+        self.exit()
+
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:

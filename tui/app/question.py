@@ -123,6 +123,9 @@ class QuestionScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_radar()
 
+    def on_unmount(self) -> None:
+        self.flush()
+
     def _place(self, width: int, height: int) -> None:
         self.query_one("#body").set_class(stacked(width, height), "-stacked")
 
