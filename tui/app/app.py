@@ -1,4 +1,9 @@
-"""The stick app: owns the screen stack and opening assessments; screens do the rest."""
+"""The stick app: owns the screen stack and opening assessments; screens do the rest.
+
+Only Home is imported at start: the other screens, scoring and the instrument
+loader are imported when first needed, so the first frame costs little more
+than Textual's own.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -14,23 +19,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
-from surveys.instrument_file import builtin_instrument, load_instrument
-from surveys.model import Instrument
-from surveys.responses import Assessment, new_assessment
-from surveys.session import INSTRUMENT_FILE_KEY, open_assessment, recorded_instrument_path
-from surveys.storage import create_assessment_file
-from tui.app.context import AssessmentContext, Comparison
-from tui.app.folder import earlier_assessments
-from tui.app.help import HelpScreen, Section
 from tui.app.home import HomeScreen
-from tui.app.jump import JumpScreen
-from tui.app.new import Draft, NewScreen
-from tui.app.plan import PlanScreen
-from tui.app.priority_editor import PriorityEditor
-from tui.app.question import QuestionScreen
-from tui.app.result import ResultScreen
-from tui.app.store import Store
 from tui.app.too_small import TooSmallScreen, too_small
+
+if TYPE_CHECKING:
+    from surveys.model import Instrument
+    from surveys.responses import Assessment
+    from tui.app.context import AssessmentContext
+    from tui.app.help import Section
+    from tui.app.new import Draft
+    from tui.app.store import Store
 
 
 class StickApp(App[None]):
@@ -76,6 +74,9 @@ class StickApp(App[None]):
     # Opening
 
     def open_file(self, path: Path) -> None:
+        from surveys.session import open_assessment
+        from tui.app.store import Store
+
         try:
             opened = open_assessment(path, self.instrument_path)
         except StickError as exc:
@@ -84,17 +85,26 @@ class StickApp(App[None]):
         self._start(Store(path, opened.assessment, opened.instrument))
 
     def _start(self, store: Store) -> None:
+        from tui.app.context import AssessmentContext
+        from tui.app.question import QuestionScreen
+
         self.context = AssessmentContext(store)
         self.push_screen(QuestionScreen(self.context, store.first_open_question()))
         self._find_earlier(self.context)
 
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
+        from tui.app.folder import earlier_assessments
+
         store = context.store
         found = earlier_assessments(store.path.parent, store.path, store.assessment)
         self.call_from_thread(self._compare_with, context, found)
 
     def _compare_with(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
+        from tui.app.context import Comparison
+        from tui.app.question import QuestionScreen
+        from tui.app.result import ResultScreen
+
         context.comparison = Comparison(found)
         if found:
             self.notify(context.comparison.describe() + " c changes it.")
@@ -103,9 +113,13 @@ class StickApp(App[None]):
             screen.query_one("Radar").data = context.radar()  # type: ignore[attr-defined]
 
     def instrument(self) -> Instrument:
+        from surveys.instrument_file import builtin_instrument, load_instrument
+
         return load_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
 
     def action_new_assessment(self) -> None:
+        from tui.app.new import NewScreen
+
         try:
             title = self.instrument().title
         except StickError as exc:
@@ -116,6 +130,11 @@ class StickApp(App[None]):
     def _create(self, draft: Draft | None) -> None:
         if draft is None:
             return
+        from surveys.responses import new_assessment
+        from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
+        from surveys.storage import create_assessment_file
+        from tui.app.store import Store
+
         try:
             instrument = self.instrument()
             assessment = new_assessment(draft.organisation, draft.respondent, draft.role,
@@ -129,13 +148,19 @@ class StickApp(App[None]):
         self._start(Store(path, assessment, instrument))
 
     def show_result(self, context: AssessmentContext) -> None:
+        from tui.app.result import ResultScreen
+
         self.push_screen(ResultScreen(context))
 
     def show_plan(self, context: AssessmentContext) -> None:
+        from tui.app.plan import PlanScreen
+
         self.push_screen(PlanScreen(context))
 
     async def action_quit(self) -> None:
         """Save any note still being typed, then leave: everything else is saved already."""
+        from tui.app.question import QuestionScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
                 screen.flush()
@@ -144,6 +169,13 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.jump import JumpScreen
+        from tui.app.new import NewScreen
+        from tui.app.plan import PlanScreen
+        from tui.app.priority_editor import PriorityEditor
+        from tui.app.question import QuestionScreen
+        from tui.app.result import ResultScreen
+
         palette = Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot, all keys")
         return [
             ("Everywhere", [*StickApp.BINDINGS, palette]), ("Home", HomeScreen.BINDINGS),
@@ -153,6 +185,8 @@ class StickApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        from tui.app.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
 

@@ -6,9 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from surveys.session import open_assessment
 from tui.app.app import StickApp
-from tui.app.store import Store
 
 
 def make_app(folder: Path, file: Path | None = None, *, instrument: Path | None = None,
@@ -19,6 +17,9 @@ def make_app(folder: Path, file: Path | None = None, *, instrument: Path | None 
     """
     store = None
     if file is not None:
+        from surveys.session import open_assessment
+        from tui.app.store import Store
+
         opened = open_assessment(file, instrument)
         store = Store(file, opened.assessment, opened.instrument)
     return StickApp(folder, opened=store, instrument_path=instrument, today=today)

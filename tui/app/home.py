@@ -17,10 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.app.folder import Summary, summaries
-
 if TYPE_CHECKING:
     from tui.app.app import StickApp
+    from tui.app.folder import Summary
 
 COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
 
@@ -67,6 +66,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home")
     def _load(self) -> None:
+        from tui.app.folder import summaries
+
         found = summaries(self.folder, self.stick.instrument_path)
         self.app.call_from_thread(self._show, found)
 
