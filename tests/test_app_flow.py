@@ -245,3 +245,24 @@ async def test_quitting_while_typing_a_note_keeps_it(tmp_path: Path) -> None:
         await type_text(pilot, "last words")
         await pilot.press("ctrl+q")
     assert load_assessment(later).answers[qid].note == "last words"
+
+
+async def test_plan_warns_past_five_priorities_but_allows_them(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    demo_folder(folder)
+    earlier = folder / "Northfield-PCT-2025-03-31.toml"
+    before = len(load_assessment(earlier).priorities)
+    app = make_app(folder, earlier)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        await pilot.press("a")
+        await type_text(pilot, "Board seminar")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        warning = str(screen.query_one("#warning", Static).render())
+    assert before >= 5
+    assert warning.startswith(f"Warning: {before + 1} priorities")
+    assert load_assessment(earlier).priorities[-1].title == "Board seminar"
