@@ -175,7 +175,8 @@ class QuestionScreen(Screen[None]):
         self.query_one("#progress", Static).update(
             f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
             + (f" · {c.needs_review} to answer again" if c.needs_review else "")
-            + "\n1-9 choose · d don't know · ←/→ move · ? all keys")
+            + ("\nenter saves and moves on · esc leaves the field (then d, ←/→, ?)" if self.question.kind == "text"
+               else "\n1-9 choose · d don't know · ←/→ move · ? all keys"))
 
     def refresh_radar(self) -> None:
         self.query_one(Radar).data = self.context.radar()
