@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from surveys.errors import StickError
-from surveys.model import Instrument
-from surveys.responses import Assessment
-from surveys.scoring import completeness
-from surveys.session import instrument_for
 from surveys.storage import list_assessments
+
+if TYPE_CHECKING:
+    from surveys.model import Instrument
+    from surveys.responses import Assessment
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,16 @@ class Summary:
 
 def summaries(folder: Path, explicit_instrument: Path | None = None) -> list[Summary]:
     """Every assessment in the folder, newest change first."""
+    listed = list_assessments(folder)
+    if not listed:
+        return []
+    # Imported here: an empty folder (the first run) never pays for the instrument loader.
+    from surveys.scoring import completeness
+    from surveys.session import instrument_for
+
     instruments: dict[tuple[str, str], Instrument | None] = {}
     out = []
-    for item in list_assessments(folder):
+    for item in listed:
         a = item.assessment
         if a is None:
             out.append(Summary(item.path, item.modified, error=item.error))
