@@ -1,0 +1,71 @@
+"""Snapshots of every screen at 80x24 and 120x40, with fixed data and no cursor blink."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.app_support import TODAY, demo_folder
+from tui.app.factory import make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The demo folder, named relative to the working folder so screens show the same path every run."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    demo_folder(tmp_path / "answers")
+    yield Path("answers")
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def settle(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        for screen in pilot.app.screen_stack:
+            for field in screen.query(Input):
+                field.cursor_blink = False
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run
+
+
+LATER = "Northfield-PCT-2026-03-31.toml"
+CASES = {
+    "home": (None, ()),
+    "new": (None, ("n",)),
+    "question": (LATER, ()),
+    "question_dimensions": (LATER, ("r",)),
+    "jump": (LATER, ("j",)),
+    "result": (LATER, ("s",)),
+    "plan": ("Northfield-PCT-2025-03-31.toml", ("s", "p")),
+    "priority": ("Northfield-PCT-2025-03-31.toml", ("s", "p", "enter")),
+    "help": (None, ("question_mark",)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("case", list(CASES))
+def test_screen(case: str, size: tuple[int, int], folder: Path, snap_compare: Callable[..., bool]) -> None:
+    file, keys = CASES[case]
+    app = make_app(folder, folder / file if file else None, today=lambda: TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=settle(*keys))
+
+
+def test_too_small_notice(folder: Path, snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(make_app(folder, today=lambda: TODAY), terminal_size=(60, 20), run_before=settle())

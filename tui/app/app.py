@@ -1,0 +1,196 @@
+"""The stick app: owns the screen stack and opening assessments; screens do the rest.
+
+Only Home is imported at start: the other screens, scoring and the instrument
+loader are imported when first needed, so the first frame costs little more
+than Textual's own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from surveys.errors import StickError
+from tui.app.home import HomeScreen
+from tui.app.too_small import TooSmallScreen, too_small
+
+if TYPE_CHECKING:
+    from surveys.model import Instrument
+    from surveys.responses import Assessment
+    from tui.app.context import AssessmentContext
+    from tui.app.help import Section
+    from tui.app.new import Draft
+    from tui.app.store import Store
+
+
+class StickApp(App[None]):
+    TITLE = "stick"
+    # Under NO_COLOR the cursor must show by an attribute, not a shade of grey.
+    DEFAULT_CSS = """
+    StickApp.-no-color DataTable > .datatable--cursor { text-style: reverse bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
+        Binding("question_mark", "help", "Keys", tooltip="Every key on every screen"),
+    ]
+
+    def __init__(self, folder: Path, *, opened: Store | None = None, instrument_path: Path | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.folder = folder
+        self.instrument_path = instrument_path
+        self.today = today
+        self._opened = opened
+        self.context: AssessmentContext | None = None
+
+    def on_mount(self) -> None:
+        self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
+        self.push_screen(HomeScreen(self.folder))
+        if self._opened is not None:
+            self._start(self._opened)
+        self._check_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        notice = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(width, height):
+            if notice is None:
+                self.push_screen(TooSmallScreen())
+            else:
+                notice.show(width, height)
+        elif notice is not None and self.screen is notice:
+            self.pop_screen()
+
+    # Opening
+
+    def open_file(self, path: Path) -> None:
+        from surveys.session import open_assessment
+        from tui.app.store import Store
+
+        try:
+            opened = open_assessment(path, self.instrument_path)
+        except StickError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
+            return
+        self._start(Store(path, opened.assessment, opened.instrument))
+
+    def _start(self, store: Store) -> None:
+        from tui.app.context import AssessmentContext
+        from tui.app.question import QuestionScreen
+
+        self.context = AssessmentContext(store)
+        self.push_screen(QuestionScreen(self.context, store.first_open_question()))
+        self._find_earlier(self.context)
+
+    @work(thread=True, exclusive=True, group="earlier")
+    def _find_earlier(self, context: AssessmentContext) -> None:
+        from tui.app.folder import earlier_assessments
+
+        store = context.store
+        found = earlier_assessments(store.path.parent, store.path, store.assessment)
+        self.call_from_thread(self._compare_with, context, found)
+
+    def _compare_with(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
+        from tui.app.context import Comparison
+        from tui.app.question import QuestionScreen
+        from tui.app.result import ResultScreen
+
+        context.comparison = Comparison(found)
+        if found:
+            self.notify(context.comparison.describe() + " c changes it.")
+        screen = self.screen
+        if isinstance(screen, QuestionScreen | ResultScreen) and screen.context is context:
+            screen.query_one("Radar").data = context.radar()  # type: ignore[attr-defined]
+
+    def instrument(self) -> Instrument:
+        from surveys.instrument_file import builtin_instrument, load_instrument
+
+        return load_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
+
+    def action_new_assessment(self) -> None:
+        from tui.app.new import NewScreen
+
+        try:
+            title = self.instrument().title
+        except StickError as exc:
+            self.notify(str(exc), title="Cannot start", severity="error", markup=False, timeout=10)
+            return
+        self.push_screen(NewScreen(self.today(), title), self._create)
+
+    def _create(self, draft: Draft | None) -> None:
+        if draft is None:
+            return
+        from surveys.responses import new_assessment
+        from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
+        from surveys.storage import create_assessment_file
+        from tui.app.store import Store
+
+        try:
+            instrument = self.instrument()
+            assessment = new_assessment(draft.organisation, draft.respondent, draft.role,
+                                        instrument.id, instrument.version, on=draft.on)
+            if self.instrument_path is not None:
+                assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+            path = create_assessment_file(self.folder, assessment)
+        except StickError as exc:
+            self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
+            return
+        self._start(Store(path, assessment, instrument))
+
+    def show_result(self, context: AssessmentContext) -> None:
+        from tui.app.result import ResultScreen
+
+        self.push_screen(ResultScreen(context))
+
+    def show_plan(self, context: AssessmentContext) -> None:
+        from tui.app.plan import PlanScreen
+
+        self.push_screen(PlanScreen(context))
+
+    async def action_quit(self) -> None:
+        """Save any note still being typed, then leave: everything else is saved already."""
+        from tui.app.question import QuestionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionScreen):
+                screen.flush()
+        self.exit()
+
+    # Help and the command palette
+
+    def key_sections(self) -> list[Section]:
+        from tui.app.jump import JumpScreen
+        from tui.app.new import NewScreen
+        from tui.app.plan import PlanScreen
+        from tui.app.priority_editor import PriorityEditor
+        from tui.app.question import QuestionScreen
+        from tui.app.result import ResultScreen
+
+        palette = Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot, all keys")
+        return [
+            ("Everywhere", [*StickApp.BINDINGS, palette]), ("Home", HomeScreen.BINDINGS),
+            ("New assessment", NewScreen.BINDINGS), ("Questions", QuestionScreen.BINDINGS),
+            ("Jump list", JumpScreen.BINDINGS), ("Result", ResultScreen.BINDINGS), ("Plan", PlanScreen.BINDINGS),
+            ("Editing a priority", PriorityEditor.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        from tui.app.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_sections()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New assessment", "Start a new assessment", self.action_new_assessment)
+        yield SystemCommand("All keys", "Every key on every screen", self.action_help)

@@ -1,0 +1,16 @@
+"""`stick [FILE] [--dir DIR] [--instrument PATH]`: open the app."""
+
+from __future__ import annotations
+
+import argparse
+
+from surveys.storage import default_folder
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.app.factory import make_app
+
+    folder = args.dir or (args.file.parent if args.file is not None else default_folder())
+    app = make_app(folder, args.file, instrument=args.instrument)
+    app.run()
+    return app.return_code or 0

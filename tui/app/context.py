@@ -1,0 +1,68 @@
+"""An open assessment as the screens share it: the store, the radar view, the comparison.
+
+The question and result screens show the same radar view and the same earlier
+assessment, so that choice lives here and not on either screen.
+
+The comparison: earlier assessments of the same organisation (same instrument,
+earlier date) are found in the background; the latest is drawn at once as a
+dashed outline, and a key cycles through older ones and then "none".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from surveys.responses import Assessment
+from surveys.scoring import Result, score
+from tui.app.radar_data import RadarData, View, radar_data
+from tui.app.store import Store
+
+
+class Comparison:
+    def __init__(self, choices: list[tuple[Path, Assessment]] | None = None) -> None:
+        self.choices = choices or []
+        self.index = 0 if self.choices else -1
+        self._results: dict[int, Result] = {}
+
+    def cycle(self) -> None:
+        """Latest earlier, then older ones, then none, then round again."""
+        if self.choices:
+            self.index = self.index + 1 if self.index + 1 < len(self.choices) else -1
+
+    @property
+    def chosen(self) -> Assessment | None:
+        return self.choices[self.index][1] if self.index >= 0 else None
+
+    @property
+    def name(self) -> str:
+        a = self.chosen
+        if a is None:
+            return ""
+        who = f", {a.respondent}" if a.respondent else ""
+        return f"{a.date.isoformat()}{who}"
+
+    def result(self, store: Store) -> Result | None:
+        a = self.chosen
+        if a is None:
+            return None
+        if self.index not in self._results:
+            self._results[self.index] = score(store.instrument, a)
+        return self._results[self.index]
+
+    def describe(self) -> str:
+        if not self.choices:
+            return "No earlier assessment of this organisation to compare with."
+        if self.chosen is None:
+            return f"Comparison off ({len(self.choices)} earlier available)."
+        return f"Comparing with {self.name} ({self.index + 1} of {len(self.choices)} earlier)."
+
+
+class AssessmentContext:
+    def __init__(self, store: Store, view: View = View.AREAS) -> None:
+        self.store = store
+        self.view = view
+        self.comparison = Comparison()
+
+    def radar(self) -> RadarData:
+        return radar_data(self.store.instrument, self.store.result, self.view,
+                          self.comparison.result(self.store), self.comparison.name)

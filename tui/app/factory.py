@@ -1,0 +1,25 @@
+"""One factory builds the app, for `stick` and for the tests alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from tui.app.app import StickApp
+
+
+def make_app(folder: Path, file: Path | None = None, *, instrument: Path | None = None,
+             today: Callable[[], date] = date.today) -> StickApp:
+    """The app on `folder`; with `file`, opened at its first unanswered question.
+
+    A file that cannot be read raises StickError here, before any screen is drawn.
+    """
+    store = None
+    if file is not None:
+        from surveys.session import open_assessment
+        from tui.app.store import Store
+
+        opened = open_assessment(file, instrument)
+        store = Store(file, opened.assessment, opened.instrument)
+    return StickApp(folder, opened=store, instrument_path=instrument, today=today)

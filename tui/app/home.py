@@ -1,0 +1,121 @@
+"""Home: the assessments in the response folder, newest change first.
+
+The folder is read in a worker thread so the first frame never waits for it.
+The workbook export is bound here too once it exists: it needs only
+`readable_paths()` (every file) or `selected()` (the one under the cursor).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+if TYPE_CHECKING:
+    from tui.app.app import StickApp
+    from tui.app.folder import Summary
+
+COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
+
+
+class HomeScreen(Screen[None]):
+    TITLE = "stick"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", tooltip="Start a new assessment"),
+        Binding("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
+        Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
+    ]
+    DEFAULT_CSS = """
+    HomeScreen #where { padding: 0 1; height: auto; }
+    HomeScreen DataTable { height: 1fr; }
+    HomeScreen #empty { padding: 1 2; height: auto; }
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.items: list[Summary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where", markup=False)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns(*COLUMNS)
+        yield table
+        yield Static("Reading the folder…", id="empty", markup=False)
+        yield Footer()
+
+    @property
+    def stick(self) -> StickApp:
+        from tui.app.app import StickApp
+
+        assert isinstance(self.app, StickApp)
+        return self.app
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="home")
+    def _load(self) -> None:
+        from tui.app.folder import summaries
+
+        found = summaries(self.folder, self.stick.instrument_path)
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[Summary]) -> None:
+        table = self.query_one(DataTable)
+        keep = self.selected()
+        self.items = found
+        table.clear()
+        for item in found:
+            table.add_row(*(Text(cell) for cell in _cells(item)), key=str(item.path))
+        empty = self.query_one("#empty", Static)
+        empty.display = not found
+        empty.update(f"No assessments yet in {self.folder}.\nPress n to start one." if not found else "")
+        if keep is not None:
+            for row, item in enumerate(found):
+                if item.path == keep.path:
+                    table.move_cursor(row=row)
+        table.focus()
+
+    def selected(self) -> Summary | None:
+        table = self.query_one(DataTable)
+        if not self.items or not 0 <= table.cursor_row < len(self.items):
+            return None
+        return self.items[table.cursor_row]
+
+    def readable_paths(self) -> list[Path]:
+        return [item.path for item in self.items if not item.error]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_resume()
+
+    def action_new(self) -> None:
+        self.stick.action_new_assessment()
+
+    def action_resume(self) -> None:
+        item = self.selected()
+        if item is None:
+            self.notify("No assessment chosen: press n to start one.", severity="warning")
+        elif item.error:
+            self.notify(item.error, title="Cannot open", severity="error", markup=False)
+        else:
+            self.stick.open_file(item.path)
+
+
+def _cells(item: Summary) -> tuple[str, ...]:
+    changed = item.modified.strftime("%Y-%m-%d %H:%M")
+    if item.error:
+        return (f"(cannot read) {item.path.name}", "", "", "", changed)
+    done = f"{item.percent}%" if item.percent is not None else "?"
+    return (item.organisation, item.respondent, item.date.isoformat() if item.date else "", done, changed)

@@ -1,0 +1,321 @@
+"""The question screen: one question at a time, answered with one key, radar alongside.
+
+A number key chooses, saves and moves on at once. Notes (and answers to text
+questions) are saved when their field loses focus, on enter, when leaving the
+question, or after two seconds without typing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from surveys.answers import AnswerState, choose, dont_know, written
+from surveys.errors import StickError
+from surveys.model import Question
+from tui.app.context import AssessmentContext
+from tui.app.jump import JumpScreen
+from tui.app.radar import Radar
+
+if TYPE_CHECKING:
+    from tui.app.app import StickApp
+
+IDLE_SAVE_SECONDS = 2.0
+STATE_TEXT = {
+    AnswerState.ANSWERED: "answered",
+    AnswerState.DONT_KNOW: "don't know",
+    AnswerState.UNANSWERED: "not answered yet",
+    AnswerState.NEEDS_REVIEW: "needs answering again (the instrument changed)",
+}
+# Shared with the result screen: the radar sits beside the text unless the
+# terminal is narrow and tall enough to stack it underneath.
+BODY_CSS = """
+#body { height: 1fr; }
+#body > #radar { width: 42%; padding: 0 1; border-left: vkey $foreground 30%; }
+#body.-stacked { layout: vertical; }
+#body.-stacked > #radar { width: 1fr; height: 45%; border-left: none; border-top: hkey $foreground 30%; }
+"""
+
+
+def stacked(width: int, height: int) -> bool:
+    return width < 100 and height >= 36
+
+
+class QuestionScreen(Screen[None]):
+    TITLE = "Questions"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(1, 10)),
+        Binding("d", "dont_know", "Don't know"),
+        Binding("t", "note", "Note", tooltip="Write a note on this question"),
+        Binding("left", "move(-1)", "Previous"),
+        Binding("right", "move(1)", "Next"),
+        Binding("j", "jump", "Jump"),
+        Binding("r", "toggle_radar", "Radar view"),
+        Binding("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
+        Binding("backspace", "clear", "Clear answer", show=False),
+        Binding("s", "result", "Result"),
+        Binding("escape", "back", "Leave field / Home", show=False),
+    ]
+    DEFAULT_CSS = BODY_CSS + """
+    QuestionScreen #ask { padding: 0 1; }
+    QuestionScreen #section { text-style: bold; }
+    QuestionScreen #intro { color: $text-muted; margin-bottom: 1; }
+    QuestionScreen #question { margin-bottom: 0; }
+    QuestionScreen #question-text { text-style: bold; }
+    QuestionScreen OptionList, QuestionScreen OptionList:focus { height: auto; max-height: 14; border: none;
+        padding: 0; }
+    QuestionScreen Input { margin: 0; }
+    QuestionScreen #progress { margin-top: 0; }
+    """
+
+    def __init__(self, context: AssessmentContext, index: int = 0) -> None:
+        super().__init__()
+        self.context = context
+        self.store = context.store
+        self.questions = self.store.instrument.questions
+        self.index = max(0, min(index, len(self.questions) - 1))
+        self._pending: dict[str, Timer] = {}
+        self._chosen = 0
+
+    @property
+    def stick(self) -> StickApp:
+        from tui.app.app import StickApp
+
+        assert isinstance(self.app, StickApp)
+        return self.app
+
+    @property
+    def question(self) -> Question:
+        return self.questions[self.index]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with VerticalScroll(id="ask"):
+                yield Static(id="section", markup=False)
+                yield Static(id="intro", markup=False)
+                yield Static(id="question", markup=False)
+                yield Static(id="question-text", markup=False)
+                yield OptionList(id="options")
+                yield Input(id="answer", placeholder="Type the answer; enter saves it")
+                yield Input(id="note", placeholder="Note (press t)")
+                yield Static(id="progress", markup=False)
+            yield Radar(id="radar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.store.assessment.organisation
+        self._place(self.size.width, self.size.height)
+        self.show_question()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._place(event.size.width, event.size.height)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_radar()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    def _place(self, width: int, height: int) -> None:
+        self.query_one("#body").set_class(stacked(width, height), "-stacked")
+
+    # Showing
+
+    def show_question(self) -> None:
+        q = self.question
+        section = self.store.instrument.section(q.section)
+        answer = self.store.assessment.answer(q.id)
+        state = self.store.state(q)
+        self.query_one("#section", Static).update(section.title)
+        self.query_one("#intro", Static).update(section.intro)
+        self.query_one("#question", Static).update(
+            f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[state]}")
+        self.query_one("#question-text", Static).update(q.text + (f"\n{q.help}" if q.help else ""))
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
+        self._chosen = chosen
+        options.add_options([Option(self._prompt(n, False), id=str(n)) for n in range(1, len(q.options) + 1)])
+        options.display = q.kind != "text"
+        text_input = self.query_one("#answer", Input)
+        text_input.display = q.kind == "text"
+        text_input.value = answer.text if answer is not None else ""
+        self.query_one("#note", Input).value = answer.note if answer is not None else ""
+        if q.kind == "text":
+            text_input.focus()
+        else:
+            options.highlighted = (chosen or 1) - 1
+            options.focus()
+        self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
+        self.refresh_progress()
+        self.refresh_radar()
+
+    def _prompt(self, n: int, pointed: bool) -> Text:
+        # The pointer and the [x] carry the meaning in text, so it survives NO_COLOR.
+        label = self.question.options[n - 1].label
+        return Text(f"{'>' if pointed else ' '}{'[x]' if n == self._chosen else '[ ]'} {n}. {label}")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        options = event.option_list
+        for index in range(options.option_count):
+            options.replace_option_prompt_at_index(index, self._prompt(index + 1, index == event.option_index))
+
+    def refresh_progress(self) -> None:
+        c = self.store.result.completeness
+        self.query_one("#progress", Static).update(
+            f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
+            + (f" · {c.needs_review} to answer again" if c.needs_review else "")
+            + ("\nenter saves and moves on · esc leaves the field (then d, ←/→, ?)" if self.question.kind == "text"
+               else "\n1-9 choose · d don't know · ←/→ move · ? all keys"))
+
+    def refresh_radar(self) -> None:
+        self.query_one(Radar).data = self.context.radar()
+
+    # Saving
+
+    def _save(self, what: str) -> bool:
+        """Run one change through the store; a failed save is shown, never swallowed."""
+        try:
+            if what == "note":
+                self.store.note(self.question.id, self.query_one("#note", Input).value)
+            elif what == "answer":
+                text = self.query_one("#answer", Input).value.strip()
+                old = self.store.assessment.answer(self.question.id)
+                if old is not None and old.text == text and old.given:
+                    return True
+                if text:
+                    self.store.answer(written(self.question, text))
+                elif self.store.assessment.answer(self.question.id) is not None:
+                    self.store.clear(self.question.id)
+        except StickError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+            return False
+        return True
+
+    def flush(self) -> None:
+        """Save whatever is typed but not yet saved (before moving, answering or quitting)."""
+        for what in list(self._pending):
+            self._pending.pop(what).stop()
+            self._save(what)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        what = event.input.id or ""
+        if what not in ("note", "answer") or not event.input.has_focus:
+            return
+        if what in self._pending:
+            self._pending[what].stop()
+        self._pending[what] = self.set_timer(IDLE_SAVE_SECONDS, lambda: self._idle_save(what))
+
+    def _idle_save(self, what: str) -> None:
+        if self._pending.pop(what, None) is not None:
+            self._save(what)
+            self.refresh_progress()
+            self.refresh_radar()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        self.flush()
+        self.refresh_progress()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.flush()
+        if event.input.id == "answer":
+            self.action_move(1, finished=True)
+        else:
+            self._focus_question()
+
+    def _focus_question(self) -> None:
+        target = "#answer" if self.question.kind == "text" else "#options"
+        self.query_one(target).focus()
+
+    # Actions
+
+    def _record(self, make_answer: str, number: int = 0) -> None:
+        self.flush()
+        q = self.question
+        try:
+            self.store.answer(choose(q, number) if make_answer == "choose" else dont_know(q))
+        except StickError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+        self.refresh_radar()
+        self.action_move(1, finished=True)
+
+    def action_choose(self, number: int) -> None:
+        if self.question.kind == "text":
+            return
+        if number > len(self.question.options):
+            self.notify(f"This question has {len(self.question.options)} options.", severity="warning")
+            return
+        self._record("choose", number)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option_index + 1)
+
+    def action_dont_know(self) -> None:
+        self._record("dont_know")
+
+    def action_clear(self) -> None:
+        self.flush()
+        try:
+            self.store.clear(self.question.id)
+        except StickError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        self.show_question()
+
+    def action_move(self, step: int, finished: bool = False) -> None:
+        self.flush()
+        target = self.index + step
+        if target >= len(self.questions):
+            if finished:
+                self.action_result()
+            else:
+                self.notify("That was the last question: s shows the result.")
+            self.show_question()
+            return
+        self.index = max(0, target)
+        self.show_question()
+
+    def action_note(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input):
+            self.flush()
+            self._focus_question()
+        else:
+            self.flush()
+            self.dismiss(None)
+
+    def action_jump(self) -> None:
+        self.flush()
+
+        def go(index: int | None) -> None:
+            if index is not None:
+                self.index = index
+            self.show_question()
+
+        self.app.push_screen(JumpScreen(self.store, self.index), go)
+
+    def action_toggle_radar(self) -> None:
+        self.context.view = self.context.view.other()
+        self.refresh_radar()
+
+    def action_compare(self) -> None:
+        self.context.comparison.cycle()
+        self.refresh_radar()
+        self.notify(self.context.comparison.describe())
+
+    def action_result(self) -> None:
+        self.flush()
+        self.stick.show_result(self.context)

@@ -1,0 +1,126 @@
+"""The radar widget: draws `RadarData` with `radar_geometry`, caching the raster.
+
+The raster is rebuilt only when the data or the size changes; `render_line`
+just turns a cached row into a strip. When the box is too narrow for names
+beside the spokes, spokes are numbered and the names listed underneath.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.app.radar_data import RadarData
+from tui.app.radar_geometry import Layer, Picture, Run, draw_radar
+
+_LAYER_CLASS = {
+    Layer.GRID: "radar--grid",
+    Layer.EARLIER: "radar--earlier",
+    Layer.CURRENT: "radar--current",
+    Layer.LABEL: "radar--label",
+}
+_MIN_CHART_ROWS = 6
+
+
+class Radar(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "radar--grid", "radar--earlier", "radar--current", "radar--label", "radar--title",
+    }
+    DEFAULT_CSS = """
+    Radar { height: 1fr; min-height: 8; }
+    Radar > .radar--grid { color: $foreground 40%; }
+    Radar > .radar--earlier { color: $warning; }
+    Radar > .radar--current { color: $accent; text-style: bold; }
+    Radar > .radar--label { color: $foreground; }
+    Radar > .radar--title { text-style: bold; }
+    """
+
+    data: reactive[RadarData | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[tuple[Run, ...]] | None = None
+        self._rows_for: tuple[RadarData | None, int, int] | None = None
+
+    def watch_data(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def picture_text(self) -> list[str]:
+        """The rows as plain text: what a reader without colour sees."""
+        return ["".join(text for text, _ in row) for row in self._raster()]
+
+    def _raster(self) -> list[tuple[Run, ...]]:
+        key = (self.data, self.size.width, self.size.height)
+        if self._rows is None or self._rows_for != key:
+            self._rows = self._draw(*key)
+            self._rows_for = key
+        return self._rows
+
+    @staticmethod
+    def _draw(data: RadarData | None, width: int, height: int) -> list[tuple[Run, ...]]:
+        if data is None or width <= 0 or height <= 0:
+            return []
+        title = [(data.title[:width], Layer.LABEL)]
+        unscored = [i < len(data.unscored) and data.unscored[i] for i in range(len(data.labels))]
+        legend: list[str] = []
+        if any(unscored):
+            legend.append("?: no answers yet")
+        if data.earlier is not None:
+            legend.append(f"solid: now; dashed: {data.earlier_name or 'earlier'}")
+        legend = [line[:width] for line in legend]
+        longest = max((len(label) for label in data.labels), default=0)
+        if width >= 2 * longest + 30:
+            marks = [label + ("?" if unscored[i] else "") for i, label in enumerate(data.labels)]
+            key_lines: list[str] = []
+        else:
+            marks = [str(i + 1) + ("?" if unscored[i] else "") for i in range(len(data.labels))]
+            key_lines = _key_lines(list(data.labels), width, max(1, (height - 1 - len(legend)) // 3))
+        chart_rows = height - 1 - len(legend) - len(key_lines)
+        if chart_rows < _MIN_CHART_ROWS:
+            key_lines = key_lines[: max(0, height - 1 - len(legend) - _MIN_CHART_ROWS)]
+            chart_rows = height - 1 - len(legend) - len(key_lines)
+        picture: Picture = draw_radar(data.values, width, max(0, chart_rows), data.rings, marks, data.earlier)
+        rows: list[tuple[Run, ...]] = [tuple(title)]
+        rows.extend(picture.rows)
+        rows.extend(((line, Layer.LABEL),) for line in (*legend, *key_lines))
+        return rows
+
+    def render_line(self, y: int) -> Strip:
+        rows = self._raster()
+        width = self.size.width
+        if y >= len(rows):
+            return Strip.blank(width, self.rich_style)
+        base = self.rich_style
+        styles: dict[Layer, Style] = {
+            layer: base + self.get_component_rich_style(name) for layer, name in _LAYER_CLASS.items()
+        }
+        styles[Layer.BLANK] = base
+        if y == 0:
+            styles[Layer.LABEL] = base + self.get_component_rich_style("radar--title")
+        strip = Strip([Segment(text, styles[layer]) for text, layer in rows[y]])
+        return strip.adjust_cell_length(width, base)
+
+
+def _key_lines(names: list[str], width: int, rows: int) -> list[str]:
+    """Numbered names, one a line, or in columns (cut short) when there are more names than rows."""
+    items = [f"{i + 1} {name}" for i, name in enumerate(names)]
+    columns = max(1, min(3, -(-len(items) // rows)))
+    column = width // columns
+    per_column = -(-len(items) // columns)
+    lines = []
+    for r in range(per_column):
+        cells = [items[c * per_column + r] for c in range(columns) if c * per_column + r < len(items)]
+        lines.append("".join(_cut(cell, column - 1).ljust(column) for cell in cells).rstrip())
+    return lines
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"

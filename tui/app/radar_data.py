@@ -1,0 +1,59 @@
+"""What the radar shows: the two views of a result, as plain values.
+
+Kept apart from the widget so the answer path can be checked without Textual
+and so both the question and result screens build the same picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from surveys.model import Instrument
+from surveys.scoring import Result
+
+
+class View(Enum):
+    AREAS = "areas"
+    DIMENSIONS = "dimensions"
+
+    def other(self) -> View:
+        return View.DIMENSIONS if self is View.AREAS else View.AREAS
+
+
+@dataclass(frozen=True)
+class RadarData:
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    rings: int
+    # A spoke with no answers yet: drawn at the centre, and marked in its label.
+    unscored: tuple[bool, ...] = ()
+    earlier: tuple[float, ...] | None = None
+    earlier_name: str = ""
+
+
+def _area_values(instrument: Instrument, result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
+    top = len(instrument.steps)
+    values = tuple((a.score or 0.0) / top for a in result.areas)
+    return values, tuple(a.score is None for a in result.areas)
+
+
+def _fit_values(result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
+    values = tuple(fit for d in result.dimensions for _, fit in d.fits)
+    unscored = tuple(d.answered == 0 for d in result.dimensions for _ in d.fits)
+    return values, unscored
+
+
+def radar_data(instrument: Instrument, result: Result, view: View, earlier: Result | None = None,
+               earlier_name: str = "") -> RadarData:
+    if view is View.AREAS:
+        values, unscored = _area_values(instrument, result)
+        old = _area_values(instrument, earlier)[0] if earlier is not None else None
+        labels = tuple(a.label for a in instrument.areas)
+        return RadarData(f"Competence areas: steps 1-{len(instrument.steps)}", labels, values,
+                         len(instrument.steps), unscored, old, earlier_name)
+    values, unscored = _fit_values(result)
+    old = _fit_values(earlier)[0] if earlier is not None else None
+    labels = tuple(p.label for d in instrument.dimensions for p in d.profiles)
+    return RadarData("Dimensions: fit of each profile", labels, values, 4, unscored, old, earlier_name)

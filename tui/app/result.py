@@ -1,0 +1,81 @@
+"""The result: placement, competence, adoption, implications, completeness, and the radar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui.app.context import AssessmentContext
+from tui.app.question import BODY_CSS, stacked
+from tui.app.radar import Radar
+from tui.app.result_text import result_text
+
+if TYPE_CHECKING:
+    pass
+
+
+class ResultScreen(Screen[None]):
+    TITLE = "Result"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "plan", "Plan"),
+        Binding("r", "toggle_radar", "Radar view"),
+        Binding("c", "compare", "Compare", tooltip="Cycle through earlier assessments to draw"),
+        Binding("escape", "back", "Questions"),
+    ]
+    DEFAULT_CSS = BODY_CSS + """
+    ResultScreen #text { padding: 0 1; }
+    """
+
+    def __init__(self, context: AssessmentContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with VerticalScroll(id="text"):
+                yield Static(id="result")
+            yield Radar(id="radar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.context.store.assessment.organisation
+        self.query_one("#body").set_class(stacked(self.size.width, self.size.height), "-stacked")
+        self.query_one("#text").focus()
+        self.show()
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#body").set_class(stacked(event.size.width, event.size.height), "-stacked")
+
+    def show(self) -> None:
+        store, comparison = self.context.store, self.context.comparison
+        self.query_one("#result", Static).update(
+            result_text(store.instrument, store.result, comparison.result(store), comparison.name))
+        self.query_one(Radar).data = self.context.radar()
+
+    def action_plan(self) -> None:
+        from tui.app.app import StickApp
+
+        assert isinstance(self.app, StickApp)
+        self.app.show_plan(self.context)
+
+    def action_toggle_radar(self) -> None:
+        self.context.view = self.context.view.other()
+        self.show()
+
+    def action_compare(self) -> None:
+        self.context.comparison.cycle()
+        self.show()
+        self.notify(self.context.comparison.describe())
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,69 @@
+"""The one place an open assessment changes: every change is saved at once.
+
+Each method builds the new immutable `Assessment` with the engine's functions
+and writes it atomically before returning, so quitting or being killed after
+any change loses nothing. A failed save keeps the change in memory and raises;
+the next successful save writes it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from surveys.answers import AnswerState, resolve
+from surveys.model import Instrument, Question
+from surveys.response_file import save_assessment
+from surveys.responses import Answer, Assessment, Priority, with_answer, with_note, with_priorities, without_answer
+from surveys.scoring import Result, score
+
+Saver = Callable[[Path, Assessment], None]
+
+
+class Store:
+    def __init__(self, path: Path, assessment: Assessment, instrument: Instrument,
+                 save: Saver = save_assessment) -> None:
+        self.path = path
+        self.instrument = instrument
+        self._assessment = assessment
+        self._save = save
+        self._result: Result | None = None
+
+    @property
+    def assessment(self) -> Assessment:
+        return self._assessment
+
+    @property
+    def result(self) -> Result:
+        if self._result is None:
+            self._result = score(self.instrument, self._assessment)
+        return self._result
+
+    def state(self, question: Question) -> AnswerState:
+        return resolve(question, self._assessment.answer(question.id))
+
+    def first_open_question(self) -> int:
+        """Index of the first question without an answer (or needing review); 0 when all are done."""
+        for i, question in enumerate(self.instrument.questions):
+            if self.state(question) in (AnswerState.UNANSWERED, AnswerState.NEEDS_REVIEW):
+                return i
+        return 0
+
+    def answer(self, answer: Answer) -> None:
+        self._commit(with_answer(self._assessment, answer))
+
+    def clear(self, question_id: str) -> None:
+        self._commit(without_answer(self._assessment, question_id))
+
+    def note(self, question_id: str, text: str) -> None:
+        old = self._assessment.answer(question_id)
+        if (old.note if old else "") != text:
+            self._commit(with_note(self._assessment, question_id, text))
+
+    def set_priorities(self, priorities: tuple[Priority, ...]) -> None:
+        self._commit(with_priorities(self._assessment, priorities))
+
+    def _commit(self, assessment: Assessment) -> None:
+        self._assessment = assessment
+        self._result = None
+        self._save(self.path, assessment)
