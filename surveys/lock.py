@@ -13,6 +13,7 @@ import getpass
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -116,3 +117,30 @@ class FileLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def clear_stale_locks(folder: Path, older_than: float = 60.0) -> list[Path]:
+    """Remove the locks in `folder` whose holders no longer run; returns what was removed.
+
+    For a start-up sweep, so a killed stick leaves no lock behind even on files
+    nobody opens again. An unreadable lock may be one being written right now,
+    so it goes only once older than `older_than` seconds.
+    """
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.glob(".*.lock") if p.is_file()]
+    except OSError:
+        return removed
+    cutoff = time.time() - older_than
+    for lock in candidates:
+        target = lock.with_name(lock.name[1:-len(".lock")])
+        holder = read_holder(target)
+        try:
+            if holder is None and lock.stat().st_mtime > cutoff:
+                continue
+            if _stale(holder):
+                lock.unlink()
+                removed.append(lock)
+        except OSError:
+            pass
+    return removed

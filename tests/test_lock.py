@@ -58,3 +58,33 @@ def test_lock_from_another_machine_is_honoured(tmp_path: Path) -> None:
     with pytest.raises(LockedError, match="kim on another-pc"):
         FileLock(path, "stick").acquire()
     assert lock_path(path).exists()
+
+
+def test_start_up_sweep_clears_only_locks_of_dead_processes(tmp_path: Path) -> None:
+    import os
+    import socket
+    import time
+
+    from surveys.lock import clear_stale_locks
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    here = socket.gethostname()
+
+    def lock(name: str, pid: int, host: str = here) -> Path:
+        lock_path(tmp_path / name).write_text(json.dumps({
+            "user": "kim", "host": host, "pid": pid, "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+        return lock_path(tmp_path / name)
+
+    killed = lock("killed.toml", dead.pid)
+    mine = lock("mine.toml", os.getpid())
+    elsewhere = lock("elsewhere.toml", dead.pid, host="another-pc")
+    fresh_torn = lock_path(tmp_path / "torn.toml")
+    fresh_torn.write_text('{"user": "ki')
+    old_torn = lock_path(tmp_path / "old.toml")
+    old_torn.write_text("")
+    long_ago = time.time() - 3600
+    os.utime(old_torn, (long_ago, long_ago))
+
+    assert sorted(clear_stale_locks(tmp_path)) == sorted([killed, old_torn])
+    assert mine.exists() and elsewhere.exists() and fresh_torn.exists()

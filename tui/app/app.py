@@ -1,5 +1,9 @@
 """The stick app: owns the screen stack and opening assessments; screens do the rest.
 
+An assessment opened for answering is locked (`surveys.lock`) until the person
+goes back to Home, opens another or leaves the app by any way; if another stick
+holds it, the person may look at it read-only instead.
+
 Only Home is imported at start: the other screens, scoring and the instrument
 loader are imported when first needed, so the first frame costs little more
 than Textual's own.
@@ -23,6 +27,7 @@ from tui.app.home import HomeScreen
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from surveys.lock import FileLock
     from surveys.model import Instrument
     from surveys.responses import Assessment
     from tui.app.context import AssessmentContext
@@ -50,13 +55,18 @@ class StickApp(App[None]):
         self.today = today
         self._opened = opened
         self.context: AssessmentContext | None = None
+        self.lock: FileLock | None = None
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
         self.push_screen(HomeScreen(self.folder))
         if self._opened is not None:
-            self._start(self._opened)
+            self._open(self._opened)
         self._check_size(self.size.width, self.size.height)
+
+    def on_unmount(self) -> None:
+        # Screens are gone by now, so any note they were holding has been saved.
+        self.release_lock()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -82,15 +92,53 @@ class StickApp(App[None]):
         except StickError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
             return
-        self._start(Store(path, opened.assessment, opened.instrument))
+        self._open(Store(path, opened.assessment, opened.instrument))
+
+    def _open(self, store: Store) -> None:
+        """Lock the file and start answering, or ask whether to look at it read-only."""
+        from surveys.lock import FileLock, LockedError
+
+        self.release_lock()
+        lock = FileLock(store.path, "stick")
+        try:
+            lock.acquire()
+        except LockedError as exc:
+            from tui.app.locked import LockedDialog
+
+            holder = exc.holder
+
+            def chosen(read_only: bool | None) -> None:
+                if read_only:
+                    store.read_only = holder
+                    self._start(store)
+
+            self.push_screen(LockedDialog(store.path, holder), chosen)
+            return
+        except StickError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
+            return
+        self.lock = lock
+        self._start(store)
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _start(self, store: Store) -> None:
         from tui.app.context import AssessmentContext
         from tui.app.question import QuestionScreen
 
-        self.context = AssessmentContext(store)
-        self.push_screen(QuestionScreen(self.context, store.first_open_question()))
-        self._find_earlier(self.context)
+        context = AssessmentContext(store)
+        self.context = context
+        self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
+        self._find_earlier(context)
+
+    def _left(self, context: AssessmentContext) -> None:
+        """Back on Home: the file is free for others again."""
+        if self.context is context:
+            self.context = None
+        self.release_lock()
 
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
@@ -145,7 +193,7 @@ class StickApp(App[None]):
         except StickError as exc:
             self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
             return
-        self._start(Store(path, assessment, instrument))
+        self._open(Store(path, assessment, instrument))
 
     def show_result(self, context: AssessmentContext) -> None:
         from tui.app.result import ResultScreen

@@ -12,5 +12,9 @@ def run(args: argparse.Namespace) -> int:
 
     folder = args.dir or (args.file.parent if args.file is not None else default_folder())
     app = make_app(folder, args.file, instrument=args.instrument)
-    app.run()
+    try:
+        app.run()
+    finally:
+        # The app releases it on unmount; this covers a crash before that runs.
+        app.release_lock()
     return app.return_code or 0

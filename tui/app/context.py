@@ -63,6 +63,19 @@ class AssessmentContext:
         self.view = view
         self.comparison = Comparison()
 
+    @property
+    def subtitle(self) -> str:
+        """The organisation, and in words whether this stick may change it."""
+        organisation = self.store.assessment.organisation
+        holder = self.store.read_only
+        return organisation if holder is None else f"{organisation} · READ-ONLY, open by {holder.user}"
+
+    def read_only_notice(self) -> str:
+        holder = self.store.read_only
+        if holder is None:
+            return ""
+        return f"Read-only: {holder.describe()} has it open. Nothing here is saved."
+
     def radar(self) -> RadarData:
         return radar_data(self.store.instrument, self.store.result, self.view,
                           self.comparison.result(self.store), self.comparison.name)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from surveys.atomic import clear_stale_temps
+from surveys.lock import clear_stale_locks
 from tui.app.app import StickApp
 
 
@@ -14,7 +16,12 @@ def make_app(folder: Path, file: Path | None = None, *, instrument: Path | None 
     """The app on `folder`; with `file`, opened at its first unanswered question.
 
     A file that cannot be read raises StickError here, before any screen is drawn.
+    Temp files and locks left by a killed stick are cleared first (ones whose
+    process still runs are left alone).
     """
+    for place in {folder, *([file.parent] if file is not None else [])}:
+        clear_stale_temps(place)
+        clear_stale_locks(place)
     store = None
     if file is not None:
         from surveys.session import open_assessment

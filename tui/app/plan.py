@@ -20,6 +20,7 @@ from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Suggestion
 from tui.app.context import AssessmentContext
+from tui.app.locked import refused
 from tui.app.priority_editor import PriorityEditor
 
 LIMIT = 5
@@ -85,8 +86,9 @@ class PlanScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.store.assessment.organisation
-        if not self.store.assessment.priorities and self.store.result.suggestions:
+        self.sub_title = self.context.subtitle
+        writable = self.store.read_only is None
+        if writable and not self.store.assessment.priorities and self.store.result.suggestions:
             self._save(suggested(self.store.instrument, self.store.result.suggestions))
             self.notify("The plan starts from the suggested priorities: edit or remove them freely.")
         self.show()
@@ -104,6 +106,8 @@ class PlanScreen(Screen[None]):
         if count > LIMIT:
             warning.update(f"Warning: {count} priorities. The deck asks for limited priorities: "
                            f"{LIMIT} or fewer are easier to see through.")
+        elif self.store.read_only is not None:
+            warning.update(self.context.read_only_notice())
         elif count == 0:
             warning.update("No priorities yet: press a to add one.")
         else:
@@ -141,6 +145,8 @@ class PlanScreen(Screen[None]):
         self.action_edit()
 
     def action_add(self) -> None:
+        if refused(self, self.store):
+            return
         def added(priority: Priority | None) -> None:
             if priority is not None:
                 priorities = (*self.store.assessment.priorities, priority)
@@ -150,6 +156,8 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(PriorityEditor(self.store.instrument, Priority()), added)
 
     def action_edit(self) -> None:
+        if refused(self, self.store):
+            return
         row = self._current()
         if row is None:
             self.action_add()
@@ -165,6 +173,8 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(PriorityEditor(self.store.instrument, self.store.assessment.priorities[row]), edited)
 
     def action_remove(self) -> None:
+        if refused(self, self.store):
+            return
         row = self._current()
         if row is None:
             return

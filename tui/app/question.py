@@ -24,6 +24,7 @@ from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.context import AssessmentContext
 from tui.app.jump import JumpScreen
+from tui.app.locked import refused
 from tui.app.radar import Radar
 
 if TYPE_CHECKING:
@@ -113,7 +114,10 @@ class QuestionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.store.assessment.organisation
+        self.sub_title = self.context.subtitle
+        if self.store.read_only is not None:
+            for field in self.query(Input):
+                field.disabled = True
         self._place(self.size.width, self.size.height)
         self.show_question()
 
@@ -151,7 +155,7 @@ class QuestionScreen(Screen[None]):
         text_input.display = q.kind == "text"
         text_input.value = answer.text if answer is not None else ""
         self.query_one("#note", Input).value = answer.note if answer is not None else ""
-        if q.kind == "text":
+        if q.kind == "text" and not text_input.disabled:
             text_input.focus()
         else:
             options.highlighted = (chosen or 1) - 1
@@ -172,6 +176,10 @@ class QuestionScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         c = self.store.result.completeness
+        if self.store.read_only is not None:
+            self.query_one("#progress", Static).update(
+                f"Answered {c.answered} of {c.total}\n{self.context.read_only_notice()}")
+            return
         self.query_one("#progress", Static).update(
             f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
             + (f" · {c.needs_review} to answer again" if c.needs_review else "")
@@ -241,6 +249,8 @@ class QuestionScreen(Screen[None]):
     # Actions
 
     def _record(self, make_answer: str, number: int = 0) -> None:
+        if refused(self, self.store):
+            return
         self.flush()
         q = self.question
         try:
@@ -266,6 +276,8 @@ class QuestionScreen(Screen[None]):
         self._record("dont_know")
 
     def action_clear(self) -> None:
+        if refused(self, self.store):
+            return
         self.flush()
         try:
             self.store.clear(self.question.id)
@@ -287,6 +299,8 @@ class QuestionScreen(Screen[None]):
         self.show_question()
 
     def action_note(self) -> None:
+        if refused(self, self.store):
+            return
         self.query_one("#note", Input).focus()
 
     def action_back(self) -> None:

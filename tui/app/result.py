@@ -45,7 +45,7 @@ class ResultScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.context.store.assessment.organisation
+        self.sub_title = self.context.subtitle
         self.query_one("#body").set_class(stacked(self.size.width, self.size.height), "-stacked")
         self.query_one("#text").focus()
         self.show()

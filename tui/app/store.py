@@ -4,6 +4,9 @@ Each method builds the new immutable `Assessment` with the engine's functions
 and writes it atomically before returning, so quitting or being killed after
 any change loses nothing. A failed save keeps the change in memory and raises;
 the next successful save writes it too.
+
+A store opened read-only (another stick holds the file's lock) refuses every
+change before it is made, so nothing in memory or on disk moves.
 """
 
 from __future__ import annotations
@@ -12,12 +15,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from surveys.answers import AnswerState, resolve
+from surveys.errors import StickError
+from surveys.lock import Holder
 from surveys.model import Instrument, Question
 from surveys.response_file import save_assessment
 from surveys.responses import Answer, Assessment, Priority, with_answer, with_note, with_priorities, without_answer
 from surveys.scoring import Result, score
 
 Saver = Callable[[Path, Assessment], None]
+
+
+class ReadOnlyError(StickError):
+    """A change asked of an assessment another stick has open."""
+
+    def __init__(self, holder: Holder) -> None:
+        super().__init__(f"read-only: {holder.describe()} has it open")
+        self.holder = holder
 
 
 class Store:
@@ -28,6 +41,7 @@ class Store:
         self._assessment = assessment
         self._save = save
         self._result: Result | None = None
+        self.read_only: Holder | None = None
 
     @property
     def assessment(self) -> Assessment:
@@ -63,7 +77,12 @@ class Store:
     def set_priorities(self, priorities: tuple[Priority, ...]) -> None:
         self._commit(with_priorities(self._assessment, priorities))
 
+    def check_writable(self) -> None:
+        if self.read_only is not None:
+            raise ReadOnlyError(self.read_only)
+
     def _commit(self, assessment: Assessment) -> None:
+        self.check_writable()
         self._assessment = assessment
         self._result = None
         self._save(self.path, assessment)
