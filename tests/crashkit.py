@@ -1,4 +1,4 @@
-"""Kill a running stick at random moments and check that nothing on disk was lost.
+"""Kill a running stick (interview or app) at random moments and check that nothing on disk was lost.
 
 Used by tests/test_crash.py (a few rounds in every run) and by
 benchmarks/crash_soak.py (hundreds, on demand).
@@ -20,6 +20,10 @@ from typing import Any
 from surveys.atomic import TEMP_SUFFIX
 from surveys.response_file import load_assessment
 from tests.conftest import ROOT, child_pythonpath
+
+# Keys for the app: choose 1 or 2, don't know, enter (chooses the highlighted
+# option, or saves a typed text answer), and the right arrow (skip a question).
+APP_KEYS = ["1", "2", "d", "\r", "\x1b[C"]
 
 # Valid for every question of the built-in instrument: each choice has at
 # least 2 options, and a text question takes the line as its answer.
@@ -75,12 +79,7 @@ def interview_round(folder: Path, rng: random.Random) -> Round:
     time.sleep(rng.uniform(0, 0.01))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    after = load_assessment(path)  # raises if the kill left a broken file
-    on_disk = _on_disk(path)
-    assert on_disk is not None
-    for qid, answer in seen.items():
-        assert on_disk.get(qid) == answer, f"answer to {qid} lost or changed by the kill"
-    return Round(sent, len(seen), len(after.answers))
+    return Round(sent, len(seen), _check_kept(path, seen))
 
 
 def leftover_temps(folder: Path) -> list[Path]:
@@ -93,3 +92,59 @@ def restart_clears_temps(folder: Path) -> None:
     for path in folder.glob("*.toml"):
         subprocess.run([sys.executable, "-m", "tui", "interview", str(path), "--plain"], input=b"",
                        capture_output=True, env=env, cwd=ROOT, check=True, timeout=60)
+
+
+def _check_kept(path: Path, seen: dict[str, Any]) -> int:
+    """The file loads and holds every answer seen on disk before the kill; returns how many it holds."""
+    after = load_assessment(path)  # raises if the kill left a broken file
+    on_disk = _on_disk(path)
+    assert on_disk is not None
+    for qid, answer in seen.items():
+        assert on_disk.get(qid) == answer, f"answer to {qid} lost or changed by the kill"
+    return len(after.answers)
+
+
+def app_round(folder: Path, rng: random.Random) -> Round:
+    """Answer with keys in the real app in a pseudo-terminal, kill -9 at a random moment.
+
+    One round in ten is killed while the app is still starting (sweeping,
+    locking, drawing); the rest after a random number of keys, sometimes at
+    once after a key, while its answer is being saved.
+    """
+    from tests.app_pty import AppInPty
+
+    path = _new_file(folder)
+    term = AppInPty([str(path)])
+    seen: dict[str, Any] = {}
+    sent = 0
+    if rng.random() < 0.1:
+        time.sleep(rng.uniform(0, 0.6))
+    else:
+        term.wait_for("Question ")
+        kill_after = rng.randint(0, 30)
+        while sent < kill_after:
+            term.type(rng.choice(APP_KEYS))
+            sent += 1
+            if rng.random() < 0.5:
+                time.sleep(rng.uniform(0, 0.02))
+            answers = _on_disk(path)
+            assert answers is not None, "a reader saw a broken file while the app was saving"
+            seen = answers
+        time.sleep(rng.choice([0.0, rng.uniform(0, 0.002), rng.uniform(0, 0.02)]))
+    term.kill()
+    return Round(sent, len(seen), _check_kept(path, seen))
+
+
+def leftover_locks(folder: Path) -> list[Path]:
+    return list(folder.glob(".*.lock"))
+
+
+def app_restart_clears(folder: Path) -> None:
+    """Starting the app on the folder clears the temps and locks the kills left, then it quits cleanly."""
+    from tests.app_pty import AppInPty
+
+    term = AppInPty(["--dir", str(folder)])
+    term.wait_for("Assessments in")
+    term.type("\x11")  # ctrl+q
+    code = term.close()
+    assert code == 0, term.output[-400:]
