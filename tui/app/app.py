@@ -56,12 +56,14 @@ class StickApp(App[None]):
         self._opened = opened
         self.context: AssessmentContext | None = None
         self.lock: FileLock | None = None
+        self._started = False
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
         self.push_screen(HomeScreen(self.folder))
         if self._opened is not None:
             self._open(self._opened)
+        self._started = True
         self._check_size(self.size.width, self.size.height)
 
     def on_unmount(self) -> None:
@@ -69,6 +71,9 @@ class StickApp(App[None]):
         self.release_lock()
 
     def on_resize(self, event: events.Resize) -> None:
+        # The first Resize comes before on_mount: a notice pushed then would end up under Home.
+        if not self._started:
+            return
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
