@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from surveys.lock import lock_path, read_holder
@@ -207,3 +208,30 @@ async def test_a_new_assessment_is_locked_while_answered(tmp_path: Path) -> None
         assert isinstance(app.screen, QuestionScreen)
         assert mine(only_file(folder))
     assert list(folder.glob(".*.lock")) == []
+
+
+async def test_the_lock_goes_even_when_the_app_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    later = demo_folder(tmp_path / "answers")
+
+    def broken(self: QuestionScreen) -> None:
+        raise RuntimeError("a bug in a screen")
+
+    monkeypatch.setattr(QuestionScreen, "action_jump", broken)
+    app = make_app(later.parent, later)
+    with pytest.raises(RuntimeError, match="a bug in a screen"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert mine(later)
+            await pilot.press("j")
+            await pilot.pause()
+    assert not lock_path(later).exists()
+
+
+async def test_help_lists_the_keys_of_the_open_elsewhere_dialog(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one(Static).render())
+    assert "open elsewhere" in text.lower()
+    assert "Look without saving anything" in text and "Leave the file to whoever has it open" in text

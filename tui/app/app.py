@@ -223,6 +223,7 @@ class StickApp(App[None]):
 
     def key_sections(self) -> list[Section]:
         from tui.app.jump import JumpScreen
+        from tui.app.locked import LockedDialog
         from tui.app.new import NewScreen
         from tui.app.plan import PlanScreen
         from tui.app.priority_editor import PriorityEditor
@@ -234,7 +235,7 @@ class StickApp(App[None]):
             ("Everywhere", [*StickApp.BINDINGS, palette]), ("Home", HomeScreen.BINDINGS),
             ("New assessment", NewScreen.BINDINGS), ("Questions", QuestionScreen.BINDINGS),
             ("Jump list", JumpScreen.BINDINGS), ("Result", ResultScreen.BINDINGS), ("Plan", PlanScreen.BINDINGS),
-            ("Editing a priority", PriorityEditor.BINDINGS),
+            ("Editing a priority", PriorityEditor.BINDINGS), ("File open elsewhere", LockedDialog.BINDINGS),
         ]
 
     def action_help(self) -> None:
