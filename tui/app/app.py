@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
-from tui.app.home import HomeScreen
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
@@ -53,9 +52,14 @@ class StickApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
-        self.push_screen(HomeScreen(self.folder))
         if self._opened is not None:
+            # `stick FILE` goes straight to its questions: Home (which reads and
+            # scores every file in the folder) is built only when it is needed.
             self._start(self._opened)
+        else:
+            from tui.app.home import HomeScreen
+
+            self.push_screen(HomeScreen(self.folder))
         self._check_size(self.size.width, self.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -89,8 +93,16 @@ class StickApp(App[None]):
         from tui.app.question import QuestionScreen
 
         self.context = AssessmentContext(store)
-        self.push_screen(QuestionScreen(self.context, store.first_open_question()))
-        self._find_earlier(self.context)
+        self.push_screen(QuestionScreen(self.context, store.first_open_question()), self._home_beneath)
+        # The earlier outline can arrive a moment later; the first frame should not wait for it.
+        self.call_after_refresh(self._find_earlier, self.context)
+
+    def _home_beneath(self, _: object = None) -> None:
+        """Leaving the questions lands on Home, even when stick started on a file."""
+        from tui.app.home import HomeScreen
+
+        if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+            self.push_screen(HomeScreen(self.folder))
 
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
@@ -169,6 +181,7 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.home import HomeScreen
         from tui.app.jump import JumpScreen
         from tui.app.new import NewScreen
         from tui.app.plan import PlanScreen

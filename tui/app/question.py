@@ -23,7 +23,6 @@ from surveys.answers import AnswerState, choose, dont_know, written
 from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.context import AssessmentContext
-from tui.app.jump import JumpScreen
 from tui.app.radar import Radar
 
 if TYPE_CHECKING:
@@ -298,6 +297,8 @@ class QuestionScreen(Screen[None]):
             self.dismiss(None)
 
     def action_jump(self) -> None:
+        from tui.app.jump import JumpScreen
+
         self.flush()
 
         def go(index: int | None) -> None:
