@@ -8,7 +8,6 @@ is left out of every score, never counted as low.
 from __future__ import annotations
 
 import math
-import statistics
 from dataclasses import dataclass
 
 from surveys.answers import AnswerState, resolve
@@ -114,7 +113,7 @@ def score_dimensions(instrument: Instrument, chosen: dict[str, int]) -> tuple[Di
 
 def _mean_steps(questions: list[Question], chosen: dict[str, int]) -> tuple[float | None, int]:
     steps = [q.options[chosen[q.id] - 1].step for q in questions if q.id in chosen]
-    return (statistics.fmean(steps) if steps else None), len(steps)
+    return (sum(steps) / len(steps) if steps else None), len(steps)
 
 
 def score_areas(instrument: Instrument, chosen: dict[str, int]) -> tuple[AreaResult, ...]:
@@ -139,7 +138,15 @@ def score_functions(instrument: Instrument, chosen: dict[str, int]) -> tuple[Fun
 def overall_step(areas: tuple[AreaResult, ...]) -> int | None:
     """The median of the scored areas, rounded down."""
     scores = [a.score for a in areas if a.score is not None]
-    return math.floor(statistics.median(scores)) if scores else None
+    return math.floor(_median(scores)) if scores else None
+
+
+def _median(values: list[float]) -> float:
+    # Written out rather than importing `statistics`, which pulls in decimal,
+    # fractions and random: a cost every start of the app would pay.
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def adopter_category(instrument: Instrument, chosen: dict[str, int]) -> str | None:

@@ -23,7 +23,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
-from tui.app.home import HomeScreen
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
@@ -60,9 +59,14 @@ class StickApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
-        self.push_screen(HomeScreen(self.folder))
         if self._opened is not None:
+            # `stick FILE` goes straight to its questions: Home (which reads and
+            # scores every file in the folder) is built only when it is needed.
             self._open(self._opened)
+        else:
+            from tui.app.home import HomeScreen
+
+            self.push_screen(HomeScreen(self.folder))
         self._started = True
         self._check_size(self.size.width, self.size.height)
 
@@ -71,7 +75,7 @@ class StickApp(App[None]):
         self.release_lock()
 
     def on_resize(self, event: events.Resize) -> None:
-        # The first Resize comes before on_mount: a notice pushed then would end up under Home.
+        # The first Resize comes before on_mount: a notice pushed then would end up under the screens.
         if not self._started:
             return
         self._check_size(event.size.width, event.size.height)
@@ -116,6 +120,8 @@ class StickApp(App[None]):
                 if read_only:
                     store.read_only = holder
                     self._start(store)
+                else:
+                    self._home_beneath()
 
             self.push_screen(LockedDialog(store.path, holder), chosen)
             return
@@ -137,13 +143,22 @@ class StickApp(App[None]):
         context = AssessmentContext(store)
         self.context = context
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
-        self._find_earlier(context)
+        # The earlier outline can arrive a moment later; the first frame should not wait for it.
+        self.call_after_refresh(self._find_earlier, context)
 
     def _left(self, context: AssessmentContext) -> None:
-        """Back on Home: the file is free for others again."""
+        """Back from the questions: the file is free for others again, and Home is there."""
         if self.context is context:
             self.context = None
         self.release_lock()
+        self._home_beneath()
+
+    def _home_beneath(self) -> None:
+        """Leaving the questions lands on Home, even when stick started on a file."""
+        from tui.app.home import HomeScreen
+
+        if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+            self.push_screen(HomeScreen(self.folder))
 
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
@@ -222,6 +237,7 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.home import HomeScreen
         from tui.app.jump import JumpScreen
         from tui.app.locked import LockedDialog
         from tui.app.new import NewScreen

@@ -2,8 +2,7 @@
 
 The app holds one `FileLock` while an assessment is open for answering. If the
 lock is taken, this dialog answers True for "open read-only" and False for
-"cancel"; a read-only store then refuses every change, and `refused` is how a
-screen tells the person so instead of changing anything.
+"cancel"; a read-only store then refuses every change (`tui.app.read_only`).
 """
 
 from __future__ import annotations
@@ -15,11 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from surveys.lock import Holder
-from tui.app.store import ReadOnlyError, Store
 
 
 def locked_text(path: Path, holder: Holder) -> str:
@@ -28,16 +25,6 @@ def locked_text(path: Path, holder: Holder) -> str:
             f"since {holder.since:%Y-%m-%d %H:%M}.\n\n"
             "Open it read-only to look at the answers, result and plan: nothing you do is saved. "
             "Or cancel, and open it once they have finished.")
-
-
-def refused(screen: Widget, store: Store) -> bool:
-    """True, after a notification naming the holder, when `store` is read-only."""
-    try:
-        store.check_writable()
-    except ReadOnlyError as exc:
-        screen.notify(str(exc), title="Not saved", severity="warning", markup=False)
-        return True
-    return False
 
 
 class LockedDialog(ModalScreen[bool]):

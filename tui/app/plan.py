@@ -20,8 +20,8 @@ from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Suggestion
 from tui.app.context import AssessmentContext
-from tui.app.locked import refused
 from tui.app.priority_editor import PriorityEditor
+from tui.app.read_only import refused
 
 LIMIT = 5
 # The table keeps to what fits at 80 columns; the details below show the rest.

@@ -23,9 +23,8 @@ from surveys.answers import AnswerState, choose, dont_know, written
 from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.context import AssessmentContext
-from tui.app.jump import JumpScreen
-from tui.app.locked import refused
 from tui.app.radar import Radar
+from tui.app.read_only import refused
 
 if TYPE_CHECKING:
     from tui.app.app import StickApp
@@ -312,6 +311,8 @@ class QuestionScreen(Screen[None]):
             self.dismiss(None)
 
     def action_jump(self) -> None:
+        from tui.app.jump import JumpScreen
+
         self.flush()
 
         def go(index: int | None) -> None:

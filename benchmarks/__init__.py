@@ -1,0 +1,1 @@
+"""Benchmarks: each figure printed beside a baseline run in the same invocation."""

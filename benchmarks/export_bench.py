@@ -1,0 +1,57 @@
+"""Export: N synthetic assessments merged into one workbook, time and peak memory.
+
+Each size runs `stick export` in a fresh process (peak memory is that
+process's maximum resident set), then the floor script writes the same cells
+with bare write-only openpyxl, side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.stats import line
+from benchmarks.synth import write_many
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _peak_mb(argv: list[str]) -> tuple[float, float]:
+    # Run through a tiny wrapper so each measurement sees only its own child's peak.
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "r = subprocess.run(sys.argv[1:]); w = time.perf_counter() - t; "
+             "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, file=sys.stderr); "
+             "sys.exit(r.returncode)")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if done.returncode != 0:
+        raise SystemExit(f"{argv[:4]} failed: {done.stderr[-800:]}")
+    wall, peak = done.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(peak)
+
+
+def measure(sizes: list[int]) -> list[str]:
+    lines = []
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        made = 0
+        paths: list[Path] = []
+        for size in sizes:
+            if size > made:
+                paths += write_many(folder / "in", size)[made:]
+                made = size
+            ours = folder / f"ours-{size}.xlsx"
+            wall, peak = _peak_mb([sys.executable, "-m", "tui", "export", *map(str, paths[:size]),
+                                   "-o", str(ours), "--force"])
+            floor_out = folder / f"floor-{size}.xlsx"
+            done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "export_floor.py"), str(ours),
+                                   str(floor_out)], capture_output=True, text=True, check=True)
+            floor = float(done.stdout.strip())
+            target = "<= 2.0x" if size == 1000 else ""
+            lines.append(line(f"export {size:>6} files (wall)", wall, floor, "s", target))
+            goal = "  target <= 150 MB" if size == 10000 else ""
+            lines.append(f"{'':<34} peak memory {peak:7.1f} MB{goal}")
+    return lines
