@@ -235,3 +235,59 @@ async def test_help_lists_the_keys_of_the_open_elsewhere_dialog(tmp_path: Path) 
         text = str(app.screen.query_one(Static).render())
     assert "open elsewhere" in text.lower()
     assert "Look without saving anything" in text and "Leave the file to whoever has it open" in text
+
+
+async def test_a_file_that_cannot_be_locked_lands_on_home_with_the_reason(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from surveys.errors import StickError
+    from surveys.lock import FileLock
+
+    later = demo_folder(tmp_path / "answers")
+
+    def refuse(self: FileLock) -> None:
+        raise StickError(f"{self.path}: cannot lock: Read-only file system")
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    app = make_app(later.parent, later)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert any("cannot lock" in n for n in notes)
+
+
+async def test_an_interview_cannot_write_a_file_the_app_has_open(tmp_path: Path) -> None:
+    from tests.conftest import run_stick
+
+    later = demo_folder(tmp_path / "answers")
+    before = later.read_bytes()
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert mine(later)
+        done = run_stick(["interview", str(later), "--plain"], input="1\n2\n")
+        assert done.returncode == 2
+        assert "already open by" in done.stderr and "(stick, process" in done.stderr
+        assert later.read_bytes() == before
+
+
+async def test_the_app_offers_read_only_on_a_file_a_running_interview_has_open(tmp_path: Path) -> None:
+    from tests.conftest import ROOT, child_pythonpath
+
+    later = demo_folder(tmp_path / "answers")
+    interview = subprocess.Popen([sys.executable, "-m", "tui", "interview", str(later), "--plain"],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 cwd=ROOT, env={**os.environ, "PYTHONPATH": child_pythonpath()})
+    try:
+        assert interview.stdout is not None
+        interview.stdout.readline()  # it has started, so it holds the lock
+        holder = read_holder(later)
+        assert holder is not None and holder.pid == interview.pid
+        app = make_app(later.parent, later)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LockedDialog)
+            assert "(stick interview, process" in str(app.screen.query_one("#message", Static).render())
+    finally:
+        interview.kill()
+        interview.wait()

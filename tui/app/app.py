@@ -127,6 +127,7 @@ class StickApp(App[None]):
             return
         except StickError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
+            self._home_beneath()
             return
         self.lock = lock
         self._start(store)
