@@ -39,6 +39,7 @@ DATETIME = "stick datetime"
 SCORE = "stick score"
 PERCENT = "stick percent"
 LABEL = "stick label"
+COUNT = "stick count"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -51,11 +52,15 @@ def _escaped(match: re.Match[str]) -> str:
 def excel_text(value: str) -> str:
     """The string to store so that Excel shows `value`; cut to Excel's limit per cell."""
     if _ESCAPE.search(value) is None:
-        return value[:EXCEL_CELL_LIMIT]
-    stored = _ESCAPE.sub(_escaped, value)
-    while len(stored) > EXCEL_CELL_LIMIT:  # cut the text, never an escape in half
-        value = value[: len(value) - (len(stored) - EXCEL_CELL_LIMIT)]
+        stored = value[:EXCEL_CELL_LIMIT]
+    else:
         stored = _ESCAPE.sub(_escaped, value)
+        while len(stored) > EXCEL_CELL_LIMIT:  # cut the text, never an escape in half
+            value = value[: min(len(value) - 1, len(value) * EXCEL_CELL_LIMIT // len(stored))]
+            stored = _ESCAPE.sub(_escaped, value)
+    if stored.isspace():
+        # openpyxl marks whitespace to be kept only around other text; Excel would drop it.
+        stored = f"_x{ord(stored[0]):04X}_" + stored[1:]
     return stored
 
 
@@ -108,6 +113,7 @@ def register_styles(wb: Workbook) -> None:
         NamedStyle(DATETIME, number_format="yyyy-mm-dd hh:mm", alignment=top),
         NamedStyle(SCORE, number_format="0.0", alignment=top),
         NamedStyle(PERCENT, number_format="0%", alignment=top),
+        NamedStyle(COUNT, number_format="0", alignment=top),
     ]
     for style in styles:
         wb.add_named_style(style)

@@ -22,7 +22,7 @@ DEFAULT_WIDTH = 8.43
 MAX_ROW_HEIGHT = 409  # points: Excel's limit
 LINE_HEIGHT = 15  # points per line of 11-point text
 # Column width is counted in "0" characters; ordinary text runs a little narrower.
-CHARS_PER_WIDTH = 1.1
+CHARS_PER_WIDTH = 0.95
 WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from exports.cells import HEADING, LABEL, SCORE, TITLE, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, HEADING, LABEL, SCORE, TITLE, WRAPPED, header_row, styled, text
 from exports.charts import radar
 from exports.layout import Rows, prepare
 from exports.merge import Basis, Standing
@@ -46,7 +46,7 @@ def write_compare(
     rows.add(header_row(ws, ["", earlier_name, now_name, "Change"]))
     rows.add([text(ws, "Competence step", LABEL), text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
               text(ws, step_words(instrument, now.overall_step), WRAPPED),
-              _change(earlier.overall_step, now.overall_step)])
+              styled(ws, _change(earlier.overall_step, now.overall_step), COUNT)])
     rows.add([text(ws, "Adopter category", LABEL), text(ws, adopter_words(instrument, earlier), WRAPPED),
               text(ws, adopter_words(instrument, now), WRAPPED),
               text(ws, "same" if earlier.adopter == now.adopter else "changed")])

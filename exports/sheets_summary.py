@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from exports.cells import HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
 from exports.charts import radar
 from exports.layout import Rows, prepare
 from exports.merge import Standing
@@ -60,7 +60,8 @@ def write_summary(
     rows.add(header_row(ws, ["Dimension", "Placed as", "Answers", "Questions"]))
     for d in standing.dimensions:
         rows.add([text(ws, instrument.dimension(d.dimension).label, LABEL),
-                  text(ws, placement_words(instrument, d), WRAPPED), d.answered, d.total])
+                  text(ws, placement_words(instrument, d), WRAPPED), styled(ws, d.answered, COUNT),
+                  styled(ws, d.total, COUNT)])
     rows.skip()
 
     rows.add([text(ws, "Fit to each profile (share of answers pointing to it)", HEADING)])
@@ -79,7 +80,7 @@ def write_summary(
     for a in standing.areas:
         reached = instrument.step(a.step).label if a.step else "not yet scored"
         cells = [text(ws, instrument.area(a.area).label, LABEL), text(ws, reached), styled(ws, a.score, SCORE),
-                 a.step]
+                 styled(ws, a.step, COUNT)]
         if earlier is not None:
             cells.append(styled(ws, earlier.scores.get(a.area), SCORE))
         rows.add(cells)

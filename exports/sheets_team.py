@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from exports.cells import DATE, HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, DATE, HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
 from exports.charts import CHART_HEIGHT_CM, bars, radar
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.merge import Basis, Scored
@@ -15,7 +15,6 @@ from exports.sheets_plan import PlanTally, listed
 from surveys.report import placement_words
 
 _FIXED_WIDTHS = [30, 24, 16, 12, 12, 12]
-_CHART_COL = "H"
 _CHART_ROWS = round(CHART_HEIGHT_CM / 0.53) + 2  # a default row is about 0.53 cm tall
 
 
@@ -28,7 +27,7 @@ def _area_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int
         known = [v for v in values if v is not None]
         low, high = (min(known), max(known)) if known else (None, None)
         rows.add([
-            text(ws, area.label, LABEL), len(known),
+            text(ws, area.label, LABEL), styled(ws, len(known), COUNT),
             styled(ws, statistics.fmean(known) if known else None, SCORE), styled(ws, low, SCORE),
             styled(ws, high, SCORE), styled(ws, high - low if known and high is not None and low is not None
                                             else None, SCORE),
@@ -49,8 +48,10 @@ def _profile_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
             if result.tie:
                 tied.update(result.placement)
         for profile in dimension.profiles:
-            rows.add([text(ws, dimension.label), text(ws, profile.label), placed[profile.id],
-                      styled(ws, placed[profile.id] / len(scored) if scored else 0.0, PERCENT), tied[profile.id]])
+            rows.add([text(ws, dimension.label, WRAPPED), text(ws, profile.label, WRAPPED),
+                      styled(ws, placed[profile.id], COUNT),
+                      styled(ws, placed[profile.id] / len(scored) if scored else 0.0, PERCENT),
+                      styled(ws, tied[profile.id], COUNT)])
         unplaced = sum(1 for s in scored if not s.dimensions[index].placement)
         if unplaced:
             rows.add([text(ws, dimension.label), text(ws, "not placed (no answers)"), unplaced,
@@ -65,7 +66,8 @@ def _adopter_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[
     header = rows.add(header_row(ws, ["Category", "Assessments", "This team (%)", "Rogers (%)"]))
     for category in basis.instrument.adopters:
         share = 100 * counts[category.id] / known if known else 0.0
-        rows.add([text(ws, category.label, LABEL), counts[category.id], round(share, 1), category.share])
+        rows.add([text(ws, category.label, LABEL), styled(ws, counts[category.id], COUNT),
+                  styled(ws, round(share, 1), SCORE), styled(ws, category.share, SCORE)])
     last = rows.row
     rows.add([text(ws, f"{len(scored) - known} of {len(scored)} assessments have no adopter category yet."
                    if known < len(scored) else "Every assessment has an adopter category.")])
@@ -78,7 +80,8 @@ def _plan_block(rows: Rows, tally: PlanTally) -> None:
     rows.add(header_row(ws, ["Area", "Leads named", "Business functions", "Priorities set", "Suggested only"]))
     for area, t in sorted(tally.areas.items(), key=lambda item: -(item[1].chosen + item[1].suggested)):
         rows.add([text(ws, area, LABEL), text(ws, listed(list(t.leads)) or "none yet", WRAPPED),
-                  text(ws, listed(list(t.functions)), WRAPPED), t.chosen, t.suggested])
+                  text(ws, listed(list(t.functions)), WRAPPED), styled(ws, t.chosen, COUNT),
+                  styled(ws, t.suggested, COUNT)])
     if not tally.areas:
         rows.add([text(ws, "No priorities set or suggested yet.")])
 
@@ -89,7 +92,7 @@ def _versions_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
     rows.add(header_row(ws, ["Version", "Assessments"]))
     used = Counter(s.member.instrument.version for s in scored)
     for version in sorted(used):
-        rows.add([version, used[version]])
+        rows.add([styled(ws, version, COUNT), styled(ws, used[version], COUNT)])
     if basis.differences:
         rows.add([text(ws, f"Scored on the {len(basis.shared)} questions every version shares; "
                            f"{len(basis.differences)} differ and are listed on the About sheet.", WRAPPED)])
@@ -120,13 +123,15 @@ def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally
     rows.skip()
     _versions_block(rows, basis, scored)
 
+    # Charts sit below the blocks, side by side, so the top of the sheet prints on its own pages.
+    rows.skip()
     spread = radar(ws, "The team's spread by area", 1, [5, 3, 4], area_header, area_last, (0, 4, 1))
-    ws.add_chart(spread, f"{_CHART_COL}3")
-    adopters = bars(ws, "Adopter categories: this team and Rogers' curve", 1, [3, 4], adopter_header,
+    ws.add_chart(spread, f"A{rows.row + 1}")
+    adopters = bars(ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header,
                     adopter_last, "% of organisations")
-    ws.add_chart(adopters, f"{_CHART_COL}{3 + _CHART_ROWS}")
-
-    rows.skip(max(2, 3 + 2 * _CHART_ROWS - rows.row))
+    spread.width = adopters.width = 10.0  # columns A to F: one page wide in landscape
+    ws.add_chart(adopters, f"C{rows.row + 1}")
+    rows.skip(_CHART_ROWS)
     rows.add([text(ws, "Every assessment, scored on the shared questions", HEADING)])
     first = rows.add(header_row(ws, columns))
     for s in scored:

@@ -149,15 +149,22 @@ def _write(wb: Workbook, export: _Export, earlier: Opened | None, skipped: list[
 
 
 def _discard(wb: Workbook) -> None:
-    """Remove the temp files write-only sheets stream into, when the export stops early."""
+    """Remove the temp files write-only sheets stream into, when the export stops early.
+
+    openpyxl offers no public way to abandon a write-only workbook; without this
+    the temp files stay until the process ends, which in the app is a long time.
+    """
     for ws in wb.worksheets:
         writer: Any = getattr(ws, "_writer", None)
-        out = getattr(writer, "out", None)
-        if isinstance(out, str):
-            with contextlib.suppress(Exception):
-                writer.close()
-            with contextlib.suppress(Exception):
-                writer.cleanup()
+        if writer is None:
+            continue
+        rows: Any = getattr(ws, "_rows", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()  # ends the row stream before its file is closed under it
+            writer.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def export_workbook(
