@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from xml.etree import ElementTree
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from exports.cells import shown_text
 from surveys.answers import choose, dont_know, written

@@ -16,7 +16,8 @@ from surveys.responses import STATUSES, Priority
 from surveys.scoring import score
 from tests.export_helpers import column, find_row, formulas, make, shown, values
 
-PLAN = Priority(area="data", title="Record ethnicity at registration", lead="Dr Asha Rao", function="health-improvement",
+PLAN = Priority(area="data", title="Record ethnicity at registration", lead="Dr Asha Rao",
+                function="health-improvement",
                 target=date(2026, 9, 30), review=date(2026, 6, 30), measure="90% of new patients recorded",
                 status="in progress")
 
