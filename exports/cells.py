@@ -102,18 +102,21 @@ def styled(ws: Any, value: float | int | date | datetime | None, style: str) -> 
 def register_styles(wb: Workbook) -> None:
     top = Alignment(vertical="top")
     wrap = Alignment(wrap_text=True, vertical="top")
+    # Every style names its font: without one Calc falls back to a serif face.
+    plain = Font(name="Calibri", size=11)
+    bold = Font(name="Calibri", size=11, bold=True)
     styles = [
-        NamedStyle(HEADER, font=Font(bold=True, color="FFFFFF"), alignment=wrap,
+        NamedStyle(HEADER, font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"), alignment=wrap,
                    fill=PatternFill("solid", fgColor="1F4E78")),
-        NamedStyle(TITLE, font=Font(bold=True, size=16, color="1F4E78")),
-        NamedStyle(HEADING, font=Font(bold=True, size=12, color="1F4E78")),
-        NamedStyle(LABEL, font=Font(bold=True), alignment=wrap),
-        NamedStyle(WRAPPED, alignment=wrap),
-        NamedStyle(DATE, number_format="yyyy-mm-dd", alignment=top),
-        NamedStyle(DATETIME, number_format="yyyy-mm-dd hh:mm", alignment=top),
-        NamedStyle(SCORE, number_format="0.0", alignment=top),
-        NamedStyle(PERCENT, number_format="0%", alignment=top),
-        NamedStyle(COUNT, number_format="0", alignment=top),
+        NamedStyle(TITLE, font=Font(name="Calibri", bold=True, size=16, color="1F4E78")),
+        NamedStyle(HEADING, font=Font(name="Calibri", bold=True, size=12, color="1F4E78")),
+        NamedStyle(LABEL, font=bold, alignment=wrap),
+        NamedStyle(WRAPPED, font=plain, alignment=wrap),
+        NamedStyle(DATE, font=plain, number_format="yyyy-mm-dd", alignment=top),
+        NamedStyle(DATETIME, font=plain, number_format="yyyy-mm-dd hh:mm", alignment=top),
+        NamedStyle(SCORE, font=plain, number_format="0.0", alignment=top),
+        NamedStyle(PERCENT, font=plain, number_format="0%", alignment=top),
+        NamedStyle(COUNT, font=plain, number_format="0", alignment=top),
     ]
     for style in styles:
         wb.add_named_style(style)

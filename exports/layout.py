@@ -22,7 +22,7 @@ DEFAULT_WIDTH = 8.43
 MAX_ROW_HEIGHT = 409  # points: Excel's limit
 LINE_HEIGHT = 15  # points per line of 11-point text
 # Column width is counted in "0" characters; ordinary text runs a little narrower.
-CHARS_PER_WIDTH = 0.95
+CHARS_PER_WIDTH = 1.1
 WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
 
 
@@ -118,5 +118,18 @@ class Rows:
 
 
 def line_count(value: str, width: float) -> int:
+    """Lines `value` takes when wrapped at word breaks in a column `width` characters wide."""
     per_line = max(1, int(width * CHARS_PER_WIDTH))
-    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+    lines = 0
+    for paragraph in value.split("\n"):
+        used = -1  # no space before the first word
+        lines += 1
+        for word in paragraph.split():
+            if used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            if used > 0:
+                lines += 1
+            lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside
+            used = (len(word) - 1) % per_line + 1
+    return lines

@@ -9,14 +9,14 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from exports.cells import DATE, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, DATE, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.plan_rows import PlanRow
 from surveys.model import Instrument
 
 _PLAN = ["Priority", "Area", "Business function", "Lead", "Target date", "Review date", "Measure", "Status",
          "Suggested"]
-_PLAN_WIDTHS = [34, 20, 26, 18, 11, 11, 30, 12, 10]
+_PLAN_WIDTHS = [34, 20, 26, 18, 12, 12, 30, 12, 10]
 _TEAM = ["No.", "Respondent"]
 _TEAM_WIDTHS = [6, 18]
 # Room to add priorities in Excel with the same drop-down lists.
@@ -44,11 +44,12 @@ class ActionPlanSheet:
 
     def add(self, row: PlanRow) -> None:
         ws = self.ws
-        lead: list[Any] = [row.no, text(ws, row.respondent)] if self.lead else []
+        lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.lead else []
         self.rows.add(lead + [
             text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED), text(ws, row.function, WRAPPED),
             text(ws, row.lead, WRAPPED), styled(ws, row.target, DATE), styled(ws, row.review, DATE),
-            text(ws, row.measure, WRAPPED), text(ws, row.status), "suggested" if row.suggested else None,
+            text(ws, row.measure, WRAPPED), text(ws, row.status, WRAPPED),
+            text(ws, "suggested", WRAPPED) if row.suggested else None,
         ])
 
     def finish(self, lists: ListRanges) -> None:
@@ -86,7 +87,7 @@ class FunctionsSheet:
         crossings: list[Any] = [None] * (len(self.functions) + 1)
         crossings[at] = text(ws, who, WRAPPED) if at < len(self.functions) else text(
             ws, f"{row.function or 'not linked'}: {who}", WRAPPED)
-        lead: list[Any] = [row.no, text(ws, row.respondent)] if self.merged else []
+        lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.merged else []
         self.rows.add(lead + [text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED), *crossings])
 
     def finish(self) -> None:

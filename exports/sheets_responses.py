@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from exports.cells import DATETIME, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, DATETIME, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument, Option, Question
@@ -67,10 +67,11 @@ class ResponsesSheet:
         elif answer is not None:
             label = answer.text
         wrap = self.wrap
+        dont, review = state is AnswerState.DONT_KNOW, state is AnswerState.NEEDS_REVIEW
         return [
             text(ws, section, wrap), text(ws, question.text, wrap), text(ws, label, wrap) if label else None,
-            step, text(ws, meaning, wrap) if meaning else None, "yes" if state is AnswerState.DONT_KNOW else None,
-            "yes" if state is AnswerState.NEEDS_REVIEW else None,
+            styled(ws, step, COUNT) if wrap else step, text(ws, meaning, wrap) if meaning else None,
+            text(ws, "yes", wrap) if dont else None, text(ws, "yes", wrap) if review else None,
             text(ws, answer.note, wrap) if answer is not None and answer.note else None,
             styled(ws, answer.at if answer is not None else None, DATETIME),
         ]

@@ -69,7 +69,7 @@ def write_summary(
     for d in standing.dimensions:
         dimension = instrument.dimension(d.dimension)
         for pid, fit in d.fits:
-            rows.add([text(ws, dimension.label), text(ws, dimension.profile(pid).label),
+            rows.add([text(ws, dimension.label, WRAPPED), text(ws, dimension.profile(pid).label, WRAPPED),
                       styled(ws, fit, PERCENT)])
     fits_last = rows.row
     rows.skip()
@@ -79,7 +79,7 @@ def write_summary(
     area_header = rows.add(header_row(ws, names))
     for a in standing.areas:
         reached = instrument.step(a.step).label if a.step else "not yet scored"
-        cells = [text(ws, instrument.area(a.area).label, LABEL), text(ws, reached), styled(ws, a.score, SCORE),
+        cells = [text(ws, instrument.area(a.area).label, LABEL), text(ws, reached, WRAPPED), styled(ws, a.score, SCORE),
                  styled(ws, a.step, COUNT)]
         if earlier is not None:
             cells.append(styled(ws, earlier.scores.get(a.area), SCORE))

@@ -54,7 +54,8 @@ def _profile_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
                       styled(ws, tied[profile.id], COUNT)])
         unplaced = sum(1 for s in scored if not s.dimensions[index].placement)
         if unplaced:
-            rows.add([text(ws, dimension.label), text(ws, "not placed (no answers)"), unplaced,
+            rows.add([text(ws, dimension.label, WRAPPED), text(ws, "not placed (no answers)", WRAPPED),
+                      styled(ws, unplaced, COUNT),
                       styled(ws, unplaced / len(scored), PERCENT), None])
 
 
