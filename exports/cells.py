@@ -40,6 +40,7 @@ SCORE = "stick score"
 PERCENT = "stick percent"
 LABEL = "stick label"
 COUNT = "stick count"
+CHANGE = "stick change"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -117,6 +118,7 @@ def register_styles(wb: Workbook) -> None:
         NamedStyle(SCORE, font=plain, number_format="0.0", alignment=top),
         NamedStyle(PERCENT, font=plain, number_format="0%", alignment=top),
         NamedStyle(COUNT, font=plain, number_format="0", alignment=top),
+        NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=top),
     ]
     for style in styles:
         wb.add_named_style(style)

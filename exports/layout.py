@@ -23,6 +23,7 @@ MAX_ROW_HEIGHT = 409  # points: Excel's limit
 LINE_HEIGHT = 15  # points per line of 11-point text
 # Column width is counted in "0" characters; ordinary text runs a little narrower.
 CHARS_PER_WIDTH = 1.1
+BOLD_WIDTH = 0.85
 WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
 
 
@@ -113,6 +114,8 @@ class Rows:
         for index, value in enumerate(values):
             if isinstance(value, Cell) and isinstance(value.value, str) and value.style in WRAPPING:
                 width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
+                if value.style != WRAPPED:
+                    width *= BOLD_WIDTH  # headers and labels are bold, and bold runs wider
                 lines = max(lines, line_count(value.value, width))
         return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
 

@@ -73,7 +73,7 @@ class FunctionsSheet:
         self.functions = [f.id for f in instrument.functions]
         labels = [f.label for f in instrument.functions] + [NO_FUNCTION]
         lead = _TEAM if merged else []
-        widths = (_TEAM_WIDTHS if merged else []) + [34, 20] + [16] * len(labels)
+        widths = (_TEAM_WIDTHS if merged else []) + [34, 20] + [18] * len(labels)
         prepare(ws, widths, freeze=get_column_letter(len(lead) + 3) + "2", title_rows="1:1")
         self.rows = Rows(ws, widths)
         self.rows.add(header_row(ws, unique_names(lead + ["Priority", "Area"] + labels)))
@@ -94,7 +94,8 @@ class FunctionsSheet:
         ws = self.ws
         pad: list[Any] = [None, None] if self.merged else []
         self.rows.skip()
-        self.rows.add(pad + [text(ws, "Priorities in each business function", WRAPPED), None, *self.counts])
+        counts = [styled(ws, n, COUNT) for n in self.counts]
+        self.rows.add(pad + [text(ws, "Priorities in each business function", WRAPPED), None, *counts])
 
 
 @dataclass

@@ -146,4 +146,5 @@ def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally
         ])
     add_table(ws, "Assessments", columns, first, rows.row)
     ws.print_title_rows = f"{first}:{first}"
+    ws.print_title_cols = "A:A"  # the wide table prints across pages: name the respondent on each
 
