@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from exports.cells import DATETIME, HEADING, LABEL, TITLE, WRAPPED, header_row, styled, text
+from exports.cells import HEADING, LABEL, TITLE, WRAPPED, header_row, text
 from exports.layout import Rows, prepare
 from exports.merge import Basis
 from exports.sheets_plan import ListRanges
@@ -50,7 +50,7 @@ def write_about(
     rows.skip()
     versions = ", ".join(str(v) for v in basis.versions)
     rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, a race equality self-assessment")])
-    rows.add([text(ws, "Made on", LABEL), styled(ws, made, DATETIME)])
+    rows.add([text(ws, "Made on", LABEL), text(ws, f"{made:%Y-%m-%d %H:%M}")])
     rows.add([text(ws, "Instrument", LABEL),
               text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)])
     if compared is not None:
