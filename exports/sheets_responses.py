@@ -86,4 +86,4 @@ class ResponsesSheet:
         ]
 
     def finish(self) -> None:
-        add_table(self.ws, "Responses", self.columns, 1, self.rows.row)
+        add_table(self.ws, "AllResponses", self.columns, 1, self.rows.row)

@@ -91,7 +91,7 @@ def test_responses_every_question_with_types(exported: tuple[Path, Path]) -> Non
     profile = by_question[instrument.question("mat-vision").text]  # type: ignore[union-attr]
     assert profile[4] in {p.label for p in instrument.dimension("maturity").profiles}
     assert ws.freeze_panes == "A2"
-    assert [t.displayName for t in ws.tables.values()] == ["Responses"]
+    assert [t.displayName for t in ws.tables.values()] == ["AllResponses"]
 
 
 def test_action_plan_table_dates_and_drop_downs(exported: tuple[Path, Path]) -> None:
