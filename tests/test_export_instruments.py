@@ -6,12 +6,15 @@ import io
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from exports.merge import InstrumentCache, open_one
+from exports.sheets_responses import NOT_IN_INSTRUMENT
+from exports.workbook import export_workbook
 from surveys.errors import InstrumentError
 from surveys.instrument_file import builtin_instrument
 from surveys.session import open_assessment
-from tests.export_helpers import ADDED, make, version_two
+from tests.export_helpers import ADDED, column, make, values, version_two
 from tui.cmd_export import ProgressBar
 
 
@@ -51,3 +54,22 @@ def test_progress_bar_draws_and_clears() -> None:
     drawn = stream.getvalue().split("\r")
     assert "1/4" in drawn[1] and "2/4" not in stream.getvalue() and "4/4" in drawn[2]
     assert drawn[-1] == "" and drawn[-2].strip() == ""
+
+
+def test_export_with_an_explicit_instrument(tmp_path: Path) -> None:
+    v2_path, v2 = version_two(tmp_path)
+    files = [make(tmp_path, f"{n}.toml", respondent=n, instrument=v2) for n in ("Ann", "Bea")]
+    out = tmp_path / "v2.xlsx"
+    export_workbook(files, out, instrument=v2_path)
+    wb = load_workbook(out)
+    responses = values(wb["Responses"])
+    assert v2.question(ADDED).text in {r[3] for r in responses}  # type: ignore[union-attr]
+    assert not any(r[2] == NOT_IN_INSTRUMENT for r in responses)
+    team = wb["Team"]
+    (table,) = team.tables.values()
+    first = int(table.ref.split(":")[0][1:])
+    assert column(team, "Version", first)[:2] == [2, 2]
+    # Without it, the built-in (version 1) reads them: the added question's answers are kept, not scored.
+    export_workbook(files, out, force=True)
+    responses = values(load_workbook(out)["Responses"])
+    assert [r[3] for r in responses if r[2] == NOT_IN_INSTRUMENT] == [ADDED, ADDED]

@@ -99,3 +99,30 @@ def test_long_text_is_cut_to_the_cell_limit_without_breaking_an_escape() -> None
     stored = excel_text("\x01" * 40000)
     assert len(stored) <= 32767
     assert set(shown_text(stored)) == {"\x01"}
+
+
+# What a person can type into the app or a response file: no NUL (the file reader refuses it).
+typed = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(organisation=typed, respondent=typed, note=typed, lead=typed, measure=typed)
+def test_user_text_comes_out_of_an_export_exactly(
+    tmp_path_factory: object, organisation: str, respondent: str, note: str, lead: str, measure: str,
+) -> None:
+    folder = tmp_path_factory.mktemp("p")  # type: ignore[attr-defined]
+    plan = Priority(area="data", title=measure, lead=lead, function="saff", measure=measure)
+    source = make(folder, "a.toml", organisation=organisation, respondent=respondent,
+                  notes={"data-collect": note}, priorities=[plan])
+    out = folder / "a.xlsx"
+    export_workbook([source], out)
+    assert formulas(out) == []
+    wb = load_workbook(out)
+    summary = {shown(r[0]): shown(r[1]) for r in values(wb["Summary"]) if r[0] is not None}
+    assert summary["Organisation"] == organisation
+    assert summary["Respondent"] == f"{respondent} (Equality lead)"
+    row = values(wb["Action plan"])[1]
+    assert [shown(row[0]), shown(row[3]), shown(row[6])] == [measure, lead, measure]
+    assert note in {shown(r[7]) for r in values(wb["Responses"])}
+    functions = values(wb["Functions"])
+    assert shown(functions[1][functions[0].index("Service and financial framework (SaFF)")]) == lead
