@@ -14,6 +14,7 @@ and About sheets.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -251,8 +252,12 @@ def opened_files(
         yield opened
 
 
+# A path with at least one folder: POSIX (/a/b) or Windows (C:\\a\\b, \\\\server\\a).
+_FOLDERS = re.compile(r"(?<![^\s'\"(])(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'\"]+)*[\\/]([^\s\\/:'\"]+)")
+
+
 def reason_without_path(message: str, path: Path) -> str:
     """The workbook names files, never folders: a path can say more than its owner meant."""
-    for form in (str(path), str(path.resolve()), str(path.parent / path.name)):
-        message = message.replace(form + ": ", "").replace(form, path.name)
-    return message
+    for form in (str(path), str(path.resolve())):
+        message = message.replace(form + ": ", "")
+    return _FOLDERS.sub(lambda m: m.group(1), message)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from exports.merge import reason_without_path
 from exports.workbook import ExportError, export_workbook
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import save_assessment
@@ -67,3 +68,11 @@ def test_the_cli_does_not_import_openpyxl_until_an_export_runs() -> None:
     code = "import sys, tui.cli\nprint('openpyxl' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_skip_reasons_name_files_not_folders() -> None:
+    here = Path("/srv/team/2026/b.toml")
+    assert reason_without_path(f"{here}: TOML syntax error (column 3)", here) == "TOML syntax error (column 3)"
+    assert reason_without_path(f"{here}: see /home/ann/copies/v2.toml:12: bad", here) == "see v2.toml:12: bad"
+    assert reason_without_path(r"C:\Users\ann\b.toml: cannot read", Path("x")) == "b.toml: cannot read"
+    assert reason_without_path("'role' must not be true/false", here) == "'role' must not be true/false"
