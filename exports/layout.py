@@ -112,9 +112,14 @@ class Rows:
     def _height(self, values: Sequence[Any]) -> float | None:
         lines = 1
         for index, value in enumerate(values):
-            if isinstance(value, Cell) and isinstance(value.value, str) and value.style in WRAPPING:
-                width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
-                if value.style != WRAPPED:
+            if not isinstance(value, Cell) or not isinstance(value.value, str):
+                continue
+            width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
+            if len(value.value) < width * BOLD_WIDTH and "\n" not in value.value:
+                continue  # fits on one line whatever its style: no need to look the style up
+            style = value.style
+            if style in WRAPPING:
+                if style != WRAPPED:
                     width *= BOLD_WIDTH  # headers and labels are bold, and bold runs wider
                 lines = max(lines, line_count(value.value, width))
         return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
