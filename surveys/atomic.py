@@ -12,6 +12,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from surveys.processes import alive
@@ -103,3 +104,22 @@ def clear_stale_temps(folder: Path, older_than: float = 60.0) -> list[Path]:
         except OSError:
             pass
     return removed
+
+
+def atomic_produce(path: Path, write: Callable[[Path], None]) -> None:
+    """Like `atomic_write`, for writers that want a file name (a workbook library, say)."""
+    folder = path.parent
+    mode = _mode_for(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temp_name))
+        with open(temp_name, "rb+") as temp:
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        _replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(folder)
