@@ -12,6 +12,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from surveys.processes import alive
@@ -32,23 +33,10 @@ def _mode_for(path: Path) -> int:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a crash leaves either the old or the new file."""
-    folder = path.parent
-    mode = _mode_for(path)
-    # The pid in the name lets a later start tell a temp left by a killed save from a live one.
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        # mkstemp makes 0600; keep the file's own mode, or the usual one for a new file.
-        os.chmod(temp_name, mode)
-        _replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _sync_folder(folder)
+    def fill(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    atomic_produce(path, fill)
 
 
 def _replace(source: str, target: Path) -> None:
@@ -103,3 +91,27 @@ def clear_stale_temps(folder: Path, older_than: float = 60.0) -> list[Path]:
         except OSError:
             pass
     return removed
+
+
+def atomic_produce(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` fill a temp file beside `path`, then move it into place whole.
+
+    For our own bytes and for libraries that want a file name (a workbook writer).
+    """
+    folder = path.parent
+    mode = _mode_for(path)
+    # The pid in the name lets a later start tell a temp left by a killed save from a live one.
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temp_name))
+        with open(temp_name, "rb+") as temp:
+            os.fsync(temp.fileno())
+        # mkstemp makes 0600; keep the file's own mode, or the usual one for a new file.
+        os.chmod(temp_name, mode)
+        _replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(folder)

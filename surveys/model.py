@@ -8,6 +8,7 @@ checked by the loader, so code that reads these values can index freely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 QuestionKind = Literal["profile", "ladder", "choice", "text"]
@@ -139,8 +140,9 @@ class Instrument:
     def __post_init__(self) -> None:
         self._by_id.update({q.id: q for q in self.questions})
 
-    @property
+    @cached_property
     def questions(self) -> tuple[Question, ...]:
+        # Cached: scoring walks the questions once per dimension, area and function.
         return tuple(q for s in self.sections for q in s.questions)
 
     def question(self, question_id: str) -> Question | None:

@@ -6,6 +6,7 @@ use" has one answer everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,18 +27,33 @@ class Opened:
     instrument: Instrument
 
 
-def instrument_for(assessment: Assessment, path: Path, explicit: Path | None = None) -> Instrument:
+def instrument_for(
+    assessment: Assessment, path: Path, explicit: Path | None = None,
+    loader: Callable[[Path], Instrument] = load_instrument,
+) -> Instrument:
+    """The instrument to read `assessment` with: --instrument, else the recorded file, else the built-in.
+
+    The recorded file comes before the built-in because a team's copy of the
+    built-in keeps its id and raises its version; `loader` lets a caller that
+    opens many files (the exports) load each instrument file once.
+    """
+    recorded = assessment.extra.get(INSTRUMENT_FILE_KEY)
+    builtin = builtin_instrument()
     if explicit is not None:
-        instrument = load_instrument(explicit)
-    elif assessment.instrument_id == builtin_instrument().id:
-        instrument = builtin_instrument()
+        instrument = loader(explicit)
+    elif isinstance(recorded, str) and recorded:
+        try:
+            instrument = loader(path.parent / recorded)
+        except InstrumentError:
+            if (assessment.instrument_id, assessment.instrument_version) != (builtin.id, builtin.version):
+                raise
+            instrument = builtin  # the recorded copy is gone, but the file was made with the built-in
+    elif assessment.instrument_id == builtin.id:
+        instrument = builtin
     else:
-        recorded = assessment.extra.get(INSTRUMENT_FILE_KEY)
-        if not isinstance(recorded, str) or not recorded:
-            raise InstrumentError(
-                f"{path}: made with instrument {assessment.instrument_id!r}; name its file with --instrument FILE"
-            )
-        instrument = load_instrument(path.parent / recorded)
+        raise InstrumentError(
+            f"{path}: made with instrument {assessment.instrument_id!r}; name its file with --instrument FILE"
+        )
     if instrument.id != assessment.instrument_id:
         raise InstrumentError(
             f"{path}: made with instrument {assessment.instrument_id!r}, not {instrument.id!r}"
@@ -45,9 +61,11 @@ def instrument_for(assessment: Assessment, path: Path, explicit: Path | None = N
     return instrument
 
 
-def open_assessment(path: Path, explicit_instrument: Path | None = None) -> Opened:
+def open_assessment(
+    path: Path, explicit_instrument: Path | None = None, loader: Callable[[Path], Instrument] = load_instrument
+) -> Opened:
     assessment = load_assessment(path)
-    return Opened(path, assessment, instrument_for(assessment, path, explicit_instrument))
+    return Opened(path, assessment, instrument_for(assessment, path, explicit_instrument, loader))
 
 
 def recorded_instrument_path(instrument_file: Path, response_folder: Path) -> str:

@@ -89,7 +89,8 @@ def _check(command: list[str], data: bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        code, err = _run_in_process([command[0], str(path), *command[1:]])
+        flags = [flag.replace("{dir}", folder) for flag in command[1:]]
+        code, err = _run_in_process([command[0], str(path), *flags])
         assert code in (0, 2), (code, err[-2000:])
         if code == 2:
             lines = err.strip().splitlines()
@@ -102,7 +103,9 @@ def _check(command: list[str], data: bytes, name: str) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=_mutations(VALID_RESPONSE))
-@pytest.mark.parametrize("command", [["report"], ["report", "--json"], ["interview", "--plain"]])
+@pytest.mark.parametrize(
+    "command", [["report"], ["report", "--json"], ["interview", "--plain"], ["export", "-o", "{dir}/out.xlsx"]]
+)
 def test_broken_response_files(command: list[str], data: bytes) -> None:
     _check(command, data, "a.toml")
 
@@ -113,12 +116,16 @@ def test_broken_instrument_files(data: bytes) -> None:
     _check(["check"], data, "i.toml")
 
 
-@pytest.mark.parametrize("command", [["report"], ["interview", "--plain"], ["check"]])
+@pytest.mark.parametrize(
+    "command", [["report"], ["interview", "--plain"], ["check"], ["export", "-o", "{dir}/out.xlsx"]]
+)
 def test_the_real_command_on_a_truncated_file(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "a.toml"
     data = (VALID_INSTRUMENT if command == ["check"] else VALID_RESPONSE)[:333]
     path.write_bytes(data)
-    done = run_stick([command[0], str(path), *command[1:]], input="1\n")
+    flags = [flag.replace("{dir}", str(tmp_path)) for flag in command[1:]]
+    done = run_stick([command[0], str(path), *flags], input="1\n")
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and done.stderr.strip()
     assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"], "nothing else is written"

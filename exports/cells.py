@@ -1,0 +1,128 @@
+"""Cells that hold exactly what they were given: text as text, dates as dates.
+
+openpyxl turns a string starting with "=" into a formula and one equal to an
+error code ("#N/A") into an error, and XML cannot carry most control
+characters or keep a carriage return. Every string in the workbook goes
+through `text()`, so a note or a lead's name is stored as the literal text
+the user typed, whatever it starts with.
+
+Excel reads `_xHHHH_` inside a string as an escaped character, so characters
+XML cannot hold are written that way, and a literal `_xHHHH_` has its
+underscore escaped; Excel and Calc then show the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.workbook import Workbook
+
+EXCEL_CELL_LIMIT = 32767
+# Characters a spreadsheet program may read as the start of a formula if the
+# text is ever re-entered or saved as CSV; such cells also get a quote prefix.
+FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\r\x0e-\x1f\ufffe\uffff]")
+_UNESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+# Named styles: registered once per workbook, set on cells by name.
+HEADER = "stick header"
+TITLE = "stick title"
+HEADING = "stick heading"
+WRAPPED = "stick wrapped"
+DATE = "stick date"
+DATETIME = "stick datetime"
+SCORE = "stick score"
+PERCENT = "stick percent"
+LABEL = "stick label"
+COUNT = "stick count"
+CHANGE = "stick change"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if len(found) == 1:
+        return f"_x{ord(found):04X}_"
+    return "_x005F" + found  # "_x005F_" is an escaped underscore
+
+
+def excel_text(value: str) -> str:
+    """The string to store so that Excel shows `value`; cut to Excel's limit per cell."""
+    if _ESCAPE.search(value) is None:
+        stored = value[:EXCEL_CELL_LIMIT]
+    else:
+        stored = _ESCAPE.sub(_escaped, value)
+        while len(stored) > EXCEL_CELL_LIMIT:  # cut the text, never an escape in half
+            value = value[: min(len(value) - 1, len(value) * EXCEL_CELL_LIMIT // len(stored))]
+            stored = _ESCAPE.sub(_escaped, value)
+    if stored.isspace():
+        # openpyxl marks whitespace to be kept only around other text; Excel would drop it.
+        stored = f"_x{ord(stored[0]):04X}_" + stored[1:]
+    return stored
+
+
+def shown_text(stored: str) -> str:
+    """What Excel shows for a stored string: the inverse of `excel_text`."""
+    return _UNESCAPE.sub(lambda m: chr(int(m.group(1), 16)), stored)
+
+
+def text(ws: Any, value: str, style: str | None = None) -> Any:
+    """A cell value for `ws.append` that is always stored as literal text."""
+    stored = excel_text(value)
+    risky = stored.startswith(FORMULA_LEADERS) or value.startswith(FORMULA_LEADERS)
+    if style is None and not risky and stored not in ERROR_CODES:
+        # A plain str is stored as text by openpyxl unless it starts with "="
+        # or is an error code; skipping the cell object keeps big sheets fast.
+        return stored
+    cell = WriteOnlyCell(ws)
+    cell.value = stored
+    cell.data_type = "s"
+    if style is not None:
+        cell.style = style
+    if risky:
+        cell.quotePrefix = True
+    return cell
+
+
+def styled(ws: Any, value: float | int | date | datetime | None, style: str) -> Any:
+    """A number or date cell with a named style; None stays an empty cell."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        # Excel has no time zones: keep the wall-clock time the person saw.
+        value = value.replace(tzinfo=None)
+    cell = WriteOnlyCell(ws, value)
+    cell.style = style
+    return cell
+
+
+def register_styles(wb: Workbook) -> None:
+    top = Alignment(vertical="top")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    # Every style names its font: without one Calc falls back to a serif face.
+    plain = Font(name="Calibri", size=11)
+    bold = Font(name="Calibri", size=11, bold=True)
+    styles = [
+        NamedStyle(HEADER, font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"), alignment=wrap,
+                   fill=PatternFill("solid", fgColor="1F4E78")),
+        NamedStyle(TITLE, font=Font(name="Calibri", bold=True, size=16, color="1F4E78")),
+        NamedStyle(HEADING, font=Font(name="Calibri", bold=True, size=12, color="1F4E78")),
+        NamedStyle(LABEL, font=bold, alignment=wrap),
+        NamedStyle(WRAPPED, font=plain, alignment=wrap),
+        NamedStyle(DATE, font=plain, number_format="yyyy-mm-dd", alignment=top),
+        NamedStyle(DATETIME, font=plain, number_format="yyyy-mm-dd hh:mm", alignment=top),
+        NamedStyle(SCORE, font=plain, number_format="0.0", alignment=top),
+        NamedStyle(PERCENT, font=plain, number_format="0%", alignment=top),
+        NamedStyle(COUNT, font=plain, number_format="0", alignment=top),
+        NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=top),
+    ]
+    for style in styles:
+        wb.add_named_style(style)
+
+
+def header_row(ws: Any, names: list[str]) -> list[Any]:
+    return [text(ws, name, HEADER) for name in names]

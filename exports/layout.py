@@ -1,0 +1,143 @@
+"""How a sheet looks on screen and on paper: widths, frozen panes, tables, printing.
+
+In write-only mode column widths and frozen panes are written before the
+first row, so `prepare` must run before anything is appended.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from exports.cells import HEADER, LABEL, WRAPPED
+
+A4 = 9
+DEFAULT_WIDTH = 8.43
+MAX_ROW_HEIGHT = 409  # points: Excel's limit
+LINE_HEIGHT = 15  # points per line of 11-point text
+# Column width is counted in "0" characters; ordinary text runs a little narrower.
+CHARS_PER_WIDTH = 1.1
+BOLD_WIDTH = 0.85
+WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
+
+
+def prepare(
+    ws: Any, widths: Sequence[float], freeze: str | None = None, title_rows: str | None = None,
+    fit_width: bool = True,
+) -> None:
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    if freeze is not None:
+        ws.freeze_panes = freeze
+    if title_rows is not None:
+        ws.print_title_rows = title_rows
+    print_landscape(ws, fit_width)
+
+
+def print_landscape(ws: Any, fit_width: bool = True) -> None:
+    """A4 landscape; one page wide and as many pages tall as it takes, unless too wide to read so."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = A4
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddFooter.center.text = "&A: page &P of &N"
+
+
+def add_table(ws: Any, name: str, columns: Sequence[str], first_row: int, last_row: int) -> Table:
+    """An Excel Table with filter buttons over rows already written (header at `first_row`)."""
+    last_row = max(last_row, first_row + 1)  # a Table needs a data row, even an empty one
+    ref = f"A{first_row}:{get_column_letter(len(columns))}{last_row}"
+    table = Table(displayName=name, ref=ref)
+    # Write-only sheets cannot be read back, so the columns are named here.
+    table.tableColumns = [TableColumn(id=i, name=n) for i, n in enumerate(columns, start=1)]
+    table.autoFilter = AutoFilter(ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns that write-only tables need named columns: they have them
+        ws.add_table(table)
+    return table
+
+
+def unique_names(names: Sequence[str]) -> list[str]:
+    """Table column names must differ (ignoring case) and cannot hold line breaks."""
+    seen: set[str] = set()
+    out = []
+    for raw in names:
+        name = " ".join(raw.split()) or "Column"
+        candidate, n = name, 2
+        while candidate.casefold() in seen:
+            candidate, n = f"{name} ({n})", n + 1
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+class Rows:
+    """Appends rows, gives wrapped text the height it needs, and knows the last row's number.
+
+    Calc and Excel do not grow a row to fit wrapped text written this way, so
+    the height is estimated from the text and the column's width.
+    """
+
+    def __init__(self, ws: Any, widths: Sequence[float], fit_heights: bool = True) -> None:
+        self.ws = ws
+        self.widths = list(widths)
+        self.fit_heights = fit_heights
+        self.row = 0
+
+    def add(self, values: Sequence[Any] = ()) -> int:
+        self.row += 1
+        height = self._height(values) if self.fit_heights else None
+        if height:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(list(values))
+        if height:
+            del self.ws.row_dimensions[self.row]  # already written: keep memory flat on long sheets
+        return self.row
+
+    def skip(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.add()
+
+    def _height(self, values: Sequence[Any]) -> float | None:
+        lines = 1
+        for index, value in enumerate(values):
+            if not isinstance(value, Cell) or not isinstance(value.value, str):
+                continue
+            width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
+            if len(value.value) < width * BOLD_WIDTH and "\n" not in value.value:
+                continue  # fits on one line whatever its style: no need to look the style up
+            style = value.style
+            if style in WRAPPING:
+                if style != WRAPPED:
+                    width *= BOLD_WIDTH  # headers and labels are bold, and bold runs wider
+                lines = max(lines, line_count(value.value, width))
+        return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
+
+
+def line_count(value: str, width: float) -> int:
+    """Lines `value` takes when wrapped at word breaks in a column `width` characters wide."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    lines = 0
+    for paragraph in value.split("\n"):
+        used = -1  # no space before the first word
+        lines += 1
+        for word in paragraph.split():
+            if used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            if used > 0:
+                lines += 1
+            lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside
+            used = (len(word) - 1) % per_line + 1
+    return lines

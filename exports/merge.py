@@ -1,0 +1,263 @@
+"""Reading many assessments and putting them on one footing.
+
+Files are read one at a time and kept only as a `Member`: who, when, which
+instrument, and the option chosen for each question. Scores for the team are
+worked out at the end, on the questions every instrument version in the
+export shares, so a merge of version 1 and version 2 files compares like with
+like.
+
+Which instrument the team sheet uses: the newest version in the export (the
+highest `version`), cut down to the shared questions. Its areas, functions
+and profiles name the rows; the questions left out are listed on the Team
+and About sheets.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from surveys.answers import AnswerState, resolve
+from surveys.errors import StickError
+from surveys.instrument_file import load_instrument
+from surveys.model import Instrument, Question
+from surveys.responses import Assessment
+from surveys.scoring import (
+    AreaResult,
+    DimensionResult,
+    Implication,
+    adopter_category,
+    implications,
+    overall_step,
+    score_areas,
+    score_dimensions,
+)
+from surveys.session import Opened, open_assessment
+
+
+class MergeError(StickError):
+    """Files that cannot be put together in one workbook."""
+
+
+@dataclass
+class InstrumentCache:
+    """Loads each instrument file once, however many response files name it."""
+
+    loaded: dict[Path, Instrument] = field(default_factory=dict)
+
+    def load(self, path: Path) -> Instrument:
+        key = path.resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_instrument(path)
+        return self.loaded[key]
+
+
+def open_one(path: Path, explicit: Path | None, cache: InstrumentCache) -> Opened:
+    return open_assessment(path, explicit, cache.load)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One assessment, small enough to keep ten thousand of."""
+
+    no: int
+    file: str
+    organisation: str
+    respondent: str
+    role: str
+    date: date
+    instrument: Instrument
+    chosen: dict[str, int]  # question id -> option number, for answers that count
+    complete: int  # percent of the instrument's questions answered
+
+
+def chosen_answers(instrument: Instrument, assessment: Assessment) -> dict[str, int]:
+    out = {}
+    for question in instrument.questions:
+        answer = assessment.answers.get(question.id)
+        if answer is not None and answer.choice and resolve(question, answer) is AnswerState.ANSWERED:
+            out[question.id] = answer.choice  # the instrument's own id string: shared, not copied
+    return out
+
+
+def member_of(no: int, opened: Opened, complete: int) -> Member:
+    a = opened.assessment
+    return Member(
+        no=no, file=opened.path.name, organisation=a.organisation, respondent=a.respondent, role=a.role,
+        date=a.date, instrument=opened.instrument, chosen=chosen_answers(opened.instrument, a),
+        complete=complete,
+    )
+
+
+def _same(a: Question, b: Question) -> bool:
+    """Asked the same way and scored the same way: answers to them can be pooled."""
+    return (a.kind, a.dimension, a.area, a.function, a.options) == (b.kind, b.dimension, b.area, b.function, b.options)
+
+
+@dataclass(frozen=True)
+class Difference:
+    question: str
+    text: str
+    versions: tuple[int, ...]  # the versions that have it (changed questions: all, listed as changed)
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The instrument the team is scored on and what was left out to get it."""
+
+    instrument: Instrument
+    versions: tuple[int, ...]
+    differences: tuple[Difference, ...]
+
+    @property
+    def shared(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.instrument.questions)
+
+
+def basis_for(instruments: Iterable[Instrument]) -> Basis:
+    by_version: dict[int, Instrument] = {}
+    for instrument in instruments:
+        by_version.setdefault(instrument.version, instrument)
+    if not by_version:
+        raise MergeError("no assessments to export")
+    ids = {i.id for i in by_version.values()}
+    if len(ids) > 1:
+        raise MergeError("the files were made with different instruments: " + ", ".join(sorted(ids)))
+    newest = by_version[max(by_version)]
+    if len(by_version) == 1:
+        return Basis(newest, (newest.version,), ())
+    versions = tuple(sorted(by_version))
+    shared: set[str] = set()
+    differences: list[Difference] = []
+    every = {q.id: q for i in by_version.values() for q in i.questions}
+    for qid, question in every.items():
+        having = tuple(v for v in versions if by_version[v].question(qid) is not None)
+        if having != versions:
+            differences.append(Difference(qid, question.text, having))
+        elif all(_same(question, q) for q in (by_version[v].question(qid) for v in versions) if q is not None):
+            shared.add(qid)
+        else:
+            differences.append(Difference(qid, question.text, having, changed=True))
+    return Basis(restricted(newest, shared), versions, tuple(differences))
+
+
+def restricted(instrument: Instrument, keep: set[str] | frozenset[str]) -> Instrument:
+    sections = tuple(
+        replace(s, questions=tuple(q for q in s.questions if q.id in keep)) for s in instrument.sections
+    )
+    # A fresh `_by_id`: replace() would hand over the original's dict, and
+    # __post_init__ would then add to the cached built-in instrument's index.
+    return replace(instrument, sections=tuple(s for s in sections if s.questions), _by_id={})
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One member scored on the basis: one row of the Team sheet."""
+
+    member: Member
+    dimensions: tuple[DimensionResult, ...]
+    areas: tuple[AreaResult, ...]
+    overall_step: int | None
+    adopter: str | None
+
+
+def score_member(basis: Basis, member: Member) -> Scored:
+    shared = basis.shared
+    chosen = {q: c for q, c in member.chosen.items() if q in shared}
+    areas = score_areas(basis.instrument, chosen)
+    return Scored(
+        member, score_dimensions(basis.instrument, chosen), areas, overall_step(areas),
+        adopter_category(basis.instrument, chosen),
+    )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one organisation, or a team pooled, stands: what the Summary shows."""
+
+    dimensions: tuple[DimensionResult, ...]
+    areas: tuple[AreaResult, ...]
+    overall_step: int | None
+    adopter: str | None
+    implications: tuple[Implication, ...]
+    adopter_tie: tuple[str, ...] = ()
+
+
+def team_standing(basis: Basis, scored: Sequence[Scored]) -> Standing:
+    """Profile fits pooled over every answer; area scores the mean of the members' scores."""
+    instrument = basis.instrument
+    dims = []
+    for index, dimension in enumerate(instrument.dimensions):
+        counts: Counter[str] = Counter()
+        total = 0
+        for s in scored:
+            d = s.dimensions[index]
+            total += d.total
+            counts.update({pid: round(fit * d.answered) for pid, fit in d.fits})
+        picked = sum(counts.values())
+        fits = tuple((p.id, counts[p.id] / picked if picked else 0.0) for p in dimension.profiles)
+        best = max((f for _, f in fits), default=0.0)
+        placement = tuple(pid for pid, f in fits if picked and f == best)
+        dims.append(DimensionResult(dimension.id, fits, picked, total, placement))
+    areas = []
+    for index, area in enumerate(instrument.areas):
+        values = [s.areas[index].score for s in scored if s.areas[index].score is not None]
+        mean = statistics.fmean(v for v in values if v is not None) if values else None
+        step = int(mean) if mean is not None else None
+        areas.append(AreaResult(area.id, mean, step, len(values), len(scored)))
+    area_results = tuple(areas)
+    step = overall_step(area_results)
+    adopter, tie = most_common_adopter(instrument, [s.adopter for s in scored])
+    return Standing(
+        tuple(dims), area_results, step, adopter,
+        implications(instrument, tuple(dims), step, adopter), tie,
+    )
+
+
+def most_common_adopter(instrument: Instrument, adopters: Sequence[str | None]) -> tuple[str | None, tuple[str, ...]]:
+    counts = Counter(a for a in adopters if a)
+    if not counts:
+        return None, ()
+    top = max(counts.values())
+    tied = tuple(a.id for a in instrument.adopters if counts[a.id] == top)
+    return tied[0], tied if len(tied) > 1 else ()
+
+
+def opened_files(
+    paths: Sequence[Path], explicit: Path | None, cache: InstrumentCache, skip_bad: bool,
+    skipped: list[tuple[Path, str]],
+) -> Iterator[Opened | None]:
+    """Open each file in turn; a bad file stops the export, or with skip_bad yields None and is listed."""
+    first_id: str | None = None
+    for path in paths:
+        try:
+            opened = open_one(path, explicit, cache)
+            if first_id is not None and opened.instrument.id != first_id:
+                raise MergeError(
+                    f"{path}: made with instrument {opened.instrument.id!r}, not {first_id!r} like the first file"
+                )
+        except StickError as exc:
+            if not skip_bad:
+                raise
+            skipped.append((path, reason_without_path(str(exc), path)))
+            yield None
+            continue
+        first_id = first_id or opened.instrument.id
+        yield opened
+
+
+# A path with at least one folder: POSIX (/a/b) or Windows (C:\\a\\b, \\\\server\\a).
+_FOLDERS = re.compile(r"(?<![^\s'\"(])(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'\"]+)*[\\/]([^\s\\/:'\"]+)")
+
+
+def reason_without_path(message: str, path: Path) -> str:
+    """The workbook names files, never folders: a path can say more than its owner meant."""
+    for form in (str(path), str(path.resolve())):
+        message = message.replace(form + ": ", "")
+    return _FOLDERS.sub(lambda m: m.group(1), message)

@@ -1,0 +1,63 @@
+"""The action plan as rows: each assessment's priorities, or its suggested ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from surveys.model import Instrument
+from surveys.responses import Assessment
+from surveys.scoring import Suggestion
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    no: int
+    respondent: str
+    priority: str
+    area: str  # label, or the text the file holds when the instrument has no such area
+    function: str  # label, or the file's text; empty when not linked yet
+    function_id: str  # empty when the function is not one of the instrument's
+    lead: str
+    target: date | None
+    review: date | None
+    measure: str
+    status: str
+    suggested: bool
+
+
+def _area_label(instrument: Instrument, area: str) -> str:
+    return next((a.label for a in instrument.areas if area in (a.id, a.label)), area)
+
+
+def _function(instrument: Instrument, function: str) -> tuple[str, str]:
+    found = next((f for f in instrument.functions if function in (f.id, f.label)), None)
+    return (found.label, found.id) if found is not None else (function, "")
+
+
+def suggestion_title(instrument: Instrument, s: Suggestion) -> str:
+    area = instrument.area(s.area).label
+    return f"Move {area} from step {s.step} to step {s.step + 1} (work on {s.transition})"
+
+
+def plan_rows(no: int, instrument: Instrument, assessment: Assessment,
+              suggestions: tuple[Suggestion, ...]) -> list[PlanRow]:
+    """The priorities set; where none are set yet, the suggested ones with no lead."""
+    rows = []
+    for p in assessment.priorities:
+        area = _area_label(instrument, p.area)
+        function, function_id = _function(instrument, p.function)
+        rows.append(PlanRow(
+            no, assessment.respondent, p.title or area, area, function, function_id, p.lead,
+            p.target, p.review, p.measure, p.status, suggested=False,
+        ))
+    if rows:
+        return rows
+    for s in suggestions:
+        function, function_id = _function(instrument, s.function)
+        measure = f"Reaches step {s.step + 1} at the next assessment (now {s.score:.1f} of 4)"
+        rows.append(PlanRow(
+            no, assessment.respondent, suggestion_title(instrument, s), instrument.area(s.area).label,
+            function, function_id, "", None, None, measure, "", suggested=True,
+        ))
+    return rows

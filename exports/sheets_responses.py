@@ -1,0 +1,89 @@
+"""The Responses sheet: every question of every assessment, streamed row by row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exports.cells import COUNT, DATETIME, WRAPPED, header_row, styled, text
+from exports.layout import Rows, add_table, prepare, unique_names
+from surveys.answers import AnswerState, resolve
+from surveys.model import Instrument, Option, Question
+from surveys.responses import Answer
+from surveys.session import Opened
+
+_COLUMNS = ["Section", "Question", "Answer", "Score (step 1-4)", "Points to", "Don't know", "Needs review",
+            "Note", "Answered at"]
+_WIDTHS = [18, 44, 36, 7, 14, 7, 8, 34, 16]
+# Past this many assessments the sheet is a listing to filter, not to print:
+# plain cells keep a merge of thousands fast.
+WRAP_UP_TO = 100
+_TEAM_COLUMNS = ["No.", "Respondent"]
+_TEAM_WIDTHS = [6, 20]
+NOT_IN_INSTRUMENT = "(not in this instrument)"
+
+
+def points_to(instrument: Instrument, question: Question, option: Option) -> str:
+    """What a chosen option means beyond its label: a profile, a category or a value."""
+    if option.profile:
+        return instrument.dimension(question.dimension).profile(option.profile).label
+    if option.adopter:
+        return instrument.adopter(option.adopter).label
+    return option.value
+
+
+class ResponsesSheet:
+    def __init__(self, ws: Any, merged: bool, wrap: bool = True) -> None:
+        self.ws = ws
+        self.merged = merged
+        self.wrap = WRAPPED if wrap else None
+        columns = (_TEAM_COLUMNS if merged else []) + _COLUMNS
+        self.columns = unique_names(columns)
+        widths = (_TEAM_WIDTHS if merged else []) + _WIDTHS
+        prepare(ws, widths, freeze="A2", title_rows="1:1")
+        self.rows = Rows(ws, widths, fit_heights=wrap)
+        self.rows.add(header_row(ws, self.columns))
+
+    def add(self, no: int, opened: Opened) -> None:
+        instrument, assessment = opened.instrument, opened.assessment
+        lead: list[Any] = [no, text(self.ws, assessment.respondent)] if self.merged else []
+        sections = {s.id: s.title for s in instrument.sections}
+        for question in instrument.questions:
+            answer = assessment.answers.get(question.id)
+            self.rows.add(lead + self._cells(instrument, sections[question.section], question, answer))
+        for qid, answer in assessment.answers.items():
+            if instrument.question(qid) is None:
+                self.rows.add(lead + self._orphan(qid, answer))
+
+    def _cells(self, instrument: Instrument, section: str, question: Question, answer: Answer | None) -> list[Any]:
+        ws = self.ws
+        state = resolve(question, answer)
+        label, step, meaning = "", None, ""
+        if answer is not None and answer.choice:
+            label = answer.label
+            if state is AnswerState.ANSWERED:
+                option = question.options[answer.choice - 1]
+                step = option.step or None
+                meaning = points_to(instrument, question, option)
+        elif answer is not None:
+            label = answer.text
+        wrap = self.wrap
+        dont, review = state is AnswerState.DONT_KNOW, state is AnswerState.NEEDS_REVIEW
+        return [
+            text(ws, section, wrap), text(ws, question.text, wrap), text(ws, label, wrap) if label else None,
+            styled(ws, step, COUNT) if wrap else step, text(ws, meaning, wrap) if meaning else None,
+            text(ws, "yes", wrap) if dont else None, text(ws, "yes", wrap) if review else None,
+            text(ws, answer.note, wrap) if answer is not None and answer.note else None,
+            styled(ws, answer.at if answer is not None else None, DATETIME),
+        ]
+
+    def _orphan(self, qid: str, answer: Answer) -> list[Any]:
+        ws = self.ws
+        label = answer.label or answer.text
+        return [
+            text(ws, NOT_IN_INSTRUMENT, self.wrap), text(ws, qid, self.wrap), text(ws, label, self.wrap), None, None,
+            "yes" if answer.dont_know else None, "yes" if answer.given else None,
+            text(ws, answer.note, self.wrap) if answer.note else None, styled(ws, answer.at, DATETIME),
+        ]
+
+    def finish(self) -> None:
+        add_table(self.ws, "AllResponses", self.columns, 1, self.rows.row)
