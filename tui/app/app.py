@@ -238,6 +238,7 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.export_dialog import ExportDialog
         from tui.app.home import HomeScreen
         from tui.app.jump import JumpScreen
         from tui.app.locked import LockedDialog
@@ -253,6 +254,7 @@ class StickApp(App[None]):
             ("New assessment", NewScreen.BINDINGS), ("Questions", QuestionScreen.BINDINGS),
             ("Jump list", JumpScreen.BINDINGS), ("Result", ResultScreen.BINDINGS), ("Plan", PlanScreen.BINDINGS),
             ("Editing a priority", PriorityEditor.BINDINGS), ("File open elsewhere", LockedDialog.BINDINGS),
+            ("Export to Excel", ExportDialog.BINDINGS),
         ]
 
     def action_help(self) -> None:

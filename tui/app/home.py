@@ -1,8 +1,8 @@
 """Home: the assessments in the response folder, newest change first.
 
 The folder is read in a worker thread so the first frame never waits for it.
-The workbook export is bound here too once it exists: it needs only
-`readable_paths()` (every file) or `selected()` (the one under the cursor).
+`e` exports the assessment under the cursor, or every readable one, to an
+Excel workbook; the export runs in a worker of `ExportPanel`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tui.app.export_panel import ExportPanel
+
 if TYPE_CHECKING:
     from tui.app.app import StickApp
+    from tui.app.export_dialog import ExportRequest
     from tui.app.folder import Summary
 
 COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
@@ -29,6 +32,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", tooltip="Start a new assessment"),
         Binding("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
+        Binding("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
     DEFAULT_CSS = """
@@ -49,6 +53,7 @@ class HomeScreen(Screen[None]):
         table.add_columns(*COLUMNS)
         yield table
         yield Static("Reading the folder…", id="empty", markup=False)
+        yield ExportPanel(id="export")
         yield Footer()
 
     @property
@@ -111,6 +116,28 @@ class HomeScreen(Screen[None]):
             self.notify(item.error, title="Cannot open", severity="error", markup=False)
         else:
             self.stick.open_file(item.path)
+
+    def action_export(self) -> None:
+        from tui.app.export_dialog import ExportDialog, default_output
+
+        if self.query_one(ExportPanel).running:
+            self.notify("An export is already running: its progress is at the bottom.", severity="warning")
+            return
+        readable = tuple(self.readable_paths())
+        if not readable:
+            self.notify("Nothing to export yet: press n to start an assessment.", severity="warning")
+            return
+        item = self.selected()
+        selected = None
+        if item is not None and not item.error:
+            when = f", {item.date.isoformat()}" if item.date else ""
+            selected = (item.path, f"{item.organisation}, {item.respondent}{when}")
+        dialog = ExportDialog(self.folder, default_output(self.folder, self.stick.today()), selected, readable)
+        self.app.push_screen(dialog, self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.query_one(ExportPanel).start(request, self.stick.instrument_path)
 
 
 def _cells(item: Summary) -> tuple[str, ...]:

@@ -1,0 +1,129 @@
+"""Asking what to export: the workbook's name, and the selected assessment or all readable ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    files: tuple[Path, ...]
+    output: Path
+    force: bool
+
+
+def default_output(folder: Path, today: date) -> Path:
+    """`stick-export-<date>.xlsx` in the folder, numbered if that name is taken."""
+    path = folder / f"stick-export-{today.isoformat()}.xlsx"
+    n = 2
+    while path.exists():
+        path = folder / f"stick-export-{today.isoformat()}-{n}.xlsx"
+        n += 1
+    return path
+
+
+def output_path(text: str, folder: Path, force: bool) -> Path:
+    """The workbook path typed (relative to the folder); ValueError saying what to change."""
+    if not text.strip():
+        raise ValueError("Workbook: please give the file a name.")
+    path = Path(text.strip()).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if path.suffix.lower() != ".xlsx":
+        raise ValueError("Workbook: the name must end in .xlsx.")
+    if not path.parent.is_dir():
+        raise ValueError(f"Workbook: there is no folder {path.parent}.")
+    if path.exists() and not force:
+        raise ValueError(f"Workbook: {path.name} already exists. Tick 'Replace' or choose another name.")
+    return path
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", tooltip="Write the workbook"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    ExportDialog Label { margin-top: 1; }
+    ExportDialog RadioSet { width: 100%; }
+    ExportDialog #problem { color: $error; text-style: bold; height: auto; }
+    """
+
+    def __init__(self, folder: Path, default: Path, selected: tuple[Path, str] | None,
+                 readable: tuple[Path, ...]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.default = default
+        self.selected = selected
+        self.readable = readable
+        self._labels = {
+            "one": f"The selected one: {selected[1]}" if selected else "",
+            "all": f"All {len(readable)} readable in the folder, merged",
+            "force": "Replace the workbook if it already exists",
+        }
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = "Export to Excel (ctrl+s exports, esc cancels)"
+            yield Label("Workbook file")
+            yield Input(str(self.default), id="output")
+            yield Label("Assessments")
+            with RadioSet(id="which"):
+                if self.selected is not None:
+                    yield RadioButton(self._labels["one"], value=True, id="one")
+                yield RadioButton(self._labels["all"], value=self.selected is None, id="all")
+            yield Checkbox(self._labels["force"], id="force")
+            yield Static("", id="problem", markup=False)
+
+    def on_mount(self) -> None:
+        self._mark()
+        self.query_one("#output", Input).focus()
+
+    def _mark(self) -> None:
+        # Textual shows on and off by colour alone; under NO_COLOR the words must say it.
+        for button in [*self.query(RadioButton), *self.query(Checkbox)]:
+            button.label = Text(f"{'[x]' if button.value else '[ ]'} {self._labels[button.id or '']}")
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._mark()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._mark()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def request(self) -> ExportRequest:
+        force = self.query_one("#force", Checkbox).value
+        output = output_path(self.query_one("#output", Input).value, self.folder, force)
+        pressed = self.query_one("#which", RadioSet).pressed_button
+        one = self.selected is not None and (pressed is None or pressed.id == "one")
+        files = (self.selected[0],) if one and self.selected is not None else self.readable
+        if not files:
+            raise ValueError("Assessments: there is none to export yet.")
+        return ExportRequest(files, output, force)
+
+    def action_export(self) -> None:
+        try:
+            request = self.request()
+        except ValueError as exc:
+            self.query_one("#problem", Static).update(f"Problem: {exc}")
+            return
+        self.dismiss(request)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
