@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from surveys.atomic import TEMP_SUFFIX
+from surveys.lock import lock_path
 from surveys.response_file import load_assessment
 from tests.conftest import ROOT, child_pythonpath
 
@@ -60,6 +61,10 @@ def interview_round(folder: Path, rng: random.Random) -> Round:
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env=env, cwd=ROOT)
     assert proc.stdin is not None
+    if rng.random() >= 0.1:
+        # On a busy machine a start can outlast every line sent, and no round
+        # would kill while answering; one round in ten still kills during start.
+        _wait_for_lock(path, proc)
     seen: dict[str, Any] = {}
     sent = 0
     kill_after = rng.randint(0, 30)
@@ -80,6 +85,14 @@ def interview_round(folder: Path, rng: random.Random) -> Round:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     return Round(sent, len(seen), _check_kept(path, seen))
+
+
+def _wait_for_lock(path: Path, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    """Until the interview holds the file's lock, which it takes just before the first question."""
+    end = time.monotonic() + timeout
+    while not lock_path(path).exists():
+        assert proc.poll() is None and time.monotonic() < end, "the interview never started"
+        time.sleep(0.01)
 
 
 def leftover_temps(folder: Path) -> list[Path]:
