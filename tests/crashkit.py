@@ -138,7 +138,12 @@ def app_round(folder: Path, rng: random.Random) -> Round:
         while sent < kill_after:
             term.type(rng.choice(APP_KEYS))
             sent += 1
-            if rng.random() < 0.5:
+            pause = rng.random()
+            # Mostly faster than the app can redraw (keys queue up, the kill lands mid-work);
+            # sometimes slow enough for the saves to catch up, so much is on disk to lose.
+            if pause < 0.3:
+                time.sleep(rng.uniform(0.02, 0.15))
+            elif pause < 0.6:
                 time.sleep(rng.uniform(0, 0.02))
             answers = _on_disk(path)
             assert answers is not None, "a reader saw a broken file while the app was saving"
