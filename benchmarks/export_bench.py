@@ -46,10 +46,10 @@ def measure(sizes: list[int]) -> list[str]:
             ours = folder / f"ours-{size}.xlsx"
             wall, peak = _peak_mb([sys.executable, "-m", "tui", "export", *map(str, paths[:size]),
                                    "-o", str(ours), "--force"])
-            floor_out = folder / f"floor-{size}.xlsx"
-            done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "export_floor.py"), str(ours),
-                                   str(floor_out)], capture_output=True, text=True, check=True)
-            floor = float(done.stdout.strip())
+            floor_script = str(ROOT / "benchmarks" / "export_floor.py")
+            cells = folder / f"cells-{size}.pickle"
+            subprocess.run([sys.executable, floor_script, "prepare", str(ours), str(cells)], check=True)
+            floor, _ = _peak_mb([sys.executable, floor_script, "write", str(cells), str(folder / "floor.xlsx")])
             target = "<= 2.0x" if size == 1000 else ""
             lines.append(line(f"export {size:>6} files (wall)", wall, floor, "s", target))
             goal = "  target <= 150 MB" if size == 10000 else ""
