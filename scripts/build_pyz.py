@@ -51,27 +51,33 @@ def _name(requirement: str) -> tuple[str, set[str], str]:
 
 
 def closure(roots: tuple[str, ...]) -> list[str]:
-    """Every distribution the roots need, whatever the platform (Windows-only ones too)."""
+    """Every installed distribution the roots need.
+
+    A dependency only some platforms need (a platform marker) is bundled when it
+    is installed here; when it is not, it is left out and named, since its
+    platform's Python cannot get it from the zip anyway.
+    """
     seen: dict[str, set[str]] = {}
-    todo: list[tuple[str, set[str]]] = [(r, set()) for r in roots]
+    todo: list[tuple[str, set[str], str]] = [(r, set(), "") for r in roots]
     while todo:
-        name, extras = todo.pop()
+        name, extras, marker = todo.pop()
         key = name.lower().replace("_", "-")
         if key in seen and extras <= seen[key]:
             continue
-        seen.setdefault(key, set()).update(extras)
         try:
             requires = distribution(name).requires or []
         except PackageNotFoundError:
-            if "win32" in name or name in ("colorama",):
+            if re.search(r"sys_platform|platform_system|os_name", marker):
+                print(f"build_pyz: leaving out {name} ({marker.strip()}): not installed here", file=sys.stderr)
                 continue
             raise SystemExit(f"build_pyz: {name} is not installed here; run: python -m pip install .") from None
+        seen.setdefault(key, set()).update(extras)
         for requirement in requires:
-            dep, dep_extras, marker = _name(requirement)
-            wanted = re.findall(r'extra\s*==\s*"([^"]+)"', marker)
+            dep, dep_extras, dep_marker = _name(requirement)
+            wanted = re.findall(r"""extra\s*==\s*["']([^"']+)["']""", dep_marker)
             if wanted and not set(wanted) & seen[key]:
                 continue
-            todo.append((dep, dep_extras))
+            todo.append((dep, dep_extras, dep_marker))
     return sorted(seen)
 
 
