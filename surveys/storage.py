@@ -15,7 +15,7 @@ from pathlib import Path
 
 from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
-from surveys.response_file import to_toml
+from surveys.response_file import load_assessment, to_toml
 from surveys.responses import Assessment
 
 ENV_DIR = "STICK_DIR"
@@ -81,8 +81,6 @@ class Listing:
 
 def list_assessments(folder: Path) -> list[Listing]:
     """Every response file in the folder, newest change first; unreadable ones say why."""
-    from surveys.response_file import load_assessment
-
     try:
         paths = [p for p in folder.glob("*.toml") if p.is_file()]
     except OSError:
