@@ -7,23 +7,17 @@ both alike; the figure is the median of each.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.childenv import child_env
 from benchmarks.ptyrun import run_in_pty
 from benchmarks.stats import line, median
 from benchmarks.synth import assessment
 from surveys.response_file import save_assessment
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-    env.update({"TEXTUAL_PRESS": "ctrl+q", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)})
-    return env
 
 
 def measure(runs: int, pyz: Path | None = None) -> list[str]:
@@ -36,7 +30,7 @@ def measure(runs: int, pyz: Path | None = None) -> list[str]:
         }
         if pyz is not None:
             commands["pyz"] = [sys.executable, str(pyz), str(path)]
-        env = _env()
+        env = child_env(TEXTUAL_PRESS="ctrl+q", TERM="xterm-256color")
         for argv in commands.values():  # warm the disk cache and __pycache__ once
             run_in_pty(argv, env)
         cpu: dict[str, list[float]] = {name: [] for name in commands}

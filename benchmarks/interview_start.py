@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.childenv import child_env
 from benchmarks.stats import line, median
 from benchmarks.synth import assessment
 from surveys.response_file import save_assessment
@@ -39,7 +40,7 @@ def _until_prompt(argv: list[str], env: dict[str, str]) -> float:
 
 
 def measure(runs: int) -> list[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     with tempfile.TemporaryDirectory() as temp:
         path = Path(temp) / "a.toml"
         ours, bare = [], []

@@ -132,7 +132,8 @@ def _colours(output: bytes) -> set[tuple[int, ...]]:
 
 def _grey(colour: tuple[int, ...]) -> bool:
     if colour[0] == 5 and len(colour) == 2:
-        return colour[1] in (0, 7, 8, 15, 16) or colour[1] >= 232
+        # 16 and 231 are the black and white corners of the 6x6x6 colour cube.
+        return colour[1] in (0, 7, 8, 15, 16, 231) or colour[1] >= 232
     if len(colour) == 3:
         return colour[0] == colour[1] == colour[2]
     return colour[0] in (30, 37, 40, 47, 90, 97, 100, 107)

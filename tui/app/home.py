@@ -15,8 +15,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
+from tui.app.chrome import KeyBar, TitleBar
 from tui.app.export_panel import ExportPanel
 
 if TYPE_CHECKING:
@@ -47,14 +48,14 @@ class HomeScreen(Screen[None]):
         self.items: list[Summary] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
         yield Static("Reading the folder…", id="empty", markup=False)
         yield ExportPanel(id="export")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def stick(self) -> StickApp:

@@ -10,7 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Input, Label, Static
+
+from tui.app.chrome import KeyBar, TitleBar
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class NewScreen(Screen[Draft | None]):
         self.instrument_title = instrument_title
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll():
             yield Label("Organisation")
             yield Input(id="organisation", placeholder="e.g. Northfield PCT")
@@ -59,7 +61,7 @@ class NewScreen(Screen[Draft | None]):
             yield Input(self.today.isoformat(), id="date")
             yield Static(f"Instrument: {self.instrument_title}", id="instrument", markup=False)
             yield Static("", id="problem", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#organisation", Input).focus()

@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Suggestion
+from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
 from tui.app.priority_editor import PriorityEditor
 from tui.app.read_only import refused
@@ -74,7 +75,7 @@ class PlanScreen(Screen[None]):
         self.store = context.store
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Limited, achievable priorities, each with a named lead and the business function "
                      "where the work will live. enter edits, a adds, x removes.", id="advice")
         yield Static("", id="warning")
@@ -83,7 +84,7 @@ class PlanScreen(Screen[None]):
             table.add_column(label, width=width)
         yield table
         yield Static("", id="details", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle

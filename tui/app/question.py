@@ -3,6 +3,11 @@
 A number key chooses, saves and moves on at once. Notes (and answers to text
 questions) are saved when their field loses focus, on enter, when leaving the
 question, or after two seconds without typing.
+
+The screen is a handful of widgets: the question is one block of text and the
+two text fields are mounted only when first needed (a note shows as a line of
+text until `t` opens it), because every widget on this screen is paid for in
+the first frame of `stick FILE`.
 """
 
 from __future__ import annotations
@@ -14,19 +19,24 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from surveys.answers import AnswerState, choose, dont_know, written
 from surveys.errors import StickError
 from surveys.model import Question
+from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
 from tui.app.radar import Radar
 from tui.app.read_only import refused
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from tui.app.app import StickApp
 
 IDLE_SAVE_SECONDS = 2.0
@@ -36,6 +46,9 @@ STATE_TEXT = {
     AnswerState.UNANSWERED: "not answered yet",
     AnswerState.NEEDS_REVIEW: "needs answering again (the instrument changed)",
 }
+PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: enter or esc keeps it"}
+CHOOSE = Binding.Group("Choose")
+MOVE = Binding.Group("Move")
 # Shared with the result screen: the radar sits beside the text unless the
 # terminal is narrow and tall enough to stack it underneath.
 BODY_CSS = """
@@ -50,16 +63,23 @@ def stacked(width: int, height: int) -> bool:
     return width < 100 and height >= 36
 
 
+def heading(section_title: str, intro: str, place: str, question: Question) -> Content:
+    """The section, its introduction, where this question is, and the question itself."""
+    return Content.assemble(
+        (section_title, "bold"), "\n", (intro, "$text-muted"), "\n\n", place, "\n",
+        (question.text, "bold"), *(("\n", (question.help, "italic")) if question.help else ()))
+
+
 class QuestionScreen(Screen[None]):
     TITLE = "Questions"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
         Binding("d", "dont_know", "Don't know"),
         Binding("t", "note", "Note", tooltip="Write a note on this question"),
-        Binding("left", "move(-1)", "Previous"),
-        Binding("right", "move(1)", "Next"),
+        Binding("left", "move(-1)", "Previous", key_display="←", group=MOVE),
+        Binding("right", "move(1)", "Next", key_display="→", group=MOVE),
         Binding("j", "jump", "Jump"),
-        Binding("r", "toggle_radar", "Radar view"),
+        Binding("r", "toggle_radar", "Radar view", show=False),
         Binding("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
         Binding("backspace", "clear", "Clear answer", show=False),
         Binding("s", "result", "Result"),
@@ -67,14 +87,9 @@ class QuestionScreen(Screen[None]):
     ]
     DEFAULT_CSS = BODY_CSS + """
     QuestionScreen #ask { padding: 0 1; }
-    QuestionScreen #section { text-style: bold; }
-    QuestionScreen #intro { color: $text-muted; margin-bottom: 1; }
-    QuestionScreen #question { margin-bottom: 0; }
-    QuestionScreen #question-text { text-style: bold; }
     QuestionScreen OptionList, QuestionScreen OptionList:focus { height: auto; max-height: 14; border: none;
-        padding: 0; }
+        padding: 0; margin-top: 1; }
     QuestionScreen Input { margin: 0; }
-    QuestionScreen #progress { margin-top: 0; }
     """
 
     def __init__(self, context: AssessmentContext, index: int = 0) -> None:
@@ -98,25 +113,17 @@ class QuestionScreen(Screen[None]):
         return self.questions[self.index]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="body"):
             with VerticalScroll(id="ask"):
-                yield Static(id="section", markup=False)
-                yield Static(id="intro", markup=False)
-                yield Static(id="question", markup=False)
-                yield Static(id="question-text", markup=False)
+                yield Static(id="heading")
                 yield OptionList(id="options")
-                yield Input(id="answer", placeholder="Type the answer; enter saves it")
-                yield Input(id="note", placeholder="Note (press t)")
                 yield Static(id="progress", markup=False)
             yield Radar(id="radar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
-        if self.store.read_only is not None:
-            for field in self.query(Input):
-                field.disabled = True
         self._place(self.size.width, self.size.height)
         self.show_question()
 
@@ -132,6 +139,21 @@ class QuestionScreen(Screen[None]):
     def _place(self, width: int, height: int) -> None:
         self.query_one("#body").set_class(stacked(width, height), "-stacked")
 
+    def _field(self, which: str) -> Input:
+        """The text answer or note field, mounted the first time it is needed."""
+        from textual.widgets import Input
+
+        try:
+            return self.query_one(f"#{which}", Input)
+        except NoMatches:
+            field = Input(id=which, placeholder=PLACEHOLDERS[which])
+            field.disabled = self.store.read_only is not None
+            self.query_one("#ask", VerticalScroll).mount(field, before="#progress")
+            return field
+
+    def _has_field(self, which: str) -> bool:
+        return bool(self.query(f"#{which}"))
+
     # Showing
 
     def show_question(self) -> None:
@@ -139,24 +161,25 @@ class QuestionScreen(Screen[None]):
         section = self.store.instrument.section(q.section)
         answer = self.store.assessment.answer(q.id)
         state = self.store.state(q)
-        self.query_one("#section", Static).update(section.title)
-        self.query_one("#intro", Static).update(section.intro)
-        self.query_one("#question", Static).update(
-            f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[state]}")
-        self.query_one("#question-text", Static).update(q.text + (f"\n{q.help}" if q.help else ""))
+        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[state]}"
+        self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
         options = self.query_one("#options", OptionList)
         options.clear_options()
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
         self._chosen = chosen
         options.add_options([Option(self._prompt(n, False), id=str(n)) for n in range(1, len(q.options) + 1)])
         options.display = q.kind != "text"
-        text_input = self.query_one("#answer", Input)
-        text_input.display = q.kind == "text"
-        text_input.value = answer.text if answer is not None else ""
-        self.query_one("#note", Input).value = answer.note if answer is not None else ""
-        if q.kind == "text" and not text_input.disabled:
-            text_input.focus()
+        if self._has_field("note"):
+            self._field("note").display = False
+        if q.kind == "text":
+            text_input = self._field("answer")
+            text_input.display = True
+            text_input.value = answer.text if answer is not None else ""
+            if not text_input.disabled:
+                text_input.focus()
         else:
+            if self._has_field("answer"):
+                self._field("answer").display = False
             options.highlighted = (chosen or 1) - 1
             options.focus()
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
@@ -175,15 +198,17 @@ class QuestionScreen(Screen[None]):
 
     def refresh_progress(self) -> None:
         c = self.store.result.completeness
+        answer = self.store.assessment.answer(self.question.id)
+        editing_note = self._has_field("note") and self._field("note").display
+        lines = [f"Note: {answer.note}"] if answer is not None and answer.note and not editing_note else []
         if self.store.read_only is not None:
-            self.query_one("#progress", Static).update(
-                f"Answered {c.answered} of {c.total}\n{self.context.read_only_notice()}")
-            return
-        self.query_one("#progress", Static).update(
-            f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
-            + (f" · {c.needs_review} to answer again" if c.needs_review else "")
-            + ("\nenter saves and moves on · esc leaves the field (then d, ←/→, ?)" if self.question.kind == "text"
-               else "\n1-9 choose · d don't know · ←/→ move · ? all keys"))
+            lines += [f"Answered {c.answered} of {c.total}", self.context.read_only_notice()]
+        else:
+            lines.append(f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
+                         + (f" · {c.needs_review} to answer again" if c.needs_review else ""))
+            if self.question.kind == "text":
+                lines.append("enter saves and moves on · esc leaves the field (then d, ←/→, ?)")
+        self.query_one("#progress", Static).update("\n".join(lines))
 
     def refresh_radar(self) -> None:
         self.query_one(Radar).data = self.context.radar()
@@ -194,9 +219,9 @@ class QuestionScreen(Screen[None]):
         """Run one change through the store; a failed save is shown, never swallowed."""
         try:
             if what == "note":
-                self.store.note(self.question.id, self.query_one("#note", Input).value)
+                self.store.note(self.question.id, self._field("note").value)
             elif what == "answer":
-                text = self.query_one("#answer", Input).value.strip()
+                text = self._field("answer").value.strip()
                 old = self.store.assessment.answer(self.question.id)
                 if old is not None and old.text == text and old.given:
                     return True
@@ -231,6 +256,9 @@ class QuestionScreen(Screen[None]):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         self.flush()
+        if event.input.id == "note":
+            # Out of the field, the note is a line of text again.
+            event.input.display = False
         self.refresh_progress()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -300,10 +328,15 @@ class QuestionScreen(Screen[None]):
     def action_note(self) -> None:
         if refused(self, self.store):
             return
-        self.query_one("#note", Input).focus()
+        note = self._field("note")
+        answer = self.store.assessment.answer(self.question.id)
+        note.value = answer.note if answer is not None else ""
+        note.display = True
+        note.focus()
+        self.refresh_progress()
 
     def action_back(self) -> None:
-        if isinstance(self.focused, Input):
+        if self.focused is not None and self.focused.id in PLACEHOLDERS:
             self.flush()
             self._focus_question()
         else:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
+from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
 from tui.app.question import BODY_CSS, stacked
 from tui.app.radar import Radar
@@ -37,12 +38,12 @@ class ResultScreen(Screen[None]):
         self.context = context
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="body"):
             with VerticalScroll(id="text"):
                 yield Static(id="result")
             yield Radar(id="radar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
