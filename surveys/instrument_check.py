@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from surveys.model import (
     QUESTION_KINDS,
@@ -37,8 +36,7 @@ _TOP_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: Path
     message: str
     # Where the first of a duplicate stands, for "first at line N".
@@ -296,8 +294,7 @@ def _sections(
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class _Refs:
+class _Refs(NamedTuple):
     profiles: dict[str, set[str]]
     areas: set[str]
     functions: set[str]

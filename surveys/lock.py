@@ -14,16 +14,15 @@ import json
 import os
 import socket
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from surveys.errors import StickError
 from surveys.processes import alive
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     user: str
     host: str
     pid: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 QuestionKind = Literal["profile", "ladder", "choice", "text"]
 QUESTION_KINDS: tuple[QuestionKind, ...] = ("profile", "ladder", "choice", "text")
@@ -18,8 +18,7 @@ QUESTION_KINDS: tuple[QuestionKind, ...] = ("profile", "ladder", "choice", "text
 TRANSITIONS: tuple[str, ...] = ("content", "process", "practice")
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """A level of mainstreaming: where a dimension sits (purpose/identity...)."""
 
     id: str
@@ -27,16 +26,14 @@ class Level:
     question: str
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     id: str
     label: str
     looks_like: tuple[str, ...]
     implications: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     id: str
     label: str
     level: str
@@ -47,8 +44,7 @@ class Dimension:
         return next(p for p in self.profiles if p.id == profile_id)
 
 
-@dataclass(frozen=True)
-class CompetenceStep:
+class CompetenceStep(NamedTuple):
     number: int
     id: str
     label: str
@@ -57,8 +53,7 @@ class CompetenceStep:
     transition: str
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """A spoke of the competence radar, scored on the four steps."""
 
     id: str
@@ -68,29 +63,25 @@ class Area:
     function: str
 
 
-@dataclass(frozen=True)
-class BusinessFunction:
+class BusinessFunction(NamedTuple):
     id: str
     label: str
     description: str
 
 
-@dataclass(frozen=True)
-class AdopterCategory:
+class AdopterCategory(NamedTuple):
     id: str
     label: str
     share: float
     description: str
 
 
-@dataclass(frozen=True)
-class Principle:
+class Principle(NamedTuple):
     id: str
     label: str
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     label: str
     # Exactly one of these is set, according to the question's kind.
     profile: str = ""
@@ -99,8 +90,7 @@ class Option:
     value: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     kind: QuestionKind
     text: str
@@ -112,8 +102,7 @@ class Question:
     options: tuple[Option, ...] = ()
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
     intro: str

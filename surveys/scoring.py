@@ -8,7 +8,7 @@ is left out of every score, never counted as low.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument, Question
@@ -18,8 +18,7 @@ MAX_SUGGESTIONS = 5
 TOP_STEP = 4
 
 
-@dataclass(frozen=True)
-class DimensionResult:
+class DimensionResult(NamedTuple):
     dimension: str
     fits: tuple[tuple[str, float], ...]  # (profile id, share of answers), in profile order
     answered: int
@@ -31,8 +30,7 @@ class DimensionResult:
         return len(self.placement) > 1
 
 
-@dataclass(frozen=True)
-class AreaResult:
+class AreaResult(NamedTuple):
     area: str
     score: float | None  # mean step, 1 to 4
     step: int | None  # the step reached: the score rounded down
@@ -40,15 +38,13 @@ class AreaResult:
     total: int
 
 
-@dataclass(frozen=True)
-class FunctionResult:
+class FunctionResult(NamedTuple):
     function: str
     score: float | None
     answered: int
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     area: str
     function: str
     score: float
@@ -56,14 +52,12 @@ class Suggestion:
     transition: str  # what moves it to the next step: content, process or practice
 
 
-@dataclass(frozen=True)
-class Implication:
+class Implication(NamedTuple):
     source: str  # e.g. "Organisational maturity: Naive"
     text: str
 
 
-@dataclass(frozen=True)
-class Completeness:
+class Completeness(NamedTuple):
     total: int
     answered: int
     dont_know: int
@@ -75,8 +69,7 @@ class Completeness:
         return math.floor(100 * self.answered / self.total) if self.total else 0
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     dimensions: tuple[DimensionResult, ...]
     areas: tuple[AreaResult, ...]
     functions: tuple[FunctionResult, ...]

@@ -7,8 +7,8 @@ use" has one answer everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from surveys.errors import InstrumentError
 from surveys.instrument_file import builtin_instrument, load_instrument
@@ -20,8 +20,7 @@ from surveys.responses import Assessment
 INSTRUMENT_FILE_KEY = "instrument_file"
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     path: Path
     assessment: Assessment
     instrument: Instrument

@@ -6,8 +6,8 @@ and so both the question and result screens build the same picture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from surveys.model import Instrument
 from surveys.scoring import Result
@@ -21,8 +21,7 @@ class View(Enum):
         return View.DIMENSIONS if self is View.AREAS else View.AREAS
 
 
-@dataclass(frozen=True)
-class RadarData:
+class RadarData(NamedTuple):
     title: str
     labels: tuple[str, ...]
     values: tuple[float, ...]
