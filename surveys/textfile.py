@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 _BOM = b"\xef\xbb\xbf"
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -18,14 +17,12 @@ _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 MAX_BYTES = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class TomlFailure:
+class TomlFailure(NamedTuple):
     line: int | None
     message: str
 
 
-@dataclass(frozen=True)
-class TomlText:
+class TomlText(NamedTuple):
     text: str
     data: dict[str, Any] | None
     failure: TomlFailure | None

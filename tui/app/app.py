@@ -172,14 +172,19 @@ class StickApp(App[None]):
     def _compare_with(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
         from tui.app.context import Comparison
         from tui.app.question import QuestionScreen
+        from tui.app.radar import Radar
         from tui.app.result import ResultScreen
 
+        if not found:
+            return  # nothing to draw: the context already compares with nothing
         context.comparison = Comparison(found)
-        if found:
-            self.notify(context.comparison.describe() + " c changes it.")
+        self.notify(context.comparison.describe() + " c changes it.")
         screen = self.screen
         if isinstance(screen, QuestionScreen | ResultScreen) and screen.context is context:
-            screen.query_one("Radar").data = context.radar()  # type: ignore[attr-defined]
+            # query, not query_one: the answer can arrive while the screen is
+            # being taken down (quitting at once), its radar already gone.
+            for radar in screen.query(Radar):
+                radar.data = context.radar()
 
     def instrument(self) -> Instrument:
         from surveys.instrument_file import builtin_instrument, load_instrument

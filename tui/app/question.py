@@ -72,6 +72,10 @@ def heading(section_title: str, intro: str, place: str, question: Question) -> C
 
 class QuestionScreen(Screen[None]):
     TITLE = "Questions"
+    # Focus lands on the options as the screen starts, before its first frame
+    # (the default would focus the scroll area, then move: two restyles and a
+    # second frame). A text question moves it to its field in show_question.
+    AUTO_FOCUS = "#options"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
         Binding("d", "dont_know", "Don't know"),
@@ -100,6 +104,7 @@ class QuestionScreen(Screen[None]):
         self.index = max(0, min(index, len(self.questions) - 1))
         self._pending: dict[str, Timer] = {}
         self._chosen = 0
+        self._pointed = -1
 
     @property
     def stick(self) -> StickApp:
@@ -167,7 +172,11 @@ class QuestionScreen(Screen[None]):
         options.clear_options()
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
         self._chosen = chosen
-        options.add_options([Option(self._prompt(n, False), id=str(n)) for n in range(1, len(q.options) + 1)])
+        # Drawn pointing at the option the cursor starts on, so the first frame
+        # is right without redrawing every option once the cursor lands.
+        self._pointed = (chosen or 1) - 1 if q.kind != "text" else -1
+        options.add_options([Option(self._prompt(n, n - 1 == self._pointed), id=str(n))
+                             for n in range(1, len(q.options) + 1)])
         options.display = q.kind != "text"
         if self._has_field("note"):
             self._field("note").display = False
@@ -192,6 +201,9 @@ class QuestionScreen(Screen[None]):
         return Text(f"{'>' if pointed else ' '}{'[x]' if n == self._chosen else '[ ]'} {n}. {label}")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index == self._pointed:
+            return
+        self._pointed = event.option_index
         options = event.option_list
         for index in range(options.option_count):
             options.replace_option_prompt_at_index(index, self._prompt(index + 1, index == event.option_index))

@@ -50,9 +50,6 @@ class Radar(Widget):
     def watch_data(self) -> None:
         self.refresh()
 
-    def on_resize(self) -> None:
-        self.refresh()
-
     def picture_text(self) -> list[str]:
         """The rows as plain text: what a reader without colour sees."""
         return ["".join(text for text, _ in row) for row in self._raster()]
