@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from surveys.model import (
     QUESTION_KINDS,
@@ -26,7 +26,9 @@ from surveys.model import (
     Question,
     Section,
 )
-from surveys.toml_locate import Path
+
+if TYPE_CHECKING:
+    from surveys.toml_locate import Path
 
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_VERSION = 1_000_000

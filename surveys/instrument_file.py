@@ -5,12 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from surveys.errors import InstrumentError
 from surveys.instrument_check import Problem, check, dotted
 from surveys.model import Instrument
 from surveys.textfile import parse, read_bytes
-from surveys.toml_locate import LineIndex
+
+if TYPE_CHECKING:
+    from surveys.toml_locate import LineIndex
 
 BUILTIN_NAME = "race_equality.toml"
 
@@ -25,6 +28,8 @@ def problems_in(data: bytes, name: str) -> tuple[Instrument | None, list[str]]:
     instrument, problems = check(parsed.data)
     if instrument is not None:
         return instrument, []
+    from surveys.toml_locate import LineIndex  # only a failing file needs line numbers
+
     index = LineIndex(parsed.text)
     # Reported in file order, so an author can work down the file.
     ordered = sorted(problems, key=lambda p: index.line(p.path) or 0)

@@ -9,7 +9,6 @@ honoured, since we cannot see its processes.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 import socket
@@ -44,11 +43,22 @@ def lock_path(path: Path) -> Path:
 
 
 def _me(program: str) -> Holder:
+    since = datetime.now().astimezone().replace(microsecond=0)
+    return Holder(_user(), socket.gethostname(), os.getpid(), since, program)
+
+
+def _user() -> str:
+    # The variables getpass.getuser reads first; getpass itself (and the
+    # terminal modules it brings) is imported only where none is set.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if user := os.environ.get(name):
+            return user
+    import getpass
+
     try:
-        user = getpass.getuser()
+        return getpass.getuser()
     except Exception:  # getuser raises various errors where no user name is set
-        user = "someone"
-    return Holder(user, socket.gethostname(), os.getpid(), datetime.now().astimezone().replace(microsecond=0), program)
+        return "someone"
 
 
 def read_holder(path: Path) -> Holder | None:

@@ -11,8 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
 from surveys.responses import Answer, Assessment, Priority
@@ -44,6 +42,8 @@ def to_toml(assessment: Assessment) -> bytes:
     doc["answers"] = {qid: _answer_table(a) for qid, a in assessment.answers.items()}
     if assessment.priorities:
         doc["priorities"] = [_priority_table(p) for p in assessment.priorities]
+    import tomli_w  # not needed to open a file, only to save it
+
     return (HEADER + tomli_w.dumps(doc, multiline_strings=False)).encode("utf-8")
 
 

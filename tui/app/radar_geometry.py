@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 BRAILLE_BASE = 0x2800
 # Bit of each dot in a braille cell, indexed [dy][dx] (Unicode's numbering).
@@ -36,8 +36,7 @@ class Layer(IntEnum):
 Run = tuple[str, Layer]
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     """Rows of runs: consecutive cells that share a layer."""
 
     width: int
