@@ -7,6 +7,7 @@ never pays for Textual and the app never pays for openpyxl or questionary.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -106,6 +107,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 def run(argv: Sequence[str]) -> int:
     try:
         args = parse(argv)
+        if args.command != "app":
+            gc.enable()  # see main(): only the app's start runs without it
         module = importlib.import_module(_HANDLERS[args.command])
         code: int = module.run(args)
         return code
@@ -132,4 +135,9 @@ def _silence_stdout() -> None:
 
 
 def main() -> NoReturn:
+    # Starting the app creates a few hundred thousand objects that live until
+    # it ends (Textual, the instrument, the screen); collecting while they are
+    # made only walks them again and again. The app turns collection back on
+    # after its first frame (tui.app.app), every other command at once (run).
+    gc.disable()
     sys.exit(run(sys.argv[1:]))

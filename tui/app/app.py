@@ -11,6 +11,7 @@ than Textual's own.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -69,6 +70,9 @@ class StickApp(App[None]):
             self.push_screen(HomeScreen(self.folder))
         self._started = True
         self._check_size(self.size.width, self.size.height)
+        # `stick` starts with the collector off (tui.cli.main); from the first
+        # frame on, the app runs as long as people work, so it is back on.
+        self.call_after_refresh(gc.enable)
 
     def on_unmount(self) -> None:
         # Screens are gone by now, so any note they were holding has been saved.

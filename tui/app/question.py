@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -50,13 +50,15 @@ PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: ente
 CHOOSE = Binding.Group("Choose")
 MOVE = Binding.Group("Move")
 # Shared with the result screen: the radar sits beside the text unless the
-# terminal is narrow and tall enough to stack it underneath.
-BODY_CSS = """
-#body { height: 1fr; }
-#body > #radar { width: 42%; padding: 0 1; border-left: vkey $foreground 30%; }
-#body.-stacked { layout: vertical; }
-#body.-stacked > #radar { width: 1fr; height: 45%; border-left: none; border-top: hkey $foreground 30%; }
-"""
+# terminal is narrow and tall enough to stack it underneath. The screen lays
+# the two out itself (title and key bars are docked), with no container.
+def body_css(screen: str) -> str:
+    return f"""
+    {screen} {{ layout: horizontal; }}
+    {screen} > #radar {{ width: 42%; height: 1fr; padding: 0 1; border-left: vkey $foreground 30%; }}
+    {screen}.-stacked {{ layout: vertical; }}
+    {screen}.-stacked > #radar {{ width: 1fr; height: 45%; border-left: none; border-top: hkey $foreground 30%; }}
+    """
 
 
 def stacked(width: int, height: int) -> bool:
@@ -89,7 +91,7 @@ class QuestionScreen(Screen[None]):
         Binding("s", "result", "Result"),
         Binding("escape", "back", "Leave field / Home", show=False),
     ]
-    DEFAULT_CSS = BODY_CSS + """
+    DEFAULT_CSS = body_css("QuestionScreen") + """
     QuestionScreen #ask { padding: 0 1; }
     QuestionScreen OptionList, QuestionScreen OptionList:focus { height: auto; max-height: 14; border: none;
         padding: 0; margin-top: 1; }
@@ -119,12 +121,11 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="body"):
-            with VerticalScroll(id="ask"):
-                yield Static(id="heading")
-                yield OptionList(id="options")
-                yield Static(id="progress", markup=False)
-            yield Radar(id="radar")
+        with VerticalScroll(id="ask"):
+            yield Static(id="heading")
+            yield OptionList(id="options")
+            yield Static(id="progress", markup=False)
+        yield Radar(id="radar")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -142,7 +143,7 @@ class QuestionScreen(Screen[None]):
         self.flush()
 
     def _place(self, width: int, height: int) -> None:
-        self.query_one("#body").set_class(stacked(width, height), "-stacked")
+        self.set_class(stacked(width, height), "-stacked")
 
     def _field(self, which: str) -> Input:
         """The text answer or note field, mounted the first time it is needed."""

@@ -18,26 +18,24 @@ from textual.widget import Widget
 from tui.app.radar_data import RadarData
 from tui.app.radar_geometry import Layer, Picture, Run, draw_radar
 
+# Labels and the title take the widget's own colours (the title in bold), so
+# only the three drawn layers need a class: each class is a node to style.
 _LAYER_CLASS = {
     Layer.GRID: "radar--grid",
     Layer.EARLIER: "radar--earlier",
     Layer.CURRENT: "radar--current",
-    Layer.LABEL: "radar--label",
 }
+_BOLD = Style(bold=True)
 _MIN_CHART_ROWS = 6
 
 
 class Radar(Widget):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "radar--grid", "radar--earlier", "radar--current", "radar--label", "radar--title",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"radar--grid", "radar--earlier", "radar--current"}
     DEFAULT_CSS = """
     Radar { height: 1fr; min-height: 8; }
     Radar > .radar--grid { color: $foreground 40%; }
     Radar > .radar--earlier { color: $warning; }
     Radar > .radar--current { color: $accent; text-style: bold; }
-    Radar > .radar--label { color: $foreground; }
-    Radar > .radar--title { text-style: bold; }
     """
 
     data: reactive[RadarData | None] = reactive(None)
@@ -100,8 +98,7 @@ class Radar(Widget):
             layer: base + self.get_component_rich_style(name) for layer, name in _LAYER_CLASS.items()
         }
         styles[Layer.BLANK] = base
-        if y == 0:
-            styles[Layer.LABEL] = base + self.get_component_rich_style("radar--title")
+        styles[Layer.LABEL] = base + _BOLD if y == 0 else base
         strip = Strip([Segment(text, styles[layer]) for text, layer in rows[y]])
         return strip.adjust_cell_length(width, base)
 

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
-from tui.app.question import BODY_CSS, stacked
+from tui.app.question import body_css, stacked
 from tui.app.radar import Radar
 from tui.app.result_text import result_text
 
@@ -29,7 +29,7 @@ class ResultScreen(Screen[None]):
         Binding("c", "compare", "Compare", tooltip="Cycle through earlier assessments to draw"),
         Binding("escape", "back", "Questions"),
     ]
-    DEFAULT_CSS = BODY_CSS + """
+    DEFAULT_CSS = body_css("ResultScreen") + """
     ResultScreen #text { padding: 0 1; }
     """
 
@@ -39,15 +39,14 @@ class ResultScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="body"):
-            with VerticalScroll(id="text"):
-                yield Static(id="result")
-            yield Radar(id="radar")
+        with VerticalScroll(id="text"):
+            yield Static(id="result")
+        yield Radar(id="radar")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
-        self.query_one("#body").set_class(stacked(self.size.width, self.size.height), "-stacked")
+        self.set_class(stacked(self.size.width, self.size.height), "-stacked")
         self.query_one("#text").focus()
         self.show()
 
@@ -55,7 +54,7 @@ class ResultScreen(Screen[None]):
         self.show()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one("#body").set_class(stacked(event.size.width, event.size.height), "-stacked")
+        self.set_class(stacked(event.size.width, event.size.height), "-stacked")
 
     def show(self) -> None:
         store, comparison = self.context.store, self.context.comparison
