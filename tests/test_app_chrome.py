@@ -1,0 +1,125 @@
+"""The title and key lines, the note that is a line of text until it is opened, and the start-up collector."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from surveys.instrument_file import builtin_bytes
+from surveys.response_file import load_assessment
+from tests.app_support import demo_folder
+from tests.test_app_flow import type_text
+from tui.app.chrome import KeyBar, TitleBar
+from tui.app.context import AssessmentContext
+from tui.app.factory import make_app
+from tui.app.question import QuestionScreen
+from tui.app.radar import Radar
+from tui.app.result import ResultScreen
+from tui.cli import run
+
+
+def _keys(screen: QuestionScreen | ResultScreen) -> list[tuple[str, str]]:
+    return [(shown, description) for _, shown, description, _ in screen.query_one(KeyBar).pairs()]
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_key_line_groups_keys_and_fits_80_columns(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        keys = _keys(screen)
+        assert keys[:4] == [("1-9", "Choose"), ("d", "Don't know"), ("t", "Note"), ("←/→", "Move")]
+        assert keys[-2:] == [("^q", "Quit"), ("?", "Keys")]
+        line = str(screen.query_one(KeyBar).render())
+        assert len(line.rstrip()) <= 80 and line.rstrip().endswith("? Keys")
+        title = str(screen.query_one(TitleBar).render())
+        assert title.strip() == f"stick · Questions · {screen.store.assessment.organisation}"
+
+
+async def test_clicking_a_key_presses_it(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        start = next(start for start, _, key in bar._spans if key == "s")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+
+
+async def test_a_note_is_a_line_until_t_opens_it_and_character_keys_leave_the_key_line(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert not screen.query(Input)  # no field is built until one is needed
+        qid = screen.question.id
+        await pilot.press("t")
+        await pilot.pause()
+        note = screen.query_one("#note", Input)
+        assert app.focused is note
+        shown = [shown for shown, _ in _keys(screen)]
+        assert "d" not in shown and "1-9" not in shown and "?" not in shown  # they type into the note
+        assert "^q" in shown
+        await type_text(pilot, "ask the board")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert load_assessment(later).answers[qid].note == "ask the board"
+        assert not note.display
+        assert "Note: ask the board" in _text(screen.query_one("#progress", Static))
+        assert next(shown for shown, _ in _keys(screen)) == "1-9"
+        await pilot.press("t")  # opens again on the note as saved
+        await pilot.pause()
+        assert note.display and note.value == "ask the board" and app.focused is note
+
+
+async def test_the_earlier_outline_arriving_while_the_screen_goes_is_harmless(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and app.context is not None
+        found = app.context.comparison.choices
+        assert found  # the fixture folder holds an earlier assessment
+        await screen.query_one(Radar).remove()
+        app._compare_with(app.context, found)  # as if the search answered now: no NoMatches
+        assert app.context.comparison.chosen is not None
+        fresh = AssessmentContext(screen.store)
+        app._compare_with(fresh, [])  # nothing found: nothing changes
+        assert fresh.comparison.chosen is None
+
+
+async def test_the_app_turns_the_collector_back_on_after_its_first_frame(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    gc.disable()  # as `stick` starts (tui.cli.main)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_every_other_command_turns_the_collector_on_at_once(tmp_path: Path) -> None:
+    instrument = tmp_path / "ours.toml"
+    instrument.write_bytes(builtin_bytes())
+    gc.disable()
+    try:
+        assert run(["check", str(instrument)]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
