@@ -38,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
-def _parsers() -> tuple[_Parser, _Parser]:
+def _app_parser() -> _Parser:
     app = _Parser(
         prog="stick",
         description="A keyboard-driven race equality self-assessment. "
@@ -49,7 +49,10 @@ def _parsers() -> tuple[_Parser, _Parser]:
     app.add_argument("file", nargs="?", type=Path, help="an assessment to open at its first unanswered question")
     _folder(app)
     _instrument(app)
+    return app
 
+
+def _command_parser() -> _Parser:
     commands = _Parser(prog="stick")
     sub = commands.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -80,7 +83,7 @@ def _parsers() -> tuple[_Parser, _Parser]:
     export.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
     export.add_argument("--skip-bad", action="store_true", help="skip files that cannot be read, listing them")
     _instrument(export)
-    return app, commands
+    return commands
 
 
 def _folder(parser: argparse.ArgumentParser) -> None:
@@ -96,10 +99,10 @@ def _instrument(parser: argparse.ArgumentParser, text: str = "the instrument fil
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    app, commands = _parsers()
+    # Only the parser in use is built: `stick FILE` is the start that is timed.
     if argv and argv[0] in _HANDLERS and argv[0] != "app":
-        return commands.parse_args(argv)
-    args = app.parse_args(argv)
+        return _command_parser().parse_args(argv)
+    args = _app_parser().parse_args(argv)
     args.command = "app"
     return args
 

@@ -9,6 +9,7 @@ question itself: these two keep the first frame and every focus change cheap.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from itertools import groupby
 
 from rich.cells import cell_len
@@ -66,6 +67,15 @@ def key_label(screen: Screen[object], binding: Binding) -> str:
     return screen.app.get_key_display(binding)
 
 
+@cache
+def own_bindings(screen_class: type[Screen[object]]) -> dict[str, Binding]:
+    """A screen class's bindings by key (the class's BINDINGS never change)."""
+    return {binding.key: binding for binding in Binding.make_bindings(screen_class.BINDINGS)}
+
+
+Pair = tuple[str, str, str, bool]
+
+
 class KeyBar(Widget):
     """The shown bindings of the screen as `key description` pairs on one line.
 
@@ -81,6 +91,7 @@ class KeyBar(Widget):
         super().__init__()
         # Where each pair was drawn (start, end, key), so a click can find it.
         self._spans: list[tuple[int, int, str]] = []
+        self._pairs: list[Pair] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -89,16 +100,20 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        # Focus moves often without changing what the line says.
+        pairs = self.pairs()
+        if pairs != self._pairs:
+            self._pairs = pairs
+            self.refresh()
 
-    def pairs(self) -> list[tuple[str, str, str, bool]]:
+    def pairs(self) -> list[Pair]:
         """(key to press, key as shown, description, enabled) for each pair, in binding order."""
         screen = self.screen
         # A focused widget may bind a key the screen also binds and shows (a
         # scroll container binds the arrows, a table binds enter) and pass it
         # on or act to the same end: the screen's description is the one to
         # show. A text field is different: there the keys edit the text.
-        own = {binding.key: binding for binding in Binding.make_bindings(type(screen).BINDINGS)}
+        own = own_bindings(type(screen))
         typing = typing_into(screen.focused)
         shown: dict[str, tuple[Binding, bool]] = {}
         for key, active in screen.active_bindings.items():
@@ -125,7 +140,9 @@ class KeyBar(Widget):
         return pairs
 
     def render(self) -> Content:
-        pairs = self.pairs()
+        if self._pairs is None:
+            self._pairs = self.pairs()
+        pairs = self._pairs
         # Two spaces between pairs where they fit, one where they would not.
         widths = [cell_len(f"{shown} {description}") for _, shown, description, _ in pairs]
         gap = GAP if sum(widths) + len(GAP) * len(pairs) < self.size.width else " "

@@ -44,6 +44,13 @@ class Radar(Widget):
         super().__init__(id=id, classes=classes)
         self._rows: list[tuple[Run, ...]] | None = None
         self._rows_for: tuple[RadarData | None, int, int] | None = None
+        self._styles: dict[Layer, Style] | None = None
+
+    def notify_style_update(self) -> None:
+        # Textual drops its own cached styles here (theme, NO_COLOR, focus):
+        # the layer styles are built from them, so they go too.
+        super().notify_style_update()
+        self._styles = None
 
     def watch_data(self) -> None:
         self.refresh()
@@ -92,15 +99,21 @@ class Radar(Widget):
         rows = self._raster()
         width = self.size.width
         if y >= len(rows):
-            return Strip.blank(width, self.rich_style)
-        base = self.rich_style
-        styles: dict[Layer, Style] = {
-            layer: base + self.get_component_rich_style(name) for layer, name in _LAYER_CLASS.items()
-        }
-        styles[Layer.BLANK] = base
-        styles[Layer.LABEL] = base + _BOLD if y == 0 else base
-        strip = Strip([Segment(text, styles[layer]) for text, layer in rows[y]])
+            return Strip.blank(width, self._layer_styles()[Layer.BLANK])
+        styles = self._layer_styles()
+        base = styles[Layer.BLANK]
+        label = base + _BOLD if y == 0 else base
+        strip = Strip([Segment(text, label if layer is Layer.LABEL else styles[layer]) for text, layer in rows[y]])
         return strip.adjust_cell_length(width, base)
+
+    def _layer_styles(self) -> dict[Layer, Style]:
+        """One style per layer, built once per style change rather than per line."""
+        if self._styles is None:
+            base = self.rich_style
+            styles = {layer: base + self.get_component_rich_style(name) for layer, name in _LAYER_CLASS.items()}
+            styles[Layer.BLANK] = styles[Layer.LABEL] = base
+            self._styles = styles
+        return self._styles
 
 
 def _key_lines(names: list[str], width: int, rows: int) -> list[str]:
