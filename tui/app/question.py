@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
@@ -107,6 +106,7 @@ class QuestionScreen(Screen[None]):
         self._pending: dict[str, Timer] = {}
         self._chosen = 0
         self._pointed = -1
+        self._fields: dict[str, Input] = {}
 
     @property
     def stick(self) -> StickApp:
@@ -147,18 +147,17 @@ class QuestionScreen(Screen[None]):
 
     def _field(self, which: str) -> Input:
         """The text answer or note field, mounted the first time it is needed."""
-        from textual.widgets import Input
+        if which not in self._fields:
+            from textual.widgets import Input
 
-        try:
-            return self.query_one(f"#{which}", Input)
-        except NoMatches:
             field = Input(id=which, placeholder=PLACEHOLDERS[which])
             field.disabled = self.store.read_only is not None
             self.query_one("#ask", VerticalScroll).mount(field, before="#progress")
-            return field
+            self._fields[which] = field
+        return self._fields[which]
 
     def _has_field(self, which: str) -> bool:
-        return bool(self.query(f"#{which}"))
+        return which in self._fields
 
     # Showing
 
