@@ -19,7 +19,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
@@ -30,8 +29,10 @@ from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
+from tui.app.question_text import STATE_TEXT, heading, option_prompt, progress_lines
 from tui.app.radar import Radar
 from tui.app.read_only import refused
+from tui.app.side_by_side import body_css, stacked
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -39,36 +40,9 @@ if TYPE_CHECKING:
     from tui.app.app import StickApp
 
 IDLE_SAVE_SECONDS = 2.0
-STATE_TEXT = {
-    AnswerState.ANSWERED: "answered",
-    AnswerState.DONT_KNOW: "don't know",
-    AnswerState.UNANSWERED: "not answered yet",
-    AnswerState.NEEDS_REVIEW: "needs answering again (the instrument changed)",
-}
 PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: enter or esc keeps it"}
 CHOOSE = Binding.Group("Choose")
 MOVE = Binding.Group("Move")
-# Shared with the result screen: the radar sits beside the text unless the
-# terminal is narrow and tall enough to stack it underneath. The screen lays
-# the two out itself (title and key bars are docked), with no container.
-def body_css(screen: str) -> str:
-    return f"""
-    {screen} {{ layout: horizontal; }}
-    {screen} > #radar {{ width: 42%; height: 1fr; padding: 0 1; border-left: vkey $foreground 30%; }}
-    {screen}.-stacked {{ layout: vertical; }}
-    {screen}.-stacked > #radar {{ width: 1fr; height: 45%; border-left: none; border-top: hkey $foreground 30%; }}
-    """
-
-
-def stacked(width: int, height: int) -> bool:
-    return width < 100 and height >= 36
-
-
-def heading(section_title: str, intro: str, place: str, question: Question) -> Content:
-    """The section, its introduction, where this question is, and the question itself."""
-    return Content.assemble(
-        (section_title, "bold"), "\n", (intro, "$text-muted"), "\n\n", place, "\n",
-        (question.text, "bold"), *(("\n", (question.help, "italic")) if question.help else ()))
 
 
 class QuestionScreen(Screen[None]):
@@ -196,9 +170,7 @@ class QuestionScreen(Screen[None]):
         self.refresh_radar()
 
     def _prompt(self, n: int, pointed: bool) -> Text:
-        # The pointer and the [x] carry the meaning in text, so it survives NO_COLOR.
-        label = self.question.options[n - 1].label
-        return Text(f"{'>' if pointed else ' '}{'[x]' if n == self._chosen else '[ ]'} {n}. {label}")
+        return option_prompt(n, self.question.options[n - 1].label, pointed, n == self._chosen)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index == self._pointed:
@@ -209,17 +181,11 @@ class QuestionScreen(Screen[None]):
             options.replace_option_prompt_at_index(index, self._prompt(index + 1, index == event.option_index))
 
     def refresh_progress(self) -> None:
-        c = self.store.result.completeness
         answer = self.store.assessment.answer(self.question.id)
         editing_note = self._has_field("note") and self._field("note").display
-        lines = [f"Note: {answer.note}"] if answer is not None and answer.note and not editing_note else []
-        if self.store.read_only is not None:
-            lines += [f"Answered {c.answered} of {c.total}", self.context.read_only_notice()]
-        else:
-            lines.append(f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
-                         + (f" · {c.needs_review} to answer again" if c.needs_review else ""))
-            if self.question.kind == "text":
-                lines.append("enter saves and moves on · esc leaves the field (then d, ←/→, ?)")
+        note = answer.note if answer is not None and not editing_note else ""
+        lines = progress_lines(self.store.result.completeness, note, self.context.read_only_notice(),
+                               self.question.kind == "text")
         self.query_one("#progress", Static).update("\n".join(lines))
 
     def refresh_radar(self) -> None:

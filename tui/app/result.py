@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
-from tui.app.question import body_css, stacked
 from tui.app.radar import Radar
 from tui.app.result_text import result_text
+from tui.app.side_by_side import body_css, stacked
 
 if TYPE_CHECKING:
     pass
