@@ -123,3 +123,27 @@ def test_every_other_command_turns_the_collector_on_at_once(tmp_path: Path) -> N
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_esc_leaves_a_text_answer_so_the_keys_act_again(tmp_path: Path) -> None:
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.index = next(i for i, q in enumerate(screen.questions) if q.kind == "text")
+        screen.show_question()
+        await pilot.pause()
+        qid = screen.question.id
+        assert isinstance(app.focused, Input) and app.focused.id == "answer"
+        app.focused.value = ""
+        await type_text(pilot, "the May board")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.focused, Input)
+        assert load_assessment(later).answers[qid].text == "the May board"
+        assert ": answered" in _text(screen.query_one("#heading", Static))
+        before = screen.index
+        await pilot.press("left")  # a command again, not a cursor move in the field
+        assert screen.index == before - 1

@@ -137,11 +137,9 @@ class QuestionScreen(Screen[None]):
 
     def show_question(self) -> None:
         q = self.question
-        section = self.store.instrument.section(q.section)
         answer = self.store.assessment.answer(q.id)
         state = self.store.state(q)
-        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[state]}"
-        self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
+        self.refresh_heading()
         options = self.query_one("#options", OptionList)
         options.clear_options()
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
@@ -168,6 +166,12 @@ class QuestionScreen(Screen[None]):
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
         self.refresh_progress()
         self.refresh_radar()
+
+    def refresh_heading(self) -> None:
+        q = self.question
+        section = self.store.instrument.section(q.section)
+        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.state(q)]}"
+        self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
 
     def _prompt(self, n: int, pointed: bool) -> Text:
         return option_prompt(n, self.question.options[n - 1].label, pointed, n == self._chosen)
@@ -237,6 +241,7 @@ class QuestionScreen(Screen[None]):
         if event.input.id == "note":
             # Out of the field, the note is a line of text again.
             event.input.display = False
+        self.refresh_heading()  # a typed answer may have been saved: "answered" now
         self.refresh_progress()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -316,7 +321,10 @@ class QuestionScreen(Screen[None]):
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id in PLACEHOLDERS:
             self.flush()
-            self._focus_question()
+            # Out of the field, so d, the arrows and ? act again; on a text
+            # question that means onto the question itself, not its field.
+            leave_to = "#ask" if self.question.kind == "text" else "#options"
+            self.query_one(leave_to).focus()
         else:
             self.flush()
             self.dismiss(None)
