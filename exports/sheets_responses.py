@@ -60,13 +60,10 @@ class ResponsesSheet:
                 self.rows.add(lead + self._orphan(qid, answer))
 
     def _meanings_of(self, instrument: Instrument) -> dict[tuple[str, int], str]:
-        """What each option points to, worked out once per instrument (kept alive here, so its id is its own)."""
+        """What chosen options point to, kept per instrument (held here too, so its id stays its own)."""
         found = self._meanings.get(id(instrument))
         if found is None:
-            found = self._meanings[id(instrument)] = (instrument, {
-                (q.id, n): points_to(instrument, q, option)
-                for q in instrument.questions for n, option in enumerate(q.options, start=1)
-            })
+            found = self._meanings[id(instrument)] = (instrument, {})
         return found[1]
 
     def _known(self, value: str) -> Any:
@@ -90,7 +87,10 @@ class ResponsesSheet:
         if answer is not None and answer.choice:
             if state is AnswerState.ANSWERED:  # the label is the option's own
                 step = question.options[answer.choice - 1].step or None
-                meaning = meanings[question.id, answer.choice]
+                meaning = meanings.get((question.id, answer.choice), "")
+                if not meaning:
+                    meaning = meanings[question.id, answer.choice] = points_to(
+                        instrument, question, question.options[answer.choice - 1])
                 label = self._known(answer.label) if answer.label else None
             elif answer.label:
                 label = text(ws, answer.label, self.wrap)
