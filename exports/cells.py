@@ -20,6 +20,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
 EXCEL_CELL_LIMIT = 32767
@@ -43,11 +44,13 @@ COUNT = "stick count"
 CHANGE = "stick change"
 
 
-# Each workbook's named styles by name. `cell.style = name` searches the
-# workbook's list of styles by name for every cell (about 3 us, some 7% of a
-# 1,000-file export); a cell built from the registered style's array is the
-# same cell for a third of the cost.
-_REGISTERED: weakref.WeakKeyDictionary[Workbook, dict[str, NamedStyle]] = weakref.WeakKeyDictionary()
+# Each workbook's named styles by name, as style arrays. `cell.style = name`
+# searches the workbook's list of styles by name for every cell (about 3 us,
+# some 7% of a 1,000-file export); a cell built from the registered style's
+# array is the same cell for a third of the cost. The arrays, not the
+# NamedStyle objects, are kept: those refer back to their workbook and would
+# keep every exported workbook alive.
+_REGISTERED: weakref.WeakKeyDictionary[Workbook, dict[str, StyleArray]] = weakref.WeakKeyDictionary()
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -109,12 +112,12 @@ def _cell(ws: Any, style: str | None) -> Cell:
     """A write-only cell (row and column are set when it is appended) with a named style."""
     if style is None:
         return Cell(ws, 1, 1)
-    named = _REGISTERED.get(ws.parent, {}).get(style)
-    if named is None:  # a style this module did not register: let openpyxl look it up
+    array = _REGISTERED.get(ws.parent, {}).get(style)
+    if array is None:  # a style this module did not register: let openpyxl look it up
         cell = Cell(ws, 1, 1)
         cell.style = style
         return cell
-    return Cell(ws, 1, 1, style_array=named.as_tuple())  # the array is copied, never shared
+    return Cell(ws, 1, 1, style_array=array)  # the array is copied, never shared
 
 
 def register_styles(wb: Workbook) -> None:
@@ -139,7 +142,7 @@ def register_styles(wb: Workbook) -> None:
     ]
     for style in styles:
         wb.add_named_style(style)
-    _REGISTERED[wb] = {style.name: style for style in styles}
+    _REGISTERED[wb] = {style.name: style.as_tuple() for style in styles}
 
 
 def header_row(ws: Any, names: list[str]) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -99,3 +101,13 @@ def test_a_style_registered_elsewhere_is_still_applied_by_name(tmp_path: Path) -
     row = load_workbook(out)["S"][1]
     assert [c.style for c in row] == ["own"] * 3
     assert row[1].number_format == "0.00" and row[0].alignment.wrap_text and row[2].quotePrefix
+
+
+def test_registering_styles_does_not_keep_a_workbook_alive() -> None:
+    # The app exports again and again in one process: each workbook must go when done.
+    wb = Workbook(write_only=True)
+    register_styles(wb)
+    gone = weakref.ref(wb)
+    del wb
+    gc.collect()
+    assert gone() is None
