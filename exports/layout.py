@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.cell.cell import Cell
@@ -125,6 +126,8 @@ class Rows:
         return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
 
 
+# Bounded: merged plans repeat the same suggested titles and measures in every file.
+@lru_cache(maxsize=4096)
 def line_count(value: str, width: float) -> int:
     """Lines `value` takes when wrapped at word breaks in a column `width` characters wide."""
     per_line = max(1, int(width * CHARS_PER_WIDTH))

@@ -36,6 +36,10 @@ class ResponsesSheet:
         self.ws = ws
         self.merged = merged
         self.wrap = WRAPPED if wrap else None
+        # Every file repeats the instrument's own words (sections, questions,
+        # option labels, what an option points to): each is made safe once.
+        self._plain: dict[str, str] = {}
+        self._meanings: dict[int, tuple[Instrument, dict[tuple[str, int], str]]] = {}
         columns = (_TEAM_COLUMNS if merged else []) + _COLUMNS
         self.columns = unique_names(columns)
         widths = (_TEAM_WIDTHS if merged else []) + _WIDTHS
@@ -47,31 +51,57 @@ class ResponsesSheet:
         instrument, assessment = opened.instrument, opened.assessment
         lead: list[Any] = [no, text(self.ws, assessment.respondent)] if self.merged else []
         sections = {s.id: s.title for s in instrument.sections}
+        meanings = self._meanings_of(instrument)
         for question in instrument.questions:
             answer = assessment.answers.get(question.id)
-            self.rows.add(lead + self._cells(instrument, sections[question.section], question, answer))
+            self.rows.add(lead + self._cells(instrument, meanings, sections[question.section], question, answer))
         for qid, answer in assessment.answers.items():
             if instrument.question(qid) is None:
                 self.rows.add(lead + self._orphan(qid, answer))
 
-    def _cells(self, instrument: Instrument, section: str, question: Question, answer: Answer | None) -> list[Any]:
+    def _meanings_of(self, instrument: Instrument) -> dict[tuple[str, int], str]:
+        """What chosen options point to, kept per instrument (held here too, so its id stays its own)."""
+        found = self._meanings.get(id(instrument))
+        if found is None:
+            found = self._meanings[id(instrument)] = (instrument, {})
+        return found[1]
+
+    def _known(self, value: str) -> Any:
+        """`text()` of the instrument's own words: a plain string is kept and shared, a cell is made anew."""
+        found = self._plain.get(value)
+        if found is not None:
+            return found
+        made = text(self.ws, value, self.wrap)
+        if isinstance(made, str):
+            self._plain[value] = made
+        return made
+
+    def _cells(
+        self, instrument: Instrument, meanings: dict[tuple[str, int], str], section: str, question: Question,
+        answer: Answer | None,
+    ) -> list[Any]:
         ws = self.ws
         state = resolve(question, answer)
-        label, step, meaning = "", None, ""
+        label: Any = None
+        step, meaning = None, ""
         if answer is not None and answer.choice:
-            label = answer.label
-            if state is AnswerState.ANSWERED:
-                option = question.options[answer.choice - 1]
-                step = option.step or None
-                meaning = points_to(instrument, question, option)
-        elif answer is not None:
-            label = answer.text
+            if state is AnswerState.ANSWERED:  # the label is the option's own
+                step = question.options[answer.choice - 1].step or None
+                meaning = meanings.get((question.id, answer.choice), "")
+                if not meaning:
+                    meaning = meanings[question.id, answer.choice] = points_to(
+                        instrument, question, question.options[answer.choice - 1])
+                label = self._known(answer.label) if answer.label else None
+            elif answer.label:
+                label = text(ws, answer.label, self.wrap)
+        elif answer is not None and answer.text:
+            label = text(ws, answer.text, self.wrap)
         wrap = self.wrap
         dont, review = state is AnswerState.DONT_KNOW, state is AnswerState.NEEDS_REVIEW
         return [
-            text(ws, section, wrap), text(ws, question.text, wrap), text(ws, label, wrap) if label else None,
-            styled(ws, step, COUNT) if wrap else step, text(ws, meaning, wrap) if meaning else None,
-            text(ws, "yes", wrap) if dont else None, text(ws, "yes", wrap) if review else None,
+            self._known(section), self._known(question.text), label,
+            styled(ws, step, COUNT) if wrap else step, self._known(meaning) if meaning else None,
+            self._known("yes") if dont else None, self._known("yes") if review else None,
             text(ws, answer.note, wrap) if answer is not None and answer.note else None,
             styled(ws, answer.at if answer is not None else None, DATETIME),
         ]
