@@ -72,7 +72,12 @@ class StickApp(App[None]):
         self._check_size(self.size.width, self.size.height)
         # `stick` starts with the collector off (tui.cli.main); from the first
         # frame on, the app runs as long as people work, so it is back on.
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._collect_again)
+
+    def _collect_again(self) -> None:
+        # A method, not gc.enable itself: Textual reads a callback's signature,
+        # and reading a builtin's means tokenizing its text signature.
+        gc.enable()
 
     def on_unmount(self) -> None:
         # Screens are gone by now, so any note they were holding has been saved.
