@@ -79,12 +79,15 @@ class Listing:
     error: str = ""
 
 
-def list_assessments(folder: Path) -> list[Listing]:
-    """Every response file in the folder, newest change first; unreadable ones say why."""
+def list_assessments(folder: Path, leave_out: Path | None = None) -> list[Listing]:
+    """Every response file in the folder (but `leave_out`), newest change first; unreadable ones say why."""
     try:
         paths = [p for p in folder.glob("*.toml") if p.is_file()]
     except OSError:
         return []
+    if leave_out is not None:
+        # Not read at all: the one already open need not be parsed again.
+        paths = [p for p in paths if p.resolve() != leave_out.resolve()]
     out = []
     for path in paths:
         try:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from surveys.answers import AnswerState, resolve
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment
 from surveys.scoring import score
 from tests.app_support import TODAY, demo_folder
+from tui.app.choices import Choices
 from tui.app.factory import make_app
 from tui.app.help import HelpScreen
 from tui.app.home import HomeScreen
@@ -226,8 +227,9 @@ async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> N
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         await pilot.press("2", "left", "down")
-        options = screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options = screen.query_one(Choices)
+        lines = options.lines(options.content_size.width)
+        prompts = [line.plain for n, (index, line) in enumerate(lines) if n == 0 or lines[n - 1][0] != index]
         assert prompts[0].startswith(" [ ] 1. ")
         assert prompts[1].startswith(" [x] 2. ")  # the chosen one, in words
         assert prompts[2].startswith(">[ ] 3. ")  # the cursor, in words

@@ -65,9 +65,9 @@ def same_organisation(a: str, b: str) -> bool:
 def earlier_assessments(folder: Path, current: Path, assessment: Assessment) -> list[tuple[Path, Assessment]]:
     """Assessments of the same organisation, same instrument, with an earlier date: latest first."""
     found = []
-    for item in list_assessments(folder):
+    for item in list_assessments(folder, leave_out=current):
         other = item.assessment
-        if other is None or item.path.resolve() == current.resolve():
+        if other is None:
             continue
         if (same_organisation(other.organisation, assessment.organisation)
                 and other.instrument_id == assessment.instrument_id and other.date < assessment.date):

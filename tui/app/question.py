@@ -14,22 +14,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from surveys.answers import AnswerState, choose, dont_know, written
 from surveys.errors import StickError
 from surveys.model import Question
+from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
-from tui.app.question_text import STATE_TEXT, heading, option_prompt, progress_lines
+from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
 from tui.app.read_only import refused
 from tui.app.side_by_side import body_css, stacked
@@ -66,8 +65,7 @@ class QuestionScreen(Screen[None]):
     ]
     DEFAULT_CSS = body_css("QuestionScreen") + """
     QuestionScreen #ask { padding: 0 1; }
-    QuestionScreen OptionList, QuestionScreen OptionList:focus { height: auto; max-height: 14; border: none;
-        padding: 0; margin-top: 1; }
+    QuestionScreen Choices { margin-top: 1; }
     QuestionScreen Input { margin: 0; }
     """
 
@@ -78,8 +76,6 @@ class QuestionScreen(Screen[None]):
         self.questions = self.store.instrument.questions
         self.index = max(0, min(index, len(self.questions) - 1))
         self._pending: dict[str, Timer] = {}
-        self._chosen = 0
-        self._pointed = -1
         self._fields: dict[str, Input] = {}
 
     @property
@@ -97,7 +93,7 @@ class QuestionScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="ask"):
             yield Static(id="heading")
-            yield OptionList(id="options")
+            yield Choices(id="options")
             yield Static(id="progress", markup=False)
         yield Radar(id="radar")
         yield KeyBar()
@@ -140,15 +136,9 @@ class QuestionScreen(Screen[None]):
         answer = self.store.assessment.answer(q.id)
         state = self.store.state(q)
         self.refresh_heading()
-        options = self.query_one("#options", OptionList)
-        options.clear_options()
+        options = self.query_one("#options", Choices)
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
-        self._chosen = chosen
-        # Drawn pointing at the option the cursor starts on, so the first frame
-        # is right without redrawing every option once the cursor lands.
-        self._pointed = (chosen or 1) - 1 if q.kind != "text" else -1
-        options.add_options([Option(self._prompt(n, n - 1 == self._pointed), id=str(n))
-                             for n in range(1, len(q.options) + 1)])
+        options.show(tuple(option.label for option in q.options), chosen)
         options.display = q.kind != "text"
         if self._has_field("note"):
             self._field("note").display = False
@@ -161,7 +151,6 @@ class QuestionScreen(Screen[None]):
         else:
             if self._has_field("answer"):
                 self._field("answer").display = False
-            options.highlighted = (chosen or 1) - 1
             options.focus()
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
         self.refresh_progress()
@@ -172,17 +161,6 @@ class QuestionScreen(Screen[None]):
         section = self.store.instrument.section(q.section)
         place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.state(q)]}"
         self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
-
-    def _prompt(self, n: int, pointed: bool) -> Text:
-        return option_prompt(n, self.question.options[n - 1].label, pointed, n == self._chosen)
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index == self._pointed:
-            return
-        self._pointed = event.option_index
-        options = event.option_list
-        for index in range(options.option_count):
-            options.replace_option_prompt_at_index(index, self._prompt(index + 1, index == event.option_index))
 
     def refresh_progress(self) -> None:
         answer = self.store.assessment.answer(self.question.id)
@@ -278,9 +256,9 @@ class QuestionScreen(Screen[None]):
             return
         self._record("choose", number)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_choices_selected(self, event: Choices.Selected) -> None:
         event.stop()
-        self.action_choose(event.option_index + 1)
+        self.action_choose(event.number)
 
     def action_dont_know(self) -> None:
         self._record("dont_know")

@@ -1,4 +1,4 @@
-"""What the question screen says, as text: the heading, an option, the progress lines.
+"""What the question screen says, as text: the heading and the progress lines.
 
 Kept apart from the screen so the wording is in one place and the screen
 module is about keys, focus and saving.
@@ -6,7 +6,6 @@ module is about keys, focus and saving.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.content import Content
 
 from surveys.answers import AnswerState
@@ -26,11 +25,6 @@ def heading(section_title: str, intro: str, place: str, question: Question) -> C
     return Content.assemble(
         (section_title, "bold"), "\n", (intro, "$text-muted"), "\n\n", place, "\n",
         (question.text, "bold"), *(("\n", (question.help, "italic")) if question.help else ()))
-
-
-def option_prompt(n: int, label: str, pointed: bool, chosen: bool) -> Text:
-    # The pointer and the [x] carry the meaning in text, so it survives NO_COLOR.
-    return Text(f"{'>' if pointed else ' '}{'[x]' if chosen else '[ ]'} {n}. {label}")
 
 
 def progress_lines(c: Completeness, note: str, read_only_notice: str, text_question: bool) -> list[str]:
