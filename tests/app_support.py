@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from surveys.answers import choose, dont_know, written
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import save_assessment
 from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
 from surveys.scoring import score
+from tui.app.app import StickApp
+from tui.app.factory import make_app
 from tui.app.plan import suggested
+from tui.app.question import QuestionScreen
 
 TODAY = date(2026, 3, 31)
 STAMP = datetime(2026, 3, 31, 10, 0, tzinfo=UTC)
@@ -59,3 +66,17 @@ def demo_folder(folder: Path) -> Path:
     write(folder, "Riverside-PCT-2026-02-01.toml", answered("Riverside PCT", date(2026, 2, 1), 2),
           STAMP - timedelta(days=30))
     return write(folder, "Northfield-PCT-2026-03-31.toml", answered("Northfield PCT", TODAY, 3, upto=20))
+
+
+@asynccontextmanager
+async def questions_open(
+    tmp_path: Path, size: tuple[int, int] = (80, 24),
+) -> AsyncIterator[tuple[StickApp, Pilot[None], QuestionScreen, Path]]:
+    """The app on the demo folder's later assessment, its question screen up."""
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, later)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        yield app, pilot, screen, later

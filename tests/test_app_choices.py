@@ -7,10 +7,8 @@ from pathlib import Path
 from textual.containers import VerticalScroll
 
 from surveys.response_file import load_assessment
-from tests.app_support import demo_folder
+from tests.app_support import questions_open
 from tui.app.choices import Choices, prefix
-from tui.app.factory import make_app
-from tui.app.question import QuestionScreen
 
 
 def _option_rows(choices: Choices, index: int) -> list[int]:
@@ -18,12 +16,7 @@ def _option_rows(choices: Choices, index: int) -> list[int]:
 
 
 async def test_arrows_and_enter_choose_and_move_on(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (app, pilot, screen, later):
         qid, first = screen.question.id, screen.index
         choices = screen.query_one(Choices)
         assert app.focused is choices and choices.cursor == 0
@@ -34,12 +27,7 @@ async def test_arrows_and_enter_choose_and_move_on(tmp_path: Path) -> None:
 
 
 async def test_a_click_on_any_line_of_an_option_chooses_it(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (_app, pilot, screen, later):
         qid = screen.question.id
         choices = screen.query_one(Choices)
         rows = _option_rows(choices, 2)
@@ -49,12 +37,7 @@ async def test_a_click_on_any_line_of_an_option_chooses_it(tmp_path: Path) -> No
 
 
 async def test_wrapped_options_hang_under_their_text_and_the_view_follows_the_cursor(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (_app, pilot, screen, _later):
         choices = screen.query_one(Choices)
         choices.show(tuple(f"{'a long option ' * 12}number {n}" for n in range(1, 7)))
         await pilot.pause()

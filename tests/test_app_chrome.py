@@ -9,11 +9,10 @@ from textual.widgets import Input, Static
 
 from surveys.instrument_file import builtin_bytes
 from surveys.response_file import load_assessment
-from tests.app_support import demo_folder
+from tests.app_support import questions_open
 from tests.test_app_flow import type_text
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
-from tui.app.factory import make_app
 from tui.app.question import QuestionScreen
 from tui.app.radar import Radar
 from tui.app.result import ResultScreen
@@ -29,12 +28,7 @@ def _text(widget: Static) -> str:
 
 
 async def test_key_line_groups_keys_and_fits_80_columns(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (_app, _pilot, screen, _later):
         keys = _keys(screen)
         assert keys[:4] == [("1-9", "Choose"), ("d", "Don't know"), ("t", "Note"), ("←/→", "Move")]
         assert keys[-2:] == [("^q", "Quit"), ("?", "Keys")]
@@ -45,10 +39,7 @@ async def test_key_line_groups_keys_and_fits_80_columns(tmp_path: Path) -> None:
 
 
 async def test_clicking_a_key_presses_it(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with questions_open(tmp_path) as (app, pilot, _screen, _later):
         bar = app.screen.query_one(KeyBar)
         start = next(start for start, _, key in bar._spans if key == "s")
         await pilot.click(KeyBar, offset=(start + 1, 0))
@@ -57,12 +48,7 @@ async def test_clicking_a_key_presses_it(tmp_path: Path) -> None:
 
 
 async def test_a_note_is_a_line_until_t_opens_it_and_character_keys_leave_the_key_line(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (app, pilot, screen, later):
         assert not screen.query(Input)  # no field is built until one is needed
         qid = screen.question.id
         await pilot.press("t")
@@ -85,13 +71,10 @@ async def test_a_note_is_a_line_until_t_opens_it_and_character_keys_leave_the_ke
 
 
 async def test_the_earlier_outline_arriving_while_the_screen_goes_is_harmless(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with questions_open(tmp_path) as (app, pilot, screen, _):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen) and app.context is not None
+        assert app.context is not None
         found = app.context.comparison.choices
         assert found  # the fixture folder holds an earlier assessment
         await screen.query_one(Radar).remove()
@@ -103,12 +86,9 @@ async def test_the_earlier_outline_arriving_while_the_screen_goes_is_harmless(tm
 
 
 async def test_the_app_turns_the_collector_back_on_after_its_first_frame(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
     gc.disable()  # as `stick` starts (tui.cli.main)
     try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+        async with questions_open(tmp_path):
             assert gc.isenabled()
     finally:
         gc.enable()
@@ -126,12 +106,7 @@ def test_every_other_command_turns_the_collector_on_at_once(tmp_path: Path) -> N
 
 
 async def test_esc_leaves_a_text_answer_so_the_keys_act_again(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (app, pilot, screen, later):
         screen.index = next(i for i, q in enumerate(screen.questions) if q.kind == "text")
         screen.show_question()
         await pilot.pause()

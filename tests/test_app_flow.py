@@ -11,7 +11,7 @@ from surveys.answers import AnswerState, resolve
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment
 from surveys.scoring import score
-from tests.app_support import TODAY, demo_folder
+from tests.app_support import TODAY, demo_folder, questions_open
 from tui.app.choices import Choices
 from tui.app.factory import make_app
 from tui.app.help import HelpScreen
@@ -109,12 +109,7 @@ async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
 
 
 async def test_radar_changes_the_moment_an_answer_is_given(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path, size=(120, 40)) as (_app, pilot, screen, _later):
         assert screen.question.kind == "ladder"  # the first open question of the fixture
         radar = screen.query_one(Radar)
         before = radar.picture_text()
@@ -141,12 +136,7 @@ async def test_earlier_assessment_is_drawn_and_can_be_turned_off(tmp_path: Path)
 
 
 async def test_note_is_saved_after_two_idle_seconds(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (app, pilot, screen, later):
         qid = screen.question.id
         await pilot.press("t")
         await type_text(pilot, "ask the board")
@@ -220,12 +210,7 @@ def test_app_start_does_not_import_openpyxl_or_questionary() -> None:
 
 
 async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (_app, pilot, screen, _later):
         await pilot.press("2", "left", "down")
         options = screen.query_one(Choices)
         lines = options.lines(options.content_size.width)
@@ -236,12 +221,7 @@ async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> N
 
 
 async def test_quitting_while_typing_a_note_keeps_it(tmp_path: Path) -> None:
-    later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+    async with questions_open(tmp_path) as (_app, pilot, screen, later):
         qid = screen.question.id
         await pilot.press("t")
         await type_text(pilot, "last words")
