@@ -47,6 +47,8 @@ class TitleBar(Widget):
         parts = [part for part in (title, sub_title) if part]
         if title != app.title:
             parts.insert(0, app.title)
+        if not parts:
+            return Content("")
         return Content.assemble((" " + parts[0], "bold"), *(f" · {part}" for part in parts[1:]))
 
 
