@@ -45,6 +45,11 @@ class StickApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
         Binding("question_mark", "help", "Keys", tooltip="Every key on every screen"),
+        # Handled by the app as the key arrives, not after it has passed through
+        # the focused field: otherwise letters typed straight after a tab (a
+        # paste, a fast typist) still land in the field being left.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, folder: Path, *, opened: Store | None = None, instrument_path: Path | None = None,

@@ -1,0 +1,36 @@
+"""Keys typed ahead of the screen (a fast typist, a paste) land where they were meant to."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from surveys.response_file import load_assessment
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+def test_tab_moves_to_the_next_field_before_the_keys_after_it_arrive(tmp_path: Path) -> None:
+    from tests.app_pty import AppInPty
+
+    term = AppInPty(["--dir", str(tmp_path)])
+    try:
+        term.wait_for("New")
+        term.type("n")
+        term.wait_for("Organisation")
+        time.sleep(0.5)  # the first field has the focus by now
+        # Key after key with no pause, as tmux or a fast typist sends them:
+        # the letters after a tab are queued before the tab has been handled.
+        for key in "Eastfield PCT\tSam\tLead\x13":
+            term.type(key)
+        term.wait_for("Question ", timeout=15)
+        term.type("\x11")
+    finally:
+        code = term.close(timeout=15)
+    assert code == 0
+    (path,) = tmp_path.glob("*.toml")
+    saved = load_assessment(path)
+    assert (saved.organisation, saved.respondent, saved.role) == ("Eastfield PCT", "Sam", "Lead")
