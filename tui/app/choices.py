@@ -19,6 +19,8 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.widget import Widget
 
+from tui.app.hanging import hang
+
 # While the widget has focus the cursor's option stands out; without focus the
 # `>` alone marks it.
 CURSOR_STYLE = "bold $block-cursor-foreground on $block-cursor-background"
@@ -68,9 +70,7 @@ class Choices(Widget, can_focus=True):
             lines: list[tuple[int, Content]] = []
             for index, label in enumerate(self.labels):
                 head = prefix(index + 1, index == self.cursor, index + 1 == self.chosen)
-                body = Content(label).wrap(max(1, width - len(head)))
-                lines.extend((index, Content(head if row == 0 else " " * len(head)) + part)
-                             for row, part in enumerate(body))
+                lines.extend((index, line) for line in hang(head, Content(label), width))
             self._lines, self._lines_for = lines, key
         return self._lines
 

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
 
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
+from tui.app.hanging import HangingText
 from tui.app.radar import Radar
 from tui.app.result_text import result_text
 from tui.app.side_by_side import body_css, stacked
@@ -40,7 +40,7 @@ class ResultScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="text"):
-            yield Static(id="result")
+            yield HangingText(id="result")
         yield Radar(id="radar")
         yield KeyBar()
 
@@ -58,7 +58,7 @@ class ResultScreen(Screen[None]):
 
     def show(self) -> None:
         store, comparison = self.context.store, self.context.comparison
-        self.query_one("#result", Static).update(
+        self.query_one("#result", HangingText).update(
             result_text(store.instrument, store.result, comparison.result(store), comparison.name))
         self.query_one(Radar).data = self.context.radar()
 

@@ -1,69 +1,74 @@
-"""The result as rich text for the result screen: words first, no meaning in colour alone."""
+"""The result as paragraphs for the result screen: words first, no meaning in colour alone.
+
+Each paragraph is (head, body): a bullet or label that its wrapped lines hang
+under (see tui.app.hanging).
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 
 from surveys.model import Instrument
 from surveys.scoring import Result
+from tui.app.hanging import Paragraph
+
+BLANK: Paragraph = ("", Content(""))
 
 
-def result_text(instrument: Instrument, result: Result, earlier: Result | None = None, earlier_name: str = "") -> Text:
-    out = Text()
+def _heading(title: str) -> list[Paragraph]:
+    return [BLANK, ("", Content.styled(title, "bold underline"))]
 
-    def heading(title: str) -> None:
-        out.append(f"\n{title}\n", style="bold underline")
 
+def _line(text: str, style: str = "") -> Paragraph:
+    return "", Content.styled(text, style) if style else Content(text)
+
+
+def result_text(instrument: Instrument, result: Result, earlier: Result | None = None,
+                earlier_name: str = "") -> list[Paragraph]:
     c = result.completeness
-    out.append(f"Complete: {c.answered} of {c.total} answered ({c.percent}%)", style="bold")
-    out.append(f", {c.dont_know} don't know, {c.unanswered} empty")
-    if c.needs_review:
-        out.append(f", {c.needs_review} to answer again")
-    out.append("\n")
+    review = f", {c.needs_review} to answer again" if c.needs_review else ""
+    out: list[Paragraph] = [("", Content.assemble(
+        (f"Complete: {c.answered} of {c.total} answered ({c.percent}%)", "bold"),
+        f", {c.dont_know} don't know, {c.unanswered} empty{review}"))]
 
-    heading("Dimensions")
+    out += _heading("Dimensions")
     for d in result.dimensions:
         dimension = instrument.dimension(d.dimension)
         if d.placement:
             where = " / ".join(dimension.profile(p).label for p in d.placement) + (" (tied)" if d.tie else "")
         else:
             where = "not placed yet (no answers)"
-        out.append(f"{dimension.label}: ", style="bold")
-        out.append(f"{where}\n")
+        out.append(("", Content.assemble((f"{dimension.label}: ", "bold"), where)))
         fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
-        out.append(f"  fit: {fits} ({d.answered} of {d.total} answered)\n")
+        out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
 
-    heading("Competence")
+    out += _heading("Competence")
     if result.overall_step is not None:
         step = instrument.step(result.overall_step)
-        out.append(f"Step {step.number} of {len(instrument.steps)}: {step.label}\n", style="bold")
+        out.append(_line(f"Step {step.number} of {len(instrument.steps)}: {step.label}", "bold"))
     else:
-        out.append("No step yet: no competence questions answered.\n")
+        out.append(_line("No step yet: no competence questions answered."))
     old_areas = {a.area: a for a in earlier.areas} if earlier is not None else {}
     for a in result.areas:
-        label = instrument.area(a.area).label
         now = f"{a.score:.1f} (step {a.step})" if a.score is not None and a.step is not None else "no answers"
         was = old_areas.get(a.area)
         before = ""
         if was is not None:
             before = f"; was {was.score:.1f}" if was.score is not None else "; was not answered"
-        out.append(f"  {label}: {now}{before}\n")
+        out.append(("  ", Content(f"{instrument.area(a.area).label}: {now}{before}")))
     if earlier is not None:
-        out.append(f"  (earlier: {earlier_name})\n", style="italic")
+        out.append(("  ", Content.styled(f"(earlier: {earlier_name})", "italic")))
 
-    heading("Adoption")
-    if result.adopter:
-        out.append(f"{instrument.adopter(result.adopter).label}\n")
-    else:
-        out.append("Not answered yet.\n")
+    out += _heading("Adoption")
+    out.append(_line(instrument.adopter(result.adopter).label if result.adopter else "Not answered yet."))
 
-    heading("What this placement implies")
+    out += _heading("What this placement implies")
     if not result.implications:
-        out.append("Answer more questions to see the implications.\n")
+        out.append(_line("Answer more questions to see the implications."))
     source = ""
     for item in result.implications:
         if item.source != source:
             source = item.source
-            out.append(f"{source}\n", style="bold")
-        out.append(f"  - {item.text}\n")
+            out.append(_line(source, "bold"))
+        out.append(("  - ", Content(item.text)))
     return out
