@@ -42,7 +42,7 @@ def suggestion_title(instrument: Instrument, s: Suggestion) -> str:
 
 def plan_rows(no: int, instrument: Instrument, assessment: Assessment,
               suggestions: tuple[Suggestion, ...]) -> list[PlanRow]:
-    """The priorities set; where none are set yet, the suggested ones with no lead."""
+    """The priorities set; where the plan was never started, the suggested ones with no lead."""
     rows = []
     for p in assessment.priorities:
         area = _area_label(instrument, p.area)
@@ -51,8 +51,8 @@ def plan_rows(no: int, instrument: Instrument, assessment: Assessment,
             no, assessment.respondent, p.title or area, area, function, function_id, p.lead,
             p.target, p.review, p.measure, p.status, suggested=False,
         ))
-    if rows:
-        return rows
+    if rows or assessment.plan_started:
+        return rows  # a plan emptied on purpose stays empty
     for s in suggestions:
         function, function_id = _function(instrument, s.function)
         measure = f"Reaches step {s.step + 1} at the next assessment (now {s.score:.1f} of 4)"

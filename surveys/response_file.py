@@ -40,7 +40,7 @@ def to_toml(assessment: Assessment) -> bytes:
     }
     doc.update(assessment.extra)
     doc["answers"] = {qid: _answer_table(a) for qid, a in assessment.answers.items()}
-    if assessment.priorities:
+    if assessment.priorities or assessment.plan_started:
         doc["priorities"] = [_priority_table(p) for p in assessment.priorities]
     import tomli_w  # not needed to open a file, only to save it
 
@@ -126,6 +126,7 @@ def _assessment(doc: dict[str, Any]) -> Assessment:
         updated=_get(doc, "updated", datetime, "", created),
         answers=answers,
         priorities=tuple(priorities),
+        plan_started="priorities" in doc,
         extra={k: v for k, v in doc.items() if k not in _META and k not in ("answers", "priorities")},
     )
 

@@ -62,7 +62,15 @@ class Assessment:
     updated: datetime
     answers: dict[str, Answer] = field(default_factory=dict)
     priorities: tuple[Priority, ...] = ()
+    # True once anyone has set the plan, even to nothing: an emptied plan stays
+    # empty instead of being filled with suggestions again. In the file, the
+    # `priorities` key is there (maybe `priorities = []`) or not.
+    plan_started: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.priorities and not self.plan_started:
+            object.__setattr__(self, "plan_started", True)  # a plan with priorities has been started
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(question_id)
@@ -114,4 +122,4 @@ def without_answer(assessment: Assessment, question_id: str) -> Assessment:
 
 
 def with_priorities(assessment: Assessment, priorities: tuple[Priority, ...]) -> Assessment:
-    return replace(assessment, priorities=tuple(priorities), updated=now())
+    return replace(assessment, priorities=tuple(priorities), plan_started=True, updated=now())

@@ -248,3 +248,23 @@ async def test_plan_warns_past_five_priorities_but_allows_them(tmp_path: Path) -
     assert before >= 5
     assert warning.startswith(f"Warning: {before + 1} priorities")
     assert load_assessment(earlier).priorities[-1].title == "Board seminar"
+
+
+async def test_an_emptied_plan_stays_empty(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    demo_folder(folder)
+    earlier = folder / "Northfield-PCT-2025-03-31.toml"
+    count = len(load_assessment(earlier).priorities)
+    app = make_app(folder, earlier)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press(*["x"] * count)
+        await pilot.pause()
+        await pilot.press("escape", "p")  # away and back: not filled with suggestions again
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+    saved = load_assessment(earlier)
+    assert saved.priorities == () and saved.plan_started
+    assert "priorities = []" in earlier.read_text(encoding="utf-8")

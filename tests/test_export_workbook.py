@@ -11,8 +11,8 @@ from openpyxl.chart import RadarChart
 
 from exports.workbook import ExportSummary, export_workbook
 from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import STATUSES, Priority
+from surveys.response_file import load_assessment, save_assessment
+from surveys.responses import STATUSES, Priority, with_priorities
 from surveys.scoring import score
 from tests.export_helpers import column, find_row, formulas, make, shown, values
 
@@ -145,6 +145,16 @@ def test_about_names_files_not_folders(exported: tuple[Path, Path]) -> None:
     assert source.name in cells
     assert builtin_instrument().reading_note in cells
     assert not any(str(source.parent) in str(v) for v in cells)
+
+
+def test_a_plan_emptied_on_purpose_shows_no_suggestions(tmp_path: Path) -> None:
+    source = make(tmp_path, "emptied.toml", pick=1)
+    save_assessment(source, with_priorities(load_assessment(source), ()))
+    out = tmp_path / "emptied.xlsx"
+    export_workbook([source], out)
+    rows = values(load_workbook(out)["Action plan"])[1:]
+    assert not any(r[8] == "suggested" for r in rows)
+    assert not any(r[0] for r in rows)  # only the blank rows left for planners to fill
 
 
 def test_suggested_priorities_when_none_set(tmp_path: Path) -> None:

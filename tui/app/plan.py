@@ -1,7 +1,8 @@
 """The plan: priorities with a lead, a business function, dates, a measure and a status.
 
-An empty plan starts from the scoring's suggestions. Past five priorities the
-screen warns, because the deck asks for limited priorities, but does not refuse.
+A plan never started starts from the scoring's suggestions; one emptied on
+purpose stays empty. Past five priorities the screen warns, because the deck
+asks for limited priorities, but does not refuse.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class PlanScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
         writable = self.store.read_only is None
-        if writable and not self.store.assessment.priorities and self.store.result.suggestions:
+        if writable and not self.store.assessment.plan_started and self.store.result.suggestions:
             self._save(suggested(self.store.instrument, self.store.result.suggestions))
             self.notify("The plan starts from the suggested priorities: edit or remove them freely.")
         self.show()
