@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -48,8 +49,8 @@ class StickApp(App[None]):
         # Handled by the app as the key arrives, not after it has passed through
         # the focused field: otherwise letters typed straight after a tab (a
         # paste, a fast typist) still land in the field being left.
-        Binding("tab", "focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+        Binding("tab", "next_field(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "next_field(-1)", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, folder: Path, *, opened: Store | None = None, instrument_path: Path | None = None,
@@ -78,6 +79,17 @@ class StickApp(App[None]):
         # `stick` starts with the collector off (tui.cli.main); from the first
         # frame on, the app runs as long as people work, so it is back on.
         self.call_after_refresh(self._collect_again)
+
+    def action_next_field(self, step: int) -> None:
+        if self.screen.focused is None:
+            # A screen just opened and nothing has the focus yet: the keys typed
+            # before this tab went to the screen itself (see command_keys.catch_up),
+            # so the tab follows them there and is handled after them, in order.
+            raise SkipAction()
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     def _collect_again(self) -> None:
         # A method, not gc.enable itself: Textual reads a callback's signature,

@@ -8,7 +8,6 @@ question itself: these two keep the first frame and every focus change cheap.
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from itertools import groupby
 
@@ -19,6 +18,8 @@ from textual.content import Content
 from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+
+from tui.app.command_keys import typing_into
 
 KEY_STYLE = "bold $footer-key-foreground"
 DISABLED_STYLE = "dim"
@@ -50,13 +51,6 @@ class TitleBar(Widget):
         if not parts:
             return Content("")
         return Content.assemble((" " + parts[0], "bold"), *(f" · {part}" for part in parts[1:]))
-
-
-def typing_into(widget: Widget | None) -> bool:
-    # No Input can exist before its module is imported, and importing it just
-    # to ask would cost the first frame what the question screen saves.
-    module = sys.modules.get("textual.widgets._input")
-    return widget is not None and module is not None and isinstance(widget, module.Input)
 
 
 def types_a_character(key: str) -> bool:

@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from tui.app.command_keys import catch_up
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             "all": f"All {len(readable)} readable in the folder, merged",
             "force": "Replace the workbook if it already exists",
         }
+
+    def on_key(self, event: events.Key) -> None:
+        catch_up(self, event)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:

@@ -14,10 +14,10 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app.chrome import KeyBar, TitleBar
+from tui.app.command_keys import CommandScreen, command
 from tui.app.export_panel import ExportPanel
 
 if TYPE_CHECKING:
@@ -28,12 +28,12 @@ if TYPE_CHECKING:
 COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CommandScreen[None]):
     TITLE = "stick"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", tooltip="Start a new assessment"),
+        command("n", "new", "New", tooltip="Start a new assessment"),
         Binding("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
-        Binding("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
+        command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
     DEFAULT_CSS = """

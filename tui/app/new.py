@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.app.chrome import KeyBar, TitleBar
+from tui.app.command_keys import catch_up
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class NewScreen(Screen[Draft | None]):
         super().__init__()
         self.today = today
         self.instrument_title = instrument_title
+
+    def on_key(self, event: events.Key) -> None:
+        catch_up(self, event)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

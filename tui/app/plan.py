@@ -13,7 +13,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from surveys.errors import StickError
@@ -21,6 +20,7 @@ from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Suggestion
 from tui.app.chrome import KeyBar, TitleBar
+from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
 from tui.app.priority_editor import PriorityEditor
 from tui.app.read_only import refused
@@ -55,12 +55,12 @@ def details_text(instrument: Instrument, p: Priority) -> str:
     ))
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(CommandScreen[None]):
     TITLE = "Plan"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add"),
+        command("a", "add", "Add"),
         Binding("enter", "edit", "Edit"),
-        Binding("x,delete", "remove", "Remove"),
+        command("x,delete", "remove", "Remove"),
         Binding("escape", "back", "Result"),
     ]
     DEFAULT_CSS = """

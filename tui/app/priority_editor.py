@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -14,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from surveys.model import Instrument
 from surveys.responses import STATUSES, Priority
+from tui.app.command_keys import catch_up
 from tui.app.new import parse_date
 
 
@@ -38,6 +40,9 @@ class PriorityEditor(ModalScreen[Priority | None]):
         super().__init__()
         self.instrument = instrument
         self.priority = priority
+
+    def on_key(self, event: events.Key) -> None:
+        catch_up(self, event)
 
     def compose(self) -> ComposeResult:
         p = self.priority

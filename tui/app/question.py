@@ -18,7 +18,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -27,6 +26,7 @@ from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
+from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
 from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
@@ -44,23 +44,23 @@ CHOOSE = Binding.Group("Choose")
 MOVE = Binding.Group("Move")
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(CommandScreen[None]):
     TITLE = "Questions"
     # Focus lands on the options as the screen starts, before its first frame
     # (the default would focus the scroll area, then move: two restyles and a
     # second frame). A text question moves it to its field in show_question.
     AUTO_FOCUS = "#options"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
-        Binding("d", "dont_know", "Don't know"),
-        Binding("t", "note", "Note", tooltip="Write a note on this question"),
-        Binding("left", "move(-1)", "Previous", key_display="←", group=MOVE),
-        Binding("right", "move(1)", "Next", key_display="→", group=MOVE),
-        Binding("j", "jump", "Jump"),
-        Binding("r", "toggle_radar", "Radar view", show=False),
-        Binding("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
-        Binding("backspace", "clear", "Clear answer", show=False),
-        Binding("s", "result", "Result"),
+        *(command(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
+        command("d", "dont_know", "Don't know"),
+        command("t", "note", "Note", tooltip="Write a note on this question"),
+        command("left", "move(-1)", "Previous", key_display="←", group=MOVE),
+        command("right", "move(1)", "Next", key_display="→", group=MOVE),
+        command("j", "jump", "Jump"),
+        command("r", "toggle_radar", "Radar view", show=False),
+        command("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
+        command("backspace", "clear", "Clear answer", show=False),
+        command("s", "result", "Result"),
         Binding("escape", "back", "Leave field / Home", show=False),
     ]
     DEFAULT_CSS = body_css("QuestionScreen") + """
@@ -147,11 +147,11 @@ class QuestionScreen(Screen[None]):
             text_input.display = True
             text_input.value = answer.text if answer is not None else ""
             if not text_input.disabled:
-                text_input.focus()
+                self.set_focus(text_input)
         else:
             if self._has_field("answer"):
                 self._field("answer").display = False
-            options.focus()
+            self.set_focus(options)
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
         self.refresh_progress()
         self.refresh_radar()
@@ -232,7 +232,7 @@ class QuestionScreen(Screen[None]):
 
     def _focus_question(self) -> None:
         target = "#answer" if self.question.kind == "text" else "#options"
-        self.query_one(target).focus()
+        self.set_focus(self.query_one(target))
 
     # Actions
 
@@ -293,7 +293,7 @@ class QuestionScreen(Screen[None]):
         answer = self.store.assessment.answer(self.question.id)
         note.value = answer.note if answer is not None else ""
         note.display = True
-        note.focus()
+        self.set_focus(note)  # now, not later: the keys typed next are the note's
         self.refresh_progress()
 
     def action_back(self) -> None:
@@ -302,7 +302,7 @@ class QuestionScreen(Screen[None]):
             # Out of the field, so d, the arrows and ? act again; on a text
             # question that means onto the question itself, not its field.
             leave_to = "#ask" if self.question.kind == "text" else "#options"
-            self.query_one(leave_to).focus()
+            self.set_focus(self.query_one(leave_to))
         else:
             self.flush()
             self.dismiss(None)

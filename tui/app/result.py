@@ -8,9 +8,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 
 from tui.app.chrome import KeyBar, TitleBar
+from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
 from tui.app.hanging import HangingText
 from tui.app.radar import Radar
@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     pass
 
 
-class ResultScreen(Screen[None]):
+class ResultScreen(CommandScreen[None]):
     TITLE = "Result"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "plan", "Plan"),
-        Binding("r", "toggle_radar", "Radar view"),
-        Binding("c", "compare", "Compare", tooltip="Cycle through earlier assessments to draw"),
+        command("p", "plan", "Plan"),
+        command("r", "toggle_radar", "Radar view"),
+        command("c", "compare", "Compare", tooltip="Cycle through earlier assessments to draw"),
         Binding("escape", "back", "Questions"),
     ]
     DEFAULT_CSS = body_css("ResultScreen") + """
