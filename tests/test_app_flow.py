@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -12,6 +14,7 @@ from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment
 from surveys.scoring import score
 from tests.app_support import TODAY, demo_folder, questions_open
+from tui.app.app import StickApp
 from tui.app.choices import Choices
 from tui.app.factory import make_app
 from tui.app.help import HelpScreen
@@ -229,17 +232,24 @@ async def test_quitting_while_typing_a_note_keeps_it(tmp_path: Path) -> None:
     assert load_assessment(later).answers[qid].note == "last words"
 
 
-async def test_plan_warns_past_five_priorities_but_allows_them(tmp_path: Path) -> None:
+@asynccontextmanager
+async def plan_open(tmp_path: Path) -> AsyncIterator[tuple[StickApp, Pilot[None], PlanScreen, Path]]:
+    """The earlier demo assessment (it has a plan) open at its plan screen."""
     folder = tmp_path / "answers"
     demo_folder(folder)
     earlier = folder / "Northfield-PCT-2025-03-31.toml"
-    before = len(load_assessment(earlier).priorities)
     app = make_app(folder, earlier)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s", "p")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlanScreen)
+        yield app, pilot, screen, earlier
+
+
+async def test_plan_warns_past_five_priorities_but_allows_them(tmp_path: Path) -> None:
+    async with plan_open(tmp_path) as (_app, pilot, screen, earlier):
+        before = len(load_assessment(earlier).priorities)
         await pilot.press("a")
         await type_text(pilot, "Board seminar")
         await pilot.press("ctrl+s")
@@ -251,15 +261,8 @@ async def test_plan_warns_past_five_priorities_but_allows_them(tmp_path: Path) -
 
 
 async def test_an_emptied_plan_stays_empty(tmp_path: Path) -> None:
-    folder = tmp_path / "answers"
-    demo_folder(folder)
-    earlier = folder / "Northfield-PCT-2025-03-31.toml"
-    count = len(load_assessment(earlier).priorities)
-    app = make_app(folder, earlier)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "p")
-        await pilot.pause()
-        assert isinstance(app.screen, PlanScreen)
+    async with plan_open(tmp_path) as (app, pilot, _screen, earlier):
+        count = len(load_assessment(earlier).priorities)
         await pilot.press(*["x"] * count)
         await pilot.pause()
         await pilot.press("escape", "p")  # away and back: not filled with suggestions again

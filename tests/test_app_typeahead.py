@@ -9,30 +9,38 @@ from pathlib import Path
 import pytest
 
 from surveys.response_file import load_assessment
+from surveys.responses import Assessment
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 
-def test_tab_moves_to_the_next_field_before_the_keys_after_it_arrive(tmp_path: Path) -> None:
+def _new_assessment_typed(folder: Path, before_the_form: str, in_the_form: str) -> Assessment:
+    """Open Home, press n and type, each part key after key with no pause; the assessment made."""
     from tests.app_pty import AppInPty
 
-    term = AppInPty(["--dir", str(tmp_path)])
+    term = AppInPty(["--dir", str(folder)])
     try:
         term.wait_for("New")
-        term.type("n")
+        time.sleep(0.3)
+        for key in "n" + before_the_form:
+            term.type(key)
         term.wait_for("Organisation")
         time.sleep(0.5)  # the first field has the focus by now
-        # Key after key with no pause, as tmux or a fast typist sends them:
-        # the letters after a tab are queued before the tab has been handled.
-        for key in "Eastfield PCT\tSam\tLead\x13":
+        for key in in_the_form + "\x13":
             term.type(key)
         term.wait_for("Question ", timeout=15)
         term.type("\x11")
     finally:
         code = term.close(timeout=15)
     assert code == 0
-    (path,) = tmp_path.glob("*.toml")
-    saved = load_assessment(path)
+    (path,) = folder.glob("*.toml")
+    return load_assessment(path)
+
+
+def test_tab_moves_to_the_next_field_before_the_keys_after_it_arrive(tmp_path: Path) -> None:
+    # Key after key with no pause, as tmux or a fast typist sends them: the
+    # letters after a tab are queued before the tab has been handled.
+    saved = _new_assessment_typed(tmp_path, "", "Eastfield PCT\tSam\tLead")
     assert (saved.organisation, saved.respondent, saved.role) == ("Eastfield PCT", "Sam", "Lead")
 
 
@@ -62,23 +70,6 @@ def test_a_note_typed_straight_after_t_is_the_note_not_commands(tmp_path: Path) 
 
 
 def test_keys_typed_straight_after_n_land_in_the_first_field(tmp_path: Path) -> None:
-    from tests.app_pty import AppInPty
-
-    term = AppInPty(["--dir", str(tmp_path)])
-    try:
-        term.wait_for("New")
-        time.sleep(0.3)
-        for key in "nNorthfield PCT":  # before the form has put the focus anywhere
-            term.type(key)
-        term.wait_for("Organisation")
-        time.sleep(0.5)
-        for key in "\tSam\x13":
-            term.type(key)
-        term.wait_for("Question ", timeout=15)
-        term.type("\x11")
-    finally:
-        code = term.close(timeout=15)
-    assert code == 0
-    (path,) = tmp_path.glob("*.toml")
-    saved = load_assessment(path)
+    # "Northfield PCT" arrives before the form has put the focus anywhere.
+    saved = _new_assessment_typed(tmp_path, "Northfield PCT", "\tSam")
     assert (saved.organisation, saved.respondent) == ("Northfield PCT", "Sam")
