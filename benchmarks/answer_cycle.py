@@ -56,5 +56,12 @@ def measure(answers: int) -> list[str]:
         if len(saved.answers) < len(ours):
             raise SystemExit("the benchmark's answers did not reach the file")
     ms = [t * 1000 for t in ours]
-    return [line(f"answer cycle at 120x40 ({len(ms)} answers)", median(ms), median([t * 1000 for t in floor]),
-                 "ms", "median <= 5 ms")]
+    return [
+        line(
+            f"answer cycle at 120x40 ({len(ms)} answers)",
+            median(ms),
+            median([t * 1000 for t in floor]),
+            "ms",
+            "median <= 5 ms",
+        )
+    ]

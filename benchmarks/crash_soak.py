@@ -57,9 +57,11 @@ def soak(name: str, rounds: int, seed: int) -> bool:
     elapsed = time.perf_counter() - start
     keys = sum(r.lines_sent for r in done)
     seen = sum(r.answers_seen for r in done)
-    print(f"{name}: {rounds} rounds in {elapsed:.0f} s, {keys} keys or lines sent, {seen} answers seen on disk "
-          f"before a kill, none lost; at the end {temps} temp files and {locks} locks were left "
-          f"(each app start sweeps the folder), and after a fresh start {temps_after} and {locks_after}")
+    print(
+        f"{name}: {rounds} rounds in {elapsed:.0f} s, {keys} keys or lines sent, {seen} answers seen on disk "
+        f"before a kill, none lost; at the end {temps} temp files and {locks} locks were left "
+        f"(each app start sweeps the folder), and after a fresh start {temps_after} and {locks_after}"
+    )
     return temps_after == 0 and locks_after == 0
 
 

@@ -28,12 +28,13 @@ REPEATS = 3
 
 def _peak_mb(argv: list[str]) -> tuple[float, float]:
     # Run through a tiny wrapper so each measurement sees only its own child's peak.
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "r = subprocess.run(sys.argv[1:]); w = time.perf_counter() - t; "
-             "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, file=sys.stderr); "
-             "sys.exit(r.returncode)")
-    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True,
-                          env=CHILD_ENV)
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:]); w = time.perf_counter() - t; "
+        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, file=sys.stderr); "
+        "sys.exit(r.returncode)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, env=CHILD_ENV)
     if done.returncode != 0:
         raise SystemExit(f"{argv[:4]} failed: {done.stderr[-800:]}")
     wall, peak = done.stderr.strip().splitlines()[-1].split()
@@ -47,9 +48,21 @@ def measure(sizes: list[int]) -> list[str]:
         made = 0
         paths: list[Path] = []
         # Untimed: lets the first child write our modules' bytecode, so size 1 is warm too.
-        subprocess.run([sys.executable, "-m", "tui", "export", *map(str, write_many(folder / "warm", 1)),
-                        "-o", str(folder / "warm.xlsx"), "--force"], check=True, env=CHILD_ENV,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tui",
+                "export",
+                *map(str, write_many(folder / "warm", 1)),
+                "-o",
+                str(folder / "warm.xlsx"),
+                "--force",
+            ],
+            check=True,
+            env=CHILD_ENV,
+            stdout=subprocess.DEVNULL,
+        )
         for size in sizes:
             if size > made:
                 paths += write_many(folder / "in", size)[made:]
@@ -59,11 +72,13 @@ def measure(sizes: list[int]) -> list[str]:
             cells = folder / f"cells-{size}.pickle"
             walls, floors, peaks = [], [], []
             for run in range(REPEATS if size <= REPEAT_UP_TO else 1):
-                wall, peak = _peak_mb([sys.executable, "-m", "tui", "export", *map(str, paths[:size]),
-                                       "-o", str(ours), "--force"])
+                wall, peak = _peak_mb(
+                    [sys.executable, "-m", "tui", "export", *map(str, paths[:size]), "-o", str(ours), "--force"]
+                )
                 if run == 0:
-                    subprocess.run([sys.executable, floor_script, "prepare", str(ours), str(cells)], check=True,
-                                   env=CHILD_ENV)
+                    subprocess.run(
+                        [sys.executable, floor_script, "prepare", str(ours), str(cells)], check=True, env=CHILD_ENV
+                    )
                 floor, _ = _peak_mb([sys.executable, floor_script, "write", str(cells), str(folder / "floor.xlsx")])
                 walls.append(wall)
                 floors.append(floor)

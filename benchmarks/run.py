@@ -1,8 +1,8 @@
 """Run the benchmarks: each figure beside its baseline, medians of several runs.
 
-    python -m benchmarks.run                 # everything (export up to 10,000 files: minutes)
-    python -m benchmarks.run --quick         # fewer runs, export up to 1,000 files
-    python -m benchmarks.run first-frame answer-cycle interview-start export
+python -m benchmarks.run                 # everything (export up to 10,000 files: minutes)
+python -m benchmarks.run --quick         # fewer runs, export up to 1,000 files
+python -m benchmarks.run first-frame answer-cycle interview-start export
 """
 
 from __future__ import annotations

@@ -18,8 +18,14 @@ ORGS = ["Northfield PCT", "Łódź Care Trust", "Riverside PCT", "Eastgate Healt
 def assessment(seed: int, answered: int | None = None) -> Assessment:
     rng = random.Random(seed)
     inst = builtin_instrument()
-    a = new_assessment(f"{rng.choice(ORGS)} {seed % 97}", f"Respondent {seed}", "Board member",
-                       inst.id, inst.version, on=date(2026, 1, 1) + timedelta(days=seed % 300))
+    a = new_assessment(
+        f"{rng.choice(ORGS)} {seed % 97}",
+        f"Respondent {seed}",
+        "Board member",
+        inst.id,
+        inst.version,
+        on=date(2026, 1, 1) + timedelta(days=seed % 300),
+    )
     questions = inst.questions if answered is None else inst.questions[:answered]
     for q in questions:
         roll = rng.random()
@@ -31,8 +37,19 @@ def assessment(seed: int, answered: int | None = None) -> Assessment:
             a = with_answer(a, choose(q, rng.randint(1, len(q.options)), note="noted" if roll < 0.3 else ""))
     if rng.random() < 0.5:
         area = rng.choice(inst.areas)
-        a = with_priorities(a, (Priority(area=area.id, title=f"Improve {area.label}", lead=f"Lead {seed}",
-                                         function=area.function, target=date(2027, 3, 31), measure="+1 step"),))
+        a = with_priorities(
+            a,
+            (
+                Priority(
+                    area=area.id,
+                    title=f"Improve {area.label}",
+                    lead=f"Lead {seed}",
+                    function=area.function,
+                    target=date(2027, 3, 31),
+                    measure="+1 step",
+                ),
+            ),
+        )
     return replace(a, created=a.created.replace(year=2026), updated=a.updated.replace(year=2026))
 
 

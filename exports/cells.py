@@ -127,8 +127,12 @@ def register_styles(wb: Workbook) -> None:
     plain = Font(name="Calibri", size=11)
     bold = Font(name="Calibri", size=11, bold=True)
     styles = [
-        NamedStyle(HEADER, font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"), alignment=wrap,
-                   fill=PatternFill("solid", fgColor="1F4E78")),
+        NamedStyle(
+            HEADER,
+            font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"),
+            alignment=wrap,
+            fill=PatternFill("solid", fgColor="1F4E78"),
+        ),
         NamedStyle(TITLE, font=Font(name="Calibri", bold=True, size=16, color="1F4E78")),
         NamedStyle(HEADING, font=Font(name="Calibri", bold=True, size=12, color="1F4E78")),
         NamedStyle(LABEL, font=bold, alignment=wrap),

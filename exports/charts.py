@@ -41,8 +41,14 @@ def _show_axes(chart: Any) -> None:
 
 
 def radar(
-    ws: Any, title: str, label_col: int, series_cols: Sequence[int], header_row: int, last_row: int,
-    scale: tuple[float, float, float], number_format: str = "0",
+    ws: Any,
+    title: str,
+    label_col: int,
+    series_cols: Sequence[int],
+    header_row: int,
+    last_row: int,
+    scale: tuple[float, float, float],
+    number_format: str = "0",
 ) -> RadarChart:
     """A radar of the rows header_row+1..last_row; each series column's header names its outline."""
     chart = RadarChart()
@@ -65,7 +71,12 @@ def radar(
 
 
 def bars(
-    ws: Any, title: str, label_col: int, series_cols: Sequence[int], header_row: int, last_row: int,
+    ws: Any,
+    title: str,
+    label_col: int,
+    series_cols: Sequence[int],
+    header_row: int,
+    last_row: int,
     axis_title: str,
 ) -> BarChart:
     chart = BarChart()

@@ -17,8 +17,9 @@ def _instrument_line(basis: Basis) -> str:
     if len(basis.versions) == 1:
         return f"{i.title} ({i.id}), version {i.version}"
     versions = " and ".join(str(v) for v in basis.versions)
-    return (f"{i.title} ({i.id}), versions {versions}: scored on the {len(basis.shared)} questions "
-            f"they share (see About)")
+    return (
+        f"{i.title} ({i.id}), versions {versions}: scored on the {len(basis.shared)} questions they share (see About)"
+    )
 
 
 def _respondent(name: str, role: str) -> str:
@@ -32,8 +33,11 @@ def single_facts(opened: Opened, result: Result) -> Facts:
         ("Respondent", _respondent(a.respondent, a.role)),
         ("Date", a.date.isoformat()),
         ("Instrument", f"{i.title} ({i.id}), version {i.version}"),
-        ("Answered", f"{c.answered} of {c.total} questions ({c.percent}%); {c.dont_know} don't know, "
-                     f"{c.unanswered} unanswered, {c.needs_review} needing review"),
+        (
+            "Answered",
+            f"{c.answered} of {c.total} questions ({c.percent}%); {c.dont_know} don't know, "
+            f"{c.unanswered} unanswered, {c.needs_review} needing review",
+        ),
     ]
 
 
@@ -51,8 +55,11 @@ def team_facts(basis: Basis, members: Sequence[Member]) -> Facts:
 
 def compare_facts(earlier: Opened, members: Sequence[Member], basis: Basis) -> Facts:
     a = earlier.assessment
-    now = (f"{members[0].respondent}, {members[0].date.isoformat()} ({members[0].file})" if len(members) == 1
-           else f"the team of {len(members)} assessments")
+    now = (
+        f"{members[0].respondent}, {members[0].date.isoformat()} ({members[0].file})"
+        if len(members) == 1
+        else f"the team of {len(members)} assessments"
+    )
     return [
         ("Earlier", f"{_respondent(a.respondent, a.role)}, {a.date.isoformat()} ({earlier.path.name})"),
         ("Now", now),

@@ -29,7 +29,10 @@ WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
 
 
 def prepare(
-    ws: Any, widths: Sequence[float], freeze: str | None = None, title_rows: str | None = None,
+    ws: Any,
+    widths: Sequence[float],
+    freeze: str | None = None,
+    title_rows: str | None = None,
     fit_width: bool = True,
 ) -> None:
     for index, width in enumerate(widths, start=1):

@@ -88,8 +88,14 @@ def chosen_answers(instrument: Instrument, assessment: Assessment) -> dict[str, 
 def member_of(no: int, opened: Opened, complete: int) -> Member:
     a = opened.assessment
     return Member(
-        no=no, file=opened.path.name, organisation=a.organisation, respondent=a.respondent, role=a.role,
-        date=a.date, instrument=opened.instrument, chosen=chosen_answers(opened.instrument, a),
+        no=no,
+        file=opened.path.name,
+        organisation=a.organisation,
+        respondent=a.respondent,
+        role=a.role,
+        date=a.date,
+        instrument=opened.instrument,
+        chosen=chosen_answers(opened.instrument, a),
         complete=complete,
     )
 
@@ -148,9 +154,7 @@ def basis_for(instruments: Iterable[Instrument]) -> Basis:
 
 
 def restricted(instrument: Instrument, keep: set[str] | frozenset[str]) -> Instrument:
-    sections = tuple(
-        s._replace(questions=tuple(q for q in s.questions if q.id in keep)) for s in instrument.sections
-    )
+    sections = tuple(s._replace(questions=tuple(q for q in s.questions if q.id in keep)) for s in instrument.sections)
     # A fresh `_by_id`: replace() would hand over the original's dict, and
     # __post_init__ would then add to the cached built-in instrument's index.
     return replace(instrument, sections=tuple(s for s in sections if s.questions), _by_id={})
@@ -172,7 +176,10 @@ def score_member(basis: Basis, member: Member) -> Scored:
     chosen = {q: c for q, c in member.chosen.items() if q in shared}
     areas = score_areas(basis.instrument, chosen)
     return Scored(
-        member, score_dimensions(basis.instrument, chosen), areas, overall_step(areas),
+        member,
+        score_dimensions(basis.instrument, chosen),
+        areas,
+        overall_step(areas),
         adopter_category(basis.instrument, chosen),
     )
 
@@ -215,8 +222,12 @@ def team_standing(basis: Basis, scored: Sequence[Scored]) -> Standing:
     step = overall_step(area_results)
     adopter, tie = most_common_adopter(instrument, [s.adopter for s in scored])
     return Standing(
-        tuple(dims), area_results, step, adopter,
-        implications(instrument, tuple(dims), step, adopter), tie,
+        tuple(dims),
+        area_results,
+        step,
+        adopter,
+        implications(instrument, tuple(dims), step, adopter),
+        tie,
     )
 
 
@@ -230,7 +241,10 @@ def most_common_adopter(instrument: Instrument, adopters: Sequence[str | None]) 
 
 
 def opened_files(
-    paths: Sequence[Path], explicit: Path | None, cache: InstrumentCache, skip_bad: bool,
+    paths: Sequence[Path],
+    explicit: Path | None,
+    cache: InstrumentCache,
+    skip_bad: bool,
     skipped: list[tuple[Path, str]],
 ) -> Iterator[Opened | None]:
     """Open each file in turn; a bad file stops the export, or with skip_bad yields None and is listed."""

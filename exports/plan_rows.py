@@ -40,24 +40,49 @@ def suggestion_title(instrument: Instrument, s: Suggestion) -> str:
     return f"Move {area} from step {s.step} to step {s.step + 1} (work on {s.transition})"
 
 
-def plan_rows(no: int, instrument: Instrument, assessment: Assessment,
-              suggestions: tuple[Suggestion, ...]) -> list[PlanRow]:
+def plan_rows(
+    no: int, instrument: Instrument, assessment: Assessment, suggestions: tuple[Suggestion, ...]
+) -> list[PlanRow]:
     """The priorities set; where the plan was never started, the suggested ones with no lead."""
     rows = []
     for p in assessment.priorities:
         area = _area_label(instrument, p.area)
         function, function_id = _function(instrument, p.function)
-        rows.append(PlanRow(
-            no, assessment.respondent, p.title or area, area, function, function_id, p.lead,
-            p.target, p.review, p.measure, p.status, suggested=False,
-        ))
+        rows.append(
+            PlanRow(
+                no,
+                assessment.respondent,
+                p.title or area,
+                area,
+                function,
+                function_id,
+                p.lead,
+                p.target,
+                p.review,
+                p.measure,
+                p.status,
+                suggested=False,
+            )
+        )
     if rows or assessment.plan_started:
         return rows  # a plan emptied on purpose stays empty
     for s in suggestions:
         function, function_id = _function(instrument, s.function)
         measure = f"Reaches step {s.step + 1} at the next assessment (now {s.score:.1f} of 4)"
-        rows.append(PlanRow(
-            no, assessment.respondent, suggestion_title(instrument, s), instrument.area(s.area).label,
-            function, function_id, "", None, None, measure, "", suggested=True,
-        ))
+        rows.append(
+            PlanRow(
+                no,
+                assessment.respondent,
+                suggestion_title(instrument, s),
+                instrument.area(s.area).label,
+                function,
+                function_id,
+                "",
+                None,
+                None,
+                measure,
+                "",
+                suggested=True,
+            )
+        )
     return rows

@@ -16,15 +16,24 @@ from surveys.responses import STATUSES
 WIDTHS = [34, 90, 22]
 
 READING = (
-    ("Summary", "Who answered and when, where the organisation stands on each dimension, its competence step, "
-                "its adopter category and what that implies, with two radar charts."),
+    (
+        "Summary",
+        "Who answered and when, where the organisation stands on each dimension, its competence step, "
+        "its adopter category and what that implies, with two radar charts.",
+    ),
     ("Responses", "Every question with the answer given, its score, don't know, the note and when it was answered."),
-    ("Action plan", "One row per priority. Filter with the arrows in the header; pick the business function and "
-                    "the status from the drop-down lists. Rows marked 'suggested' come from the weakest areas "
-                    "of an assessment that has no priorities yet: they need a lead."),
+    (
+        "Action plan",
+        "One row per priority. Filter with the arrows in the header; pick the business function and "
+        "the status from the drop-down lists. Rows marked 'suggested' come from the weakest areas "
+        "of an assessment that has no priorities yet: they need a lead.",
+    ),
     ("Functions", "Priorities down the side, business functions across: the lead is named where they meet."),
-    ("Team", "With several assessments: the spread per area, profiles and adopter categories counted, "
-             "the merged plan by area and one row per assessment."),
+    (
+        "Team",
+        "With several assessments: the spread per area, profiles and adopter categories counted, "
+        "the merged plan by area and one row per assessment.",
+    ),
     ("Compare", "With an earlier assessment: each area earlier and now, with the change."),
 )
 SCORING = (
@@ -40,7 +49,11 @@ SCORING = (
 
 
 def write_about(
-    ws: Any, basis: Basis, used: Sequence[str], skipped: Sequence[tuple[str, str]], compared: str | None,
+    ws: Any,
+    basis: Basis,
+    used: Sequence[str],
+    skipped: Sequence[tuple[str, str]],
+    compared: str | None,
     made: datetime,
 ) -> ListRanges:
     instrument = basis.instrument
@@ -51,8 +64,9 @@ def write_about(
     versions = ", ".join(str(v) for v in basis.versions)
     rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, a race equality self-assessment")])
     rows.add([text(ws, "Made on", LABEL), text(ws, f"{made:%Y-%m-%d %H:%M}")])
-    rows.add([text(ws, "Instrument", LABEL),
-              text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)])
+    rows.add(
+        [text(ws, "Instrument", LABEL), text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)]
+    )
     if compared is not None:
         rows.add([text(ws, "Compared with", LABEL), text(ws, compared)])
     rows.skip()

@@ -20,8 +20,13 @@ def _change(earlier: float | None, now: float | None) -> float | None:
 
 
 def write_compare(
-    ws: Any, basis: Basis, facts: Sequence[tuple[str, str]], earlier: Standing, now: Standing,
-    earlier_name: str, now_name: str,
+    ws: Any,
+    basis: Basis,
+    facts: Sequence[tuple[str, str]],
+    earlier: Standing,
+    now: Standing,
+    earlier_name: str,
+    now_name: str,
 ) -> None:
     instrument = basis.instrument
     prepare(ws, WIDTHS)
@@ -37,26 +42,47 @@ def write_compare(
     before = {a.area: a.score for a in earlier.areas}
     for a in now.areas:
         old = before.get(a.area)
-        rows.add([text(ws, instrument.area(a.area).label, LABEL), styled(ws, old, SCORE), styled(ws, a.score, SCORE),
-                  styled(ws, _change(old, a.score), CHANGE)])
+        rows.add(
+            [
+                text(ws, instrument.area(a.area).label, LABEL),
+                styled(ws, old, SCORE),
+                styled(ws, a.score, SCORE),
+                styled(ws, _change(old, a.score), CHANGE),
+            ]
+        )
     last = rows.row
     rows.skip()
 
     rows.add([text(ws, "Overall", HEADING)])
     rows.add(header_row(ws, ["", earlier_name, now_name, "Change"]))
-    rows.add([text(ws, "Competence step", LABEL), text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
-              text(ws, step_words(instrument, now.overall_step), WRAPPED),
-              styled(ws, _change(earlier.overall_step, now.overall_step), CHANGE)])
-    rows.add([text(ws, "Adopter category", LABEL), text(ws, adopter_words(instrument, earlier), WRAPPED),
-              text(ws, adopter_words(instrument, now), WRAPPED),
-              text(ws, "same" if earlier.adopter == now.adopter else "changed", WRAPPED)])
+    rows.add(
+        [
+            text(ws, "Competence step", LABEL),
+            text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
+            text(ws, step_words(instrument, now.overall_step), WRAPPED),
+            styled(ws, _change(earlier.overall_step, now.overall_step), CHANGE),
+        ]
+    )
+    rows.add(
+        [
+            text(ws, "Adopter category", LABEL),
+            text(ws, adopter_words(instrument, earlier), WRAPPED),
+            text(ws, adopter_words(instrument, now), WRAPPED),
+            text(ws, "same" if earlier.adopter == now.adopter else "changed", WRAPPED),
+        ]
+    )
     before_dims = {d.dimension: d for d in earlier.dimensions}
     for d in now.dimensions:
         was = before_dims.get(d.dimension)
         was_words = placement_words(instrument, was) if was is not None else "not asked"
-        rows.add([text(ws, instrument.dimension(d.dimension).label, LABEL), text(ws, was_words, WRAPPED),
-                  text(ws, placement_words(instrument, d), WRAPPED),
-                  text(ws, "same" if was is not None and was.placement == d.placement else "changed", WRAPPED)])
+        rows.add(
+            [
+                text(ws, instrument.dimension(d.dimension).label, LABEL),
+                text(ws, was_words, WRAPPED),
+                text(ws, placement_words(instrument, d), WRAPPED),
+                text(ws, "same" if was is not None and was.placement == d.placement else "changed", WRAPPED),
+            ]
+        )
 
     chart = radar(ws, "Competence by area: earlier outline and now", 1, [2, 3], header, last, (0, 4, 1))
     ws.add_chart(chart, f"A{rows.row + 2}")  # below the tables, so the sheet prints one page wide

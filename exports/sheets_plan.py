@@ -14,8 +14,17 @@ from exports.layout import Rows, add_table, prepare, unique_names
 from exports.plan_rows import PlanRow
 from surveys.model import Instrument
 
-_PLAN = ["Priority", "Area", "Business function", "Lead", "Target date", "Review date", "Measure", "Status",
-         "Suggested"]
+_PLAN = [
+    "Priority",
+    "Area",
+    "Business function",
+    "Lead",
+    "Target date",
+    "Review date",
+    "Measure",
+    "Status",
+    "Suggested",
+]
 _PLAN_WIDTHS = [34, 20, 26, 18, 12, 12, 30, 12, 10]
 _TEAM = ["No.", "Respondent"]
 _TEAM_WIDTHS = [6, 18]
@@ -45,21 +54,36 @@ class ActionPlanSheet:
     def add(self, row: PlanRow) -> None:
         ws = self.ws
         lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.lead else []
-        self.rows.add(lead + [
-            text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED), text(ws, row.function, WRAPPED),
-            text(ws, row.lead, WRAPPED), styled(ws, row.target, DATE), styled(ws, row.review, DATE),
-            text(ws, row.measure, WRAPPED), text(ws, row.status, WRAPPED),
-            text(ws, "suggested", WRAPPED) if row.suggested else None,
-        ])
+        self.rows.add(
+            lead
+            + [
+                text(ws, row.priority, WRAPPED),
+                text(ws, row.area, WRAPPED),
+                text(ws, row.function, WRAPPED),
+                text(ws, row.lead, WRAPPED),
+                styled(ws, row.target, DATE),
+                styled(ws, row.review, DATE),
+                text(ws, row.measure, WRAPPED),
+                text(ws, row.status, WRAPPED),
+                text(ws, "suggested", WRAPPED) if row.suggested else None,
+            ]
+        )
 
     def finish(self, lists: ListRanges) -> None:
         add_table(self.ws, "ActionPlan", self.columns, 1, self.rows.row)
         last = self.rows.row + SPARE_ROWS
         for column, source, what in ((3, lists.functions, "business function"), (8, lists.statuses, "status")):
             letter = get_column_letter(self.lead + column)
-            dv = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
-                                errorTitle=f"Pick a {what}", error=f"Pick a {what} from the list.",
-                                promptTitle=what.capitalize(), prompt=f"Pick a {what} from the list.")
+            dv = DataValidation(
+                type="list",
+                formula1=source,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=f"Pick a {what}",
+                error=f"Pick a {what} from the list.",
+                promptTitle=what.capitalize(),
+                prompt=f"Pick a {what} from the list.",
+            )
             dv.add(f"{letter}2:{letter}{last}")
             self.ws.data_validations.append(dv)
 
@@ -85,8 +109,11 @@ class FunctionsSheet:
         self.counts[at] += 1
         who = row.lead or ("no lead: suggested" if row.suggested else "lead not named")
         crossings: list[Any] = [None] * (len(self.functions) + 1)
-        crossings[at] = text(ws, who, WRAPPED) if at < len(self.functions) else text(
-            ws, f"{row.function or 'not linked'}: {who}", WRAPPED)
+        crossings[at] = (
+            text(ws, who, WRAPPED)
+            if at < len(self.functions)
+            else text(ws, f"{row.function or 'not linked'}: {who}", WRAPPED)
+        )
         lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.merged else []
         self.rows.add(lead + [text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED), *crossings])
 
@@ -127,4 +154,3 @@ class PlanTally:
 def listed(names: Sequence[str], limit: int = 12) -> str:
     shown = "; ".join(names[:limit])
     return shown + (f"; and {len(names) - limit} more" if len(names) > limit else "")
-

@@ -11,8 +11,17 @@ from surveys.model import Instrument, Option, Question
 from surveys.responses import Answer
 from surveys.session import Opened
 
-_COLUMNS = ["Section", "Question", "Answer", "Score (step 1-4)", "Points to", "Don't know", "Needs review",
-            "Note", "Answered at"]
+_COLUMNS = [
+    "Section",
+    "Question",
+    "Answer",
+    "Score (step 1-4)",
+    "Points to",
+    "Don't know",
+    "Needs review",
+    "Note",
+    "Answered at",
+]
 _WIDTHS = [18, 44, 36, 7, 14, 7, 8, 34, 16]
 # Past this many assessments the sheet is a listing to filter, not to print:
 # plain cells keep a merge of thousands fast.
@@ -77,7 +86,11 @@ class ResponsesSheet:
         return made
 
     def _cells(
-        self, instrument: Instrument, meanings: dict[tuple[str, int], str], section: str, question: Question,
+        self,
+        instrument: Instrument,
+        meanings: dict[tuple[str, int], str],
+        section: str,
+        question: Question,
         answer: Answer | None,
     ) -> list[Any]:
         ws = self.ws
@@ -90,7 +103,8 @@ class ResponsesSheet:
                 meaning = meanings.get((question.id, answer.choice), "")
                 if not meaning:
                     meaning = meanings[question.id, answer.choice] = points_to(
-                        instrument, question, question.options[answer.choice - 1])
+                        instrument, question, question.options[answer.choice - 1]
+                    )
                 label = self._known(answer.label) if answer.label else None
             elif answer.label:
                 label = text(ws, answer.label, self.wrap)
@@ -99,9 +113,13 @@ class ResponsesSheet:
         wrap = self.wrap
         dont, review = state is AnswerState.DONT_KNOW, state is AnswerState.NEEDS_REVIEW
         return [
-            self._known(section), self._known(question.text), label,
-            styled(ws, step, COUNT) if wrap else step, self._known(meaning) if meaning else None,
-            self._known("yes") if dont else None, self._known("yes") if review else None,
+            self._known(section),
+            self._known(question.text),
+            label,
+            styled(ws, step, COUNT) if wrap else step,
+            self._known(meaning) if meaning else None,
+            self._known("yes") if dont else None,
+            self._known("yes") if review else None,
             text(ws, answer.note, wrap) if answer is not None and answer.note else None,
             styled(ws, answer.at if answer is not None else None, DATETIME),
         ]
@@ -110,9 +128,15 @@ class ResponsesSheet:
         ws = self.ws
         label = answer.label or answer.text
         return [
-            text(ws, NOT_IN_INSTRUMENT, self.wrap), text(ws, qid, self.wrap), text(ws, label, self.wrap), None, None,
-            "yes" if answer.dont_know else None, "yes" if answer.given else None,
-            text(ws, answer.note, self.wrap) if answer.note else None, styled(ws, answer.at, DATETIME),
+            text(ws, NOT_IN_INSTRUMENT, self.wrap),
+            text(ws, qid, self.wrap),
+            text(ws, label, self.wrap),
+            None,
+            None,
+            "yes" if answer.dont_know else None,
+            "yes" if answer.given else None,
+            text(ws, answer.note, self.wrap) if answer.note else None,
+            styled(ws, answer.at, DATETIME),
         ]
 
     def finish(self) -> None:

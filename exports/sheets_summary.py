@@ -41,15 +41,23 @@ def adopter_words(instrument: Instrument, standing: Standing) -> str:
 
 
 def write_summary(
-    ws: Any, instrument: Instrument, title: str, facts: Sequence[tuple[str, str]], standing: Standing,
-    score_name: str, earlier: Earlier | None = None,
+    ws: Any,
+    instrument: Instrument,
+    title: str,
+    facts: Sequence[tuple[str, str]],
+    standing: Standing,
+    score_name: str,
+    earlier: Earlier | None = None,
 ) -> None:
     prepare(ws, WIDTHS)
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, title, TITLE)])
     rows.skip()
-    facts = [*facts, ("Competence", step_words(instrument, standing.overall_step)),
-             ("Adopter category", adopter_words(instrument, standing))]
+    facts = [
+        *facts,
+        ("Competence", step_words(instrument, standing.overall_step)),
+        ("Adopter category", adopter_words(instrument, standing)),
+    ]
     for label, value in facts:
         rows.add([text(ws, label, LABEL), text(ws, value, WRAPPED)])
     rows.skip()
@@ -59,9 +67,14 @@ def write_summary(
     rows.add([text(ws, "Where the organisation stands", HEADING)])
     rows.add(header_row(ws, ["Dimension", "Placed as", "Answers", "Questions"]))
     for d in standing.dimensions:
-        rows.add([text(ws, instrument.dimension(d.dimension).label, LABEL),
-                  text(ws, placement_words(instrument, d), WRAPPED), styled(ws, d.answered, COUNT),
-                  styled(ws, d.total, COUNT)])
+        rows.add(
+            [
+                text(ws, instrument.dimension(d.dimension).label, LABEL),
+                text(ws, placement_words(instrument, d), WRAPPED),
+                styled(ws, d.answered, COUNT),
+                styled(ws, d.total, COUNT),
+            ]
+        )
     rows.skip()
 
     rows.add([text(ws, "Fit to each profile (share of answers pointing to it)", HEADING)])
@@ -69,8 +82,13 @@ def write_summary(
     for d in standing.dimensions:
         dimension = instrument.dimension(d.dimension)
         for pid, fit in d.fits:
-            rows.add([text(ws, dimension.label, WRAPPED), text(ws, dimension.profile(pid).label, WRAPPED),
-                      styled(ws, fit, PERCENT)])
+            rows.add(
+                [
+                    text(ws, dimension.label, WRAPPED),
+                    text(ws, dimension.profile(pid).label, WRAPPED),
+                    styled(ws, fit, PERCENT),
+                ]
+            )
     fits_last = rows.row
     rows.skip()
 
@@ -79,8 +97,12 @@ def write_summary(
     area_header = rows.add(header_row(ws, names))
     for a in standing.areas:
         reached = instrument.step(a.step).label if a.step else "not yet scored"
-        cells = [text(ws, instrument.area(a.area).label, LABEL), text(ws, reached, WRAPPED), styled(ws, a.score, SCORE),
-                 styled(ws, a.step, COUNT)]
+        cells = [
+            text(ws, instrument.area(a.area).label, LABEL),
+            text(ws, reached, WRAPPED),
+            styled(ws, a.score, SCORE),
+            styled(ws, a.step, COUNT),
+        ]
         if earlier is not None:
             cells.append(styled(ws, earlier.scores.get(a.area), SCORE))
         rows.add(cells)
@@ -100,4 +122,3 @@ def write_summary(
     fits = radar(ws, "Fit to each profile", 2, [3], fits_header, fits_last, (0, 1, 0.25), "0%")
     fits.legend = None
     ws.add_chart(fits, f"C{chart_row}")
-

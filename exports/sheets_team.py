@@ -26,12 +26,16 @@ def _area_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int
         values = [s.areas[index].score for s in scored]
         known = [v for v in values if v is not None]
         low, high = (min(known), max(known)) if known else (None, None)
-        rows.add([
-            text(ws, area.label, LABEL), styled(ws, len(known), COUNT),
-            styled(ws, statistics.fmean(known) if known else None, SCORE), styled(ws, low, SCORE),
-            styled(ws, high, SCORE), styled(ws, high - low if known and high is not None and low is not None
-                                            else None, SCORE),
-        ])
+        rows.add(
+            [
+                text(ws, area.label, LABEL),
+                styled(ws, len(known), COUNT),
+                styled(ws, statistics.fmean(known) if known else None, SCORE),
+                styled(ws, low, SCORE),
+                styled(ws, high, SCORE),
+                styled(ws, high - low if known and high is not None and low is not None else None, SCORE),
+            ]
+        )
     return header, rows.row
 
 
@@ -48,15 +52,26 @@ def _profile_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
             if result.tie:
                 tied.update(result.placement)
         for profile in dimension.profiles:
-            rows.add([text(ws, dimension.label, WRAPPED), text(ws, profile.label, WRAPPED),
-                      styled(ws, placed[profile.id], COUNT),
-                      styled(ws, placed[profile.id] / len(scored) if scored else 0.0, PERCENT),
-                      styled(ws, tied[profile.id], COUNT)])
+            rows.add(
+                [
+                    text(ws, dimension.label, WRAPPED),
+                    text(ws, profile.label, WRAPPED),
+                    styled(ws, placed[profile.id], COUNT),
+                    styled(ws, placed[profile.id] / len(scored) if scored else 0.0, PERCENT),
+                    styled(ws, tied[profile.id], COUNT),
+                ]
+            )
         unplaced = sum(1 for s in scored if not s.dimensions[index].placement)
         if unplaced:
-            rows.add([text(ws, dimension.label, WRAPPED), text(ws, "not placed (no answers)", WRAPPED),
-                      styled(ws, unplaced, COUNT),
-                      styled(ws, unplaced / len(scored), PERCENT), None])
+            rows.add(
+                [
+                    text(ws, dimension.label, WRAPPED),
+                    text(ws, "not placed (no answers)", WRAPPED),
+                    styled(ws, unplaced, COUNT),
+                    styled(ws, unplaced / len(scored), PERCENT),
+                    None,
+                ]
+            )
 
 
 def _adopter_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
@@ -67,11 +82,25 @@ def _adopter_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[
     header = rows.add(header_row(ws, ["Category", "Assessments", "This team (%)", "Rogers (%)"]))
     for category in basis.instrument.adopters:
         share = 100 * counts[category.id] / known if known else 0.0
-        rows.add([text(ws, category.label, LABEL), styled(ws, counts[category.id], COUNT),
-                  styled(ws, round(share, 1), SCORE), styled(ws, category.share, SCORE)])
+        rows.add(
+            [
+                text(ws, category.label, LABEL),
+                styled(ws, counts[category.id], COUNT),
+                styled(ws, round(share, 1), SCORE),
+                styled(ws, category.share, SCORE),
+            ]
+        )
     last = rows.row
-    rows.add([text(ws, f"{len(scored) - known} of {len(scored)} assessments have no adopter category yet."
-                   if known < len(scored) else "Every assessment has an adopter category.")])
+    rows.add(
+        [
+            text(
+                ws,
+                f"{len(scored) - known} of {len(scored)} assessments have no adopter category yet."
+                if known < len(scored)
+                else "Every assessment has an adopter category.",
+            )
+        ]
+    )
     return header, last
 
 
@@ -80,9 +109,15 @@ def _plan_block(rows: Rows, tally: PlanTally) -> None:
     rows.add([text(ws, "The merged action plan, by area (every priority is on the Action plan sheet)", HEADING)])
     rows.add(header_row(ws, ["Area", "Leads named", "Business functions", "Priorities set", "Suggested only"]))
     for area, t in sorted(tally.areas.items(), key=lambda item: -(item[1].chosen + item[1].suggested)):
-        rows.add([text(ws, area, LABEL), text(ws, listed(list(t.leads)) or "none yet", WRAPPED),
-                  text(ws, listed(list(t.functions)), WRAPPED), styled(ws, t.chosen, COUNT),
-                  styled(ws, t.suggested, COUNT)])
+        rows.add(
+            [
+                text(ws, area, LABEL),
+                text(ws, listed(list(t.leads)) or "none yet", WRAPPED),
+                text(ws, listed(list(t.functions)), WRAPPED),
+                styled(ws, t.chosen, COUNT),
+                styled(ws, t.suggested, COUNT),
+            ]
+        )
     if not tally.areas:
         rows.add([text(ws, "No priorities set or suggested yet.")])
 
@@ -95,15 +130,36 @@ def _versions_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
     for version in sorted(used):
         rows.add([styled(ws, version, COUNT), styled(ws, used[version], COUNT)])
     if basis.differences:
-        rows.add([text(ws, f"Scored on the {len(basis.shared)} questions every version shares; "
-                           f"{len(basis.differences)} differ and are listed on the About sheet.", WRAPPED)])
+        rows.add(
+            [
+                text(
+                    ws,
+                    f"Scored on the {len(basis.shared)} questions every version shares; "
+                    f"{len(basis.differences)} differ and are listed on the About sheet.",
+                    WRAPPED,
+                )
+            ]
+        )
 
 
 def _members_columns(basis: Basis) -> list[str]:
     i = basis.instrument
-    return unique_names(["Respondent", "Organisation", "Role", "Date", "Version", "Complete",
-                         *(a.label for a in i.areas), "Overall step", *(d.label for d in i.dimensions),
-                         "Adopter category", "No.", "File"])
+    return unique_names(
+        [
+            "Respondent",
+            "Organisation",
+            "Role",
+            "Date",
+            "Version",
+            "Complete",
+            *(a.label for a in i.areas),
+            "Overall step",
+            *(d.label for d in i.dimensions),
+            "Adopter category",
+            "No.",
+            "File",
+        ]
+    )
 
 
 def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally) -> None:
@@ -128,8 +184,9 @@ def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally
     rows.skip()
     spread = radar(ws, "The team's spread by area", 1, [5, 3, 4], area_header, area_last, (0, 4, 1))
     ws.add_chart(spread, f"A{rows.row + 1}")
-    adopters = bars(ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header,
-                    adopter_last, "% of organisations")
+    adopters = bars(
+        ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header, adopter_last, "% of organisations"
+    )
     spread.width = adopters.width = 10.0  # columns A to F: one page wide in landscape
     ws.add_chart(adopters, f"C{rows.row + 1}")
     rows.skip(_CHART_ROWS)
@@ -137,14 +194,22 @@ def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally
     first = rows.add(header_row(ws, columns))
     for s in scored:
         m = s.member
-        rows.add([
-            text(ws, m.respondent), text(ws, m.organisation), text(ws, m.role), styled(ws, m.date, DATE),
-            m.instrument.version, styled(ws, m.complete / 100, PERCENT),
-            *(styled(ws, a.score, SCORE) for a in s.areas), s.overall_step,
-            *(text(ws, placement_words(instrument, d)) for d in s.dimensions),
-            text(ws, instrument.adopter(s.adopter).label if s.adopter else ""), m.no, text(ws, m.file),
-        ])
+        rows.add(
+            [
+                text(ws, m.respondent),
+                text(ws, m.organisation),
+                text(ws, m.role),
+                styled(ws, m.date, DATE),
+                m.instrument.version,
+                styled(ws, m.complete / 100, PERCENT),
+                *(styled(ws, a.score, SCORE) for a in s.areas),
+                s.overall_step,
+                *(text(ws, placement_words(instrument, d)) for d in s.dimensions),
+                text(ws, instrument.adopter(s.adopter).label if s.adopter else ""),
+                m.no,
+                text(ws, m.file),
+            ]
+        )
     add_table(ws, "Assessments", columns, first, rows.row)
     ws.print_title_rows = f"{first}:{first}"
     ws.print_title_cols = "A:A"  # the wide table prints across pages: name the respondent on each
-

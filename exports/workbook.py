@@ -128,21 +128,47 @@ def _write(wb: Workbook, export: _Export, earlier: Opened | None, skipped: list[
     earlier_outline = compare[3] if compare is not None else None
     if export.merged:
         standing = team_standing(basis, scored)
-        write_summary(export.summary_ws, basis.instrument, f"{basis.instrument.title}: the team",
-                      team_facts(basis, export.members), standing, "Team mean", earlier_outline)
+        write_summary(
+            export.summary_ws,
+            basis.instrument,
+            f"{basis.instrument.title}: the team",
+            team_facts(basis, export.members),
+            standing,
+            "Team mean",
+            earlier_outline,
+        )
     else:
         opened, result = export.first
-        write_summary(export.summary_ws, opened.instrument,
-                      f"{opened.instrument.title}: {opened.assessment.organisation}",
-                      single_facts(opened, result), _standing(result), "Score", earlier_outline)
+        write_summary(
+            export.summary_ws,
+            opened.instrument,
+            f"{opened.instrument.title}: {opened.assessment.organisation}",
+            single_facts(opened, result),
+            _standing(result),
+            "Score",
+            earlier_outline,
+        )
     if team_ws is not None:
         write_team(team_ws, basis, scored, export.tally)
     if compare is not None and compare_ws is not None and earlier is not None:
         cbasis, before, now, _ = compare
-        write_compare(compare_ws, cbasis, compare_facts(earlier, export.members, cbasis), before, now,
-                      f"Earlier ({earlier.assessment.date.isoformat()})", "Team now" if export.merged else "Now")
-    lists = write_about(about_ws, basis, [p.name for p in export.used], [(p.name, r) for p, r in skipped],
-                        earlier.path.name if earlier is not None else None, datetime.now().replace(microsecond=0))
+        write_compare(
+            compare_ws,
+            cbasis,
+            compare_facts(earlier, export.members, cbasis),
+            before,
+            now,
+            f"Earlier ({earlier.assessment.date.isoformat()})",
+            "Team now" if export.merged else "Now",
+        )
+    lists = write_about(
+        about_ws,
+        basis,
+        [p.name for p in export.used],
+        [(p.name, r) for p, r in skipped],
+        earlier.path.name if earlier is not None else None,
+        datetime.now().replace(microsecond=0),
+    )
     export.responses.finish()
     export.plan.finish(lists)
     export.functions.finish()
@@ -168,8 +194,14 @@ def _discard(wb: Workbook) -> None:
 
 
 def export_workbook(
-    files: Sequence[Path], output: Path, *, compare: Path | None = None, force: bool = False,
-    skip_bad: bool = False, instrument: Path | None = None, progress: Progress | None = None,
+    files: Sequence[Path],
+    output: Path,
+    *,
+    compare: Path | None = None,
+    force: bool = False,
+    skip_bad: bool = False,
+    instrument: Path | None = None,
+    progress: Progress | None = None,
 ) -> ExportSummary:
     """Write the workbook; StickError (nothing written) for every failure a user can fix."""
     paths = [Path(f) for f in files]

@@ -33,6 +33,7 @@ def _mode_for(path: Path) -> int:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a crash leaves either the old or the new file."""
+
     def fill(temp: Path) -> None:
         temp.write_bytes(data)
 

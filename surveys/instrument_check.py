@@ -33,8 +33,19 @@ if TYPE_CHECKING:
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_VERSION = 1_000_000
 _TOP_KEYS = {
-    "id", "version", "title", "reading_note", "commission", "levels", "dimensions",
-    "steps", "areas", "functions", "adopters", "principles", "sections",
+    "id",
+    "version",
+    "title",
+    "reading_note",
+    "commission",
+    "levels",
+    "dimensions",
+    "steps",
+    "areas",
+    "functions",
+    "adopters",
+    "principles",
+    "sections",
 }
 
 
@@ -114,8 +125,14 @@ class _Checker:
 
 
 def _type(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "a table", str: "a string"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+        str: "a string",
+    }.get(type(value), type(value).__name__)
 
 
 def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
@@ -144,10 +161,19 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     if c.problems:
         return None, c.problems
     instrument = Instrument(
-        id=ident, version=version, title=title, reading_note=note,
-        levels=levels, dimensions=dimensions, steps=steps, areas=areas,
-        functions=functions, adopters=adopters, principles=principles,
-        commission=commission, sections=sections,
+        id=ident,
+        version=version,
+        title=title,
+        reading_note=note,
+        levels=levels,
+        dimensions=dimensions,
+        steps=steps,
+        areas=areas,
+        functions=functions,
+        adopters=adopters,
+        principles=principles,
+        commission=commission,
+        sections=sections,
     )
     return instrument, []
 
@@ -158,8 +184,11 @@ def _levels(c: _Checker, top: dict[str, Any]) -> tuple[Level, ...]:
     for i, raw in enumerate(c.array(top, "levels", ())):
         path: Path = ("levels", i)
         t = c.table(raw, path, {"id", "label", "question"})
-        out.append(Level(c.ident(t, path, seen, "level"), c.text(t, "label", path),
-                         c.text(t, "question", path, required=False)))
+        out.append(
+            Level(
+                c.ident(t, path, seen, "level"), c.text(t, "label", path), c.text(t, "question", path, required=False)
+            )
+        )
     return tuple(out)
 
 
@@ -169,8 +198,13 @@ def _functions(c: _Checker, top: dict[str, Any]) -> tuple[BusinessFunction, ...]
     for i, raw in enumerate(c.array(top, "functions", ())):
         path: Path = ("functions", i)
         t = c.table(raw, path, {"id", "label", "description"})
-        out.append(BusinessFunction(c.ident(t, path, seen, "function"), c.text(t, "label", path),
-                                    c.text(t, "description", path, required=False)))
+        out.append(
+            BusinessFunction(
+                c.ident(t, path, seen, "function"),
+                c.text(t, "label", path),
+                c.text(t, "description", path, required=False),
+            )
+        )
     return tuple(out)
 
 
@@ -189,10 +223,19 @@ def _dimensions(c: _Checker, top: dict[str, Any], levels: set[str]) -> tuple[Dim
         for j, praw in enumerate(c.array(t, "profiles", path, least=2)):
             ppath = path + ("profiles", j)
             p = c.table(praw, ppath, {"id", "label", "looks_like", "implications"})
-            profiles.append(Profile(c.ident(p, ppath, profiles_seen, "profile"), c.text(p, "label", ppath),
-                                    c.strings(p, "looks_like", ppath), c.strings(p, "implications", ppath)))
-        out.append(Dimension(ident, c.text(t, "label", path), level,
-                             c.text(t, "description", path, required=False), tuple(profiles)))
+            profiles.append(
+                Profile(
+                    c.ident(p, ppath, profiles_seen, "profile"),
+                    c.text(p, "label", ppath),
+                    c.strings(p, "looks_like", ppath),
+                    c.strings(p, "implications", ppath),
+                )
+            )
+        out.append(
+            Dimension(
+                ident, c.text(t, "label", path), level, c.text(t, "description", path, required=False), tuple(profiles)
+            )
+        )
     return tuple(out)
 
 
@@ -210,8 +253,11 @@ def _steps(c: _Checker, top: dict[str, Any]) -> tuple[CompetenceStep, ...]:
         if len(raws) == 4 and transition != expected:
             want = f"{expected!r}" if expected else "empty (the last step leads nowhere)"
             c.fail(path + ("transition",), f"step {i + 1}'s transition must be {want}, not {transition!r}")
-        out.append(CompetenceStep(i + 1, c.ident(t, path, seen, "step"), c.text(t, "label", path),
-                                  c.text(t, "meaning", path), transition))
+        out.append(
+            CompetenceStep(
+                i + 1, c.ident(t, path, seen, "step"), c.text(t, "label", path), c.text(t, "meaning", path), transition
+            )
+        )
     return tuple(out)
 
 
@@ -241,8 +287,14 @@ def _adopters(c: _Checker, top: dict[str, Any]) -> tuple[AdopterCategory, ...]:
             c.fail(path + ("share",), f"'share' must be a percentage (a number from 0 to 100), not {share!r}")
             share = 0.0
         total += share
-        out.append(AdopterCategory(c.ident(t, path, seen, "adopter"), c.text(t, "label", path), float(share),
-                                   c.text(t, "description", path, required=False)))
+        out.append(
+            AdopterCategory(
+                c.ident(t, path, seen, "adopter"),
+                c.text(t, "label", path),
+                float(share),
+                c.text(t, "description", path, required=False),
+            )
+        )
     if out and abs(total - 100) > 1e-6:
         c.fail(("adopters",), f"adopter shares must sum to 100, not {total:g}")
     return tuple(out)
@@ -272,7 +324,9 @@ def _sections(
 ) -> tuple[Section, ...]:
     refs = _Refs(
         {d.id: {p.id for p in d.profiles} for d in dimensions},
-        {a.id for a in areas}, {f.id for f in functions}, {a.id for a in adopters},
+        {a.id for a in areas},
+        {f.id for f in functions},
+        {a.id for a in adopters},
     )
     seen: dict[str, Path] = {}
     questions_seen: dict[str, Path] = {}
@@ -289,8 +343,7 @@ def _sections(
             c.fail(path + ("questions",), "'questions' must be an array of tables")
             raws = []
         questions = tuple(
-            _question(c, q, path + ("questions", j), ident, questions_seen, refs)
-            for j, q in enumerate(raws)
+            _question(c, q, path + ("questions", j), ident, questions_seen, refs) for j, q in enumerate(raws)
         )
         out.append(Section(ident, c.text(t, "title", path), c.text(t, "intro", path, required=False), questions))
     return tuple(out)
@@ -323,13 +376,27 @@ def _question(c: _Checker, raw: Any, path: Path, section: str, seen: dict[str, P
     if function and function not in refs.functions:
         c.fail(path + ("function",), f"{where} names function {function!r}, which does not exist")
     options = _options(c, t, path, where, kind, refs.profiles.get(dimension), refs)
-    return Question(ident, kind if kind in QUESTION_KINDS else "text", c.text(t, "text", path), section,
-                    c.text(t, "help", path, required=False), dimension, area, function, options)
+    return Question(
+        ident,
+        kind if kind in QUESTION_KINDS else "text",
+        c.text(t, "text", path),
+        section,
+        c.text(t, "help", path, required=False),
+        dimension,
+        area,
+        function,
+        options,
+    )
 
 
 def _options(
-    c: _Checker, t: dict[str, Any], path: Path, where: str, kind: str,
-    profiles: set[str] | None, refs: _Refs,
+    c: _Checker,
+    t: dict[str, Any],
+    path: Path,
+    where: str,
+    kind: str,
+    profiles: set[str] | None,
+    refs: _Refs,
 ) -> tuple[Option, ...]:
     raws = t.get("options")
     if kind not in QUESTION_KINDS:

@@ -65,8 +65,13 @@ def read_holder(path: Path) -> Holder | None:
     """Who holds the lock on `path`, or None if nobody does (or the lock is unreadable)."""
     try:
         raw = json.loads(lock_path(path).read_text(encoding="utf-8"))
-        return Holder(str(raw["user"]), str(raw["host"]), int(raw["pid"]),
-                      datetime.fromisoformat(raw["since"]), str(raw["program"]))
+        return Holder(
+            str(raw["user"]),
+            str(raw["host"]),
+            int(raw["pid"]),
+            datetime.fromisoformat(raw["since"]),
+            str(raw["program"]),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -88,8 +93,9 @@ class FileLock:
 
     def acquire(self) -> None:
         me = _me(self._program)
-        body = json.dumps({"user": me.user, "host": me.host, "pid": me.pid,
-                           "since": me.since.isoformat(), "program": me.program}).encode("utf-8")
+        body = json.dumps(
+            {"user": me.user, "host": me.host, "pid": me.pid, "since": me.since.isoformat(), "program": me.program}
+        ).encode("utf-8")
         for _ in range(2):
             try:
                 fd = os.open(self._lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -142,7 +148,7 @@ def clear_stale_locks(folder: Path, older_than: float = 60.0) -> list[Path]:
         return removed
     cutoff = time.time() - older_than
     for lock in candidates:
-        target = lock.with_name(lock.name[1:-len(".lock")])
+        target = lock.with_name(lock.name[1 : -len(".lock")])
         holder = read_holder(target)
         try:
             if holder is None and lock.stat().st_mtime > cutoff:

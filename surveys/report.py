@@ -107,9 +107,7 @@ def report_json(instrument: Instrument, assessment: Assessment, result: Result) 
             }
             for d in result.dimensions
         ],
-        "areas": [
-            {"id": a.area, "score": a.score, "step": a.step, "answered": a.answered} for a in result.areas
-        ],
+        "areas": [{"id": a.area, "score": a.score, "step": a.step, "answered": a.answered} for a in result.areas],
         "functions": [{"id": f.function, "score": f.score, "answered": f.answered} for f in result.functions],
         "overall_step": result.overall_step,
         "adopter": result.adopter,
@@ -120,10 +118,14 @@ def report_json(instrument: Instrument, assessment: Assessment, result: Result) 
         ],
         "priorities": [
             {
-                "area": p.area, "title": p.title, "lead": p.lead, "function": p.function,
+                "area": p.area,
+                "title": p.title,
+                "lead": p.lead,
+                "function": p.function,
                 "target": p.target.isoformat() if p.target else None,
                 "review": p.review.isoformat() if p.review else None,
-                "measure": p.measure, "status": p.status,
+                "measure": p.measure,
+                "status": p.status,
             }
             for p in assessment.priorities
         ],

@@ -77,14 +77,23 @@ class Assessment:
 
 
 def new_assessment(
-    organisation: str, respondent: str, role: str, instrument_id: str, instrument_version: int,
+    organisation: str,
+    respondent: str,
+    role: str,
+    instrument_id: str,
+    instrument_version: int,
     on: date | None = None,
 ) -> Assessment:
     stamp = now()
     return Assessment(
-        organisation=organisation, respondent=respondent, role=role,
-        date=on or stamp.date(), instrument_id=instrument_id,
-        instrument_version=instrument_version, created=stamp, updated=stamp,
+        organisation=organisation,
+        respondent=respondent,
+        role=role,
+        date=on or stamp.date(),
+        instrument_id=instrument_id,
+        instrument_version=instrument_version,
+        created=stamp,
+        updated=stamp,
     )
 
 

@@ -214,8 +214,14 @@ def score(instrument: Instrument, assessment: Assessment) -> Result:
     complete, review = completeness(instrument, assessment)
     orphans = tuple(qid for qid in assessment.answers if instrument.question(qid) is None)
     return Result(
-        dimensions=dimensions, areas=areas, functions=functions, overall_step=step,
-        adopter=adopter, implications=implications(instrument, dimensions, step, adopter),
-        suggestions=suggest(instrument, areas, functions), completeness=complete,
-        needs_review=review, orphans=orphans,
+        dimensions=dimensions,
+        areas=areas,
+        functions=functions,
+        overall_step=step,
+        adopter=adopter,
+        implications=implications(instrument, dimensions, step, adopter),
+        suggestions=suggest(instrument, areas, functions),
+        completeness=complete,
+        needs_review=review,
+        orphans=orphans,
     )

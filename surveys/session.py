@@ -27,7 +27,9 @@ class Opened(NamedTuple):
 
 
 def instrument_for(
-    assessment: Assessment, path: Path, explicit: Path | None = None,
+    assessment: Assessment,
+    path: Path,
+    explicit: Path | None = None,
     loader: Callable[[Path], Instrument] = load_instrument,
 ) -> Instrument:
     """The instrument to read `assessment` with: --instrument, else the recorded file, else the built-in.
@@ -54,9 +56,7 @@ def instrument_for(
             f"{path}: made with instrument {assessment.instrument_id!r}; name its file with --instrument FILE"
         )
     if instrument.id != assessment.instrument_id:
-        raise InstrumentError(
-            f"{path}: made with instrument {assessment.instrument_id!r}, not {instrument.id!r}"
-        )
+        raise InstrumentError(f"{path}: made with instrument {assessment.instrument_id!r}, not {instrument.id!r}")
     return instrument
 
 

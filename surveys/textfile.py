@@ -75,6 +75,4 @@ def _syntax_failure(exc: tomllib.TOMLDecodeError) -> TomlFailure:
     if found is None:
         return TomlFailure(None, f"TOML syntax error: {message}")
     reason = message[: found.start()].strip()
-    return TomlFailure(
-        int(found.group(1)), f"TOML syntax error: {reason} (column {found.group(2)})"
-    )
+    return TomlFailure(int(found.group(1)), f"TOML syntax error: {reason} (column {found.group(2)})")

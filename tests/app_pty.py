@@ -39,9 +39,17 @@ class AppInPty:
         for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
             if name not in (env or {}):
                 full_env.pop(name, None)
-        self.process = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=slave, stdout=slave,
-                                        stderr=slave, cwd=ROOT, env=full_env, start_new_session=True,
-                                        preexec_fn=_take_terminal, close_fds=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=ROOT,
+            env=full_env,
+            start_new_session=True,
+            preexec_fn=_take_terminal,
+            close_fds=True,
+        )
         os.close(slave)
         self._seen = bytearray()
         self._guard = threading.Lock()

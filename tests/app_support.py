@@ -45,8 +45,14 @@ def answered(organisation: str, on: date, pick: int, upto: int | None = None, pl
     a = with_note(a, instrument.questions[0].id, "Board paper due in May")
     if plan:
         priorities = list(suggested(instrument, score(instrument, a).suggestions))
-        priorities[0] = replace(priorities[0], lead="Dr Patel", target=date(2026, 9, 30), review=date(2026, 6, 30),
-                                measure="Ethnicity recorded for 90% of patients", status="in progress")
+        priorities[0] = replace(
+            priorities[0],
+            lead="Dr Patel",
+            target=date(2026, 9, 30),
+            review=date(2026, 6, 30),
+            measure="Ethnicity recorded for 90% of patients",
+            status="in progress",
+        )
         a = with_priorities(a, (*priorities, Priority(title="Staff workshops", lead="HR")))
     return fixed(a)
 
@@ -61,16 +67,25 @@ def write(folder: Path, name: str, assessment: Assessment, mtime: datetime = STA
 
 def demo_folder(folder: Path) -> Path:
     """Two assessments of one organisation (the later half done) and one of another; returns the later one."""
-    write(folder, "Northfield-PCT-2025-03-31.toml", answered("Northfield PCT", date(2025, 3, 31), 1, plan=True),
-          STAMP - timedelta(days=365))
-    write(folder, "Riverside-PCT-2026-02-01.toml", answered("Riverside PCT", date(2026, 2, 1), 2),
-          STAMP - timedelta(days=30))
+    write(
+        folder,
+        "Northfield-PCT-2025-03-31.toml",
+        answered("Northfield PCT", date(2025, 3, 31), 1, plan=True),
+        STAMP - timedelta(days=365),
+    )
+    write(
+        folder,
+        "Riverside-PCT-2026-02-01.toml",
+        answered("Riverside PCT", date(2026, 2, 1), 2),
+        STAMP - timedelta(days=30),
+    )
     return write(folder, "Northfield-PCT-2026-03-31.toml", answered("Northfield PCT", TODAY, 3, upto=20))
 
 
 @asynccontextmanager
 async def questions_open(
-    tmp_path: Path, size: tuple[int, int] = (80, 24),
+    tmp_path: Path,
+    size: tuple[int, int] = (80, 24),
 ) -> AsyncIterator[tuple[StickApp, Pilot[None], QuestionScreen, Path]]:
     """The app on the demo folder's later assessment, its question screen up."""
     later = demo_folder(tmp_path / "answers")

@@ -49,12 +49,23 @@ def child_pythonpath() -> str:
     return os.pathsep.join([str(ROOT), str(ROOT / "tests" / "netguard")])
 
 
-def run_stick(args: Sequence[str], input: str | bytes | None = None, env: dict[str, str] | None = None,
-              cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_stick(
+    args: Sequence[str],
+    input: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
     """Run the real command in a fresh interpreter, as a user would."""
     full_env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8", **(env or {})}
     data = input.decode("utf-8") if isinstance(input, bytes) else input
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args], input=data, capture_output=True, text=True,
-        encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=timeout,
+        [sys.executable, "-m", "tui", *args],
+        input=data,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=timeout,
     )

@@ -48,8 +48,14 @@ def _on_disk(path: Path) -> dict[str, Any] | None:
 
 def _new_file(folder: Path) -> Path:
     env = {**os.environ, "PYTHONPATH": child_pythonpath(), "STICK_DIR": str(folder)}
-    made = subprocess.run([sys.executable, "-m", "tui", "new", "--org", "Crash PCT", "--respondent", "Kim"],
-                          capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    made = subprocess.run(
+        [sys.executable, "-m", "tui", "new", "--org", "Crash PCT", "--respondent", "Kim"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     return Path(made.stdout.strip())
 
 
@@ -57,9 +63,14 @@ def interview_round(folder: Path, rng: random.Random) -> Round:
     """Answer a random number of questions through --plain, kill -9 at a random moment."""
     path = _new_file(folder)
     env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.Popen([sys.executable, "-m", "tui", "interview", str(path), "--plain"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "interview", str(path), "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.stdin is not None
     if rng.random() >= 0.1:
         # On a busy machine a start can outlast every line sent, and no round
@@ -103,8 +114,15 @@ def restart_clears_temps(folder: Path) -> None:
     """A fresh start of the interview on each file clears what a kill left behind."""
     env = {**os.environ, "PYTHONPATH": child_pythonpath()}
     for path in folder.glob("*.toml"):
-        subprocess.run([sys.executable, "-m", "tui", "interview", str(path), "--plain"], input=b"",
-                       capture_output=True, env=env, cwd=ROOT, check=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-m", "tui", "interview", str(path), "--plain"],
+            input=b"",
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+            timeout=60,
+        )
 
 
 def _check_kept(path: Path, seen: dict[str, Any]) -> int:

@@ -25,10 +25,20 @@ ADDED = "comm-feedback"
 
 
 def make(
-    folder: Path, name: str, *, respondent: str = "Ann Lee", organisation: str = "Riverside PCT",
-    role: str = "Equality lead", pick: int = 2, on: date = date(2026, 3, 1), instrument: Instrument | None = None,
-    instrument_file: str | None = None, priorities: Sequence[Priority] = (), notes: dict[str, str] | None = None,
-    skip: Sequence[str] = (), unsure: Sequence[str] = (),
+    folder: Path,
+    name: str,
+    *,
+    respondent: str = "Ann Lee",
+    organisation: str = "Riverside PCT",
+    role: str = "Equality lead",
+    pick: int = 2,
+    on: date = date(2026, 3, 1),
+    instrument: Instrument | None = None,
+    instrument_file: str | None = None,
+    priorities: Sequence[Priority] = (),
+    notes: dict[str, str] | None = None,
+    skip: Sequence[str] = (),
+    unsure: Sequence[str] = (),
 ) -> Path:
     """An assessment answering every question with option `pick` (or the nearest there is)."""
     inst = instrument or builtin_instrument()

@@ -130,8 +130,9 @@ def test_default_name_is_numbered_when_taken(tmp_path: Path) -> None:
     assert default_output(tmp_path, TODAY).name == "stick-export-2026-03-31-2.xlsx"
 
 
-async def test_keys_stay_live_and_the_bar_moves_while_exporting(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_keys_stay_live_and_the_bar_moves_while_exporting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import exports.workbook
 
     later = demo_folder(tmp_path / "answers")
@@ -172,7 +173,6 @@ async def test_keys_stay_live_and_the_bar_moves_while_exporting(tmp_path: Path,
 
 
 def test_home_does_not_import_openpyxl() -> None:
-    code = ("import sys, tui.app.home, tui.app.export_dialog, tui.app.export_panel; "
-            "print('openpyxl' in sys.modules)")
+    code = "import sys, tui.app.home, tui.app.export_dialog, tui.app.export_panel; print('openpyxl' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "False", done.stderr

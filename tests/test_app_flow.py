@@ -97,7 +97,11 @@ async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
 
     saved = load_assessment(path)
     assert (saved.organisation, saved.respondent, saved.role, saved.date) == (
-        "Northfield PCT", "Ann Smith", "Equality lead", TODAY)
+        "Northfield PCT",
+        "Ann Smith",
+        "Equality lead",
+        TODAY,
+    )
     result = score(instrument, saved)
     assert result.completeness.answered == len(instrument.questions) - 1
     assert result.completeness.dont_know == 1
@@ -205,10 +209,13 @@ def test_app_start_does_not_import_openpyxl_or_questionary() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, tui.app.command, tui.app.factory, tui.app.app; "
-            "print(any(m.split('.')[0] in ('openpyxl', 'questionary') for m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+    code = (
+        "import sys, tui.app.command, tui.app.factory, tui.app.app; "
+        "print(any(m.split('.')[0] in ('openpyxl', 'questionary') for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent
+    )
     assert done.stdout.strip() == "False", done.stderr
 
 

@@ -28,9 +28,17 @@ from tui.app.result import ResultScreen
 
 
 def write_lock(path: Path, pid: int, user: str = "kim") -> None:
-    lock_path(path).write_text(json.dumps({
-        "user": user, "host": socket.gethostname(), "pid": pid,
-        "since": "2026-11-26T09:00:00+00:00", "program": "stick interview"}))
+    lock_path(path).write_text(
+        json.dumps(
+            {
+                "user": user,
+                "host": socket.gethostname(),
+                "pid": pid,
+                "since": "2026-11-26T09:00:00+00:00",
+                "program": "stick interview",
+            }
+        )
+    )
 
 
 @contextmanager
@@ -237,8 +245,9 @@ async def test_help_lists_the_keys_of_the_open_elsewhere_dialog(tmp_path: Path) 
     assert "Look without saving anything" in text and "Leave the file to whoever has it open" in text
 
 
-async def test_a_file_that_cannot_be_locked_lands_on_home_with_the_reason(tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_file_that_cannot_be_locked_lands_on_home_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from surveys.errors import StickError
     from surveys.lock import FileLock
 
@@ -275,9 +284,14 @@ async def test_the_app_offers_read_only_on_a_file_a_running_interview_has_open(t
     from tests.conftest import ROOT, child_pythonpath
 
     later = demo_folder(tmp_path / "answers")
-    interview = subprocess.Popen([sys.executable, "-m", "tui", "interview", str(later), "--plain"],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                 cwd=ROOT, env={**os.environ, "PYTHONPATH": child_pythonpath()})
+    interview = subprocess.Popen(
+        [sys.executable, "-m", "tui", "interview", str(later), "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": child_pythonpath()},
+    )
     try:
         assert interview.stdout is not None
         interview.stdout.readline()  # it has started, so it holds the lock

@@ -85,5 +85,8 @@ def test_summaries_list_newest_change_first_and_say_why_a_file_is_unreadable(tmp
     assert items[0].path.name == "broken.toml" and items[0].error
     readable = items[1:]
     assert [s.path.name for s in readable] == [
-        "Northfield-PCT-2026-03-31.toml", "Riverside-PCT-2026-02-01.toml", "Northfield-PCT-2025-03-31.toml"]
+        "Northfield-PCT-2026-03-31.toml",
+        "Riverside-PCT-2026-02-01.toml",
+        "Northfield-PCT-2025-03-31.toml",
+    ]
     assert readable[0].percent == 57 and readable[0].organisation == "Northfield PCT"

@@ -121,7 +121,7 @@ def _colours(output: bytes) -> set[tuple[int, ...]]:
                     found.add((5, codes[i + 2]))
                     i += 3
                     continue
-                found.add(tuple(codes[i + 2:i + 5]))
+                found.add(tuple(codes[i + 2 : i + 5]))
                 i += 5
                 continue
             if 30 <= codes[i] <= 37 or 40 <= codes[i] <= 47 or 90 <= codes[i] <= 107:
@@ -140,8 +140,11 @@ def _grey(colour: tuple[int, ...]) -> bool:
 
 
 @pty_only
-@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"NO_COLOR": "1", "TERM": "dumb"}],
-                         ids=["NO_COLOR", "TERM=dumb", "both"])
+@pytest.mark.parametrize(
+    "env",
+    [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"NO_COLOR": "1", "TERM": "dumb"}],
+    ids=["NO_COLOR", "TERM=dumb", "both"],
+)
 def test_real_terminal_without_colour_or_capabilities(tmp_path: Path, env: dict[str, str]) -> None:
     from tests.app_pty import app_started
 

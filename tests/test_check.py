@@ -159,12 +159,41 @@ def test_truncated_or_corrupted_files_never_raise(cut: int, junk: bytes) -> None
 
 
 @settings(max_examples=150, deadline=None)
-@given(data=st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
-        ["id", "version", "title", "sections", "questions", "options", "kind", "steps", "areas", "share",
-         "adopters", "dimensions", "profiles", "levels", "functions", "label", "step", "profile"]), inner, max_size=4),
-    max_leaves=20))
+@given(
+    data=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "id",
+                        "version",
+                        "title",
+                        "sections",
+                        "questions",
+                        "options",
+                        "kind",
+                        "steps",
+                        "areas",
+                        "share",
+                        "adopters",
+                        "dimensions",
+                        "profiles",
+                        "levels",
+                        "functions",
+                        "label",
+                        "step",
+                        "profile",
+                    ]
+                ),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=20,
+    )
+)
 def test_any_shape_of_data_is_checked_without_raising(data: object) -> None:
     from surveys.instrument_check import check
 

@@ -91,9 +91,19 @@ def test_libreoffice_opens_the_workbook_and_draws_it(tmp_path: Path) -> None:
     assert run_stick(["export", *map(str, files), "-o", str(out), "--compare", str(files[0])]).returncode == 0
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True, timeout=180, check=True,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     pdf = (tmp_path / "team.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") + pdf.count(b"/Type/Page") >= 7

@@ -27,8 +27,13 @@ def two_versions(tmp_path: Path) -> tuple[list[Path], Path]:
     v2_path, v2 = version_two(tmp_path)
     files = [
         make(tmp_path, "one.toml", respondent="Ann", pick=1),
-        make(tmp_path, "two.toml", respondent="Bea", pick=3,
-             priorities=[Priority(area="community", title="Listen better", lead="Cal", function="public-involvement")]),
+        make(
+            tmp_path,
+            "two.toml",
+            respondent="Bea",
+            pick=3,
+            priorities=[Priority(area="community", title="Listen better", lead="Cal", function="public-involvement")],
+        ),
         make(tmp_path, "three.toml", respondent="Cy", pick=4, instrument=v2, instrument_file=v2_path.name),
     ]
     return files, tmp_path / "team.xlsx"

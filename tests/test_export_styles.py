@@ -30,8 +30,14 @@ from surveys.instrument_file import builtin_instrument
 from surveys.responses import Priority
 from tests.export_helpers import make
 
-PLAN = Priority(area="data", title="Record ethnicity", lead="=1+1", function="health-improvement",
-                target=date(2026, 9, 30), measure="Reaches step 3")
+PLAN = Priority(
+    area="data",
+    title="Record ethnicity",
+    lead="=1+1",
+    function="health-improvement",
+    target=date(2026, 9, 30),
+    measure="Reaches step 3",
+)
 
 
 def _row_of(ws: Any, column: int, value: Any) -> tuple[Any, ...]:

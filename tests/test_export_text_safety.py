@@ -16,18 +16,38 @@ from surveys.responses import Priority
 from tests.export_helpers import formulas, make, shown, values
 
 HOSTILE = [
-    "=HYPERLINK(\"http://evil.example\",\"x\")", "=1+1", "+44 20 7946 0000", "-2", "@SUM(A1)", "\tTabbed",
-    "\rCarriage", "#N/A", "#DIV/0!", "_x0041_ stays", "bell\x07 and nul-ish\x01", "a\r\nb", "  padded  ",
-    "Urdu: نسلی مساوات", "emoji 🙂", "'quoted",
+    '=HYPERLINK("http://evil.example","x")',
+    "=1+1",
+    "+44 20 7946 0000",
+    "-2",
+    "@SUM(A1)",
+    "\tTabbed",
+    "\rCarriage",
+    "#N/A",
+    "#DIV/0!",
+    "_x0041_ stays",
+    "bell\x07 and nul-ish\x01",
+    "a\r\nb",
+    "  padded  ",
+    "Urdu: نسلی مساوات",
+    "emoji 🙂",
+    "'quoted",
 ]
 
 
 def test_hostile_user_text_survives_every_sheet(tmp_path: Path) -> None:
-    priorities = [Priority(area="leadership", title=t, lead=t, function="business-plan", measure=t,
-                           target=date(2026, 1, 2)) for t in HOSTILE]
-    first = make(tmp_path, "a.toml", organisation="=cmd|'/c calc'!A1", respondent="@Ann",
-                 notes={"lead-board": "=2*3", "lead-execs": "+1", "lead-priorities": "\rCR first"},
-                 priorities=priorities)
+    priorities = [
+        Priority(area="leadership", title=t, lead=t, function="business-plan", measure=t, target=date(2026, 1, 2))
+        for t in HOSTILE
+    ]
+    first = make(
+        tmp_path,
+        "a.toml",
+        organisation="=cmd|'/c calc'!A1",
+        respondent="@Ann",
+        notes={"lead-board": "=2*3", "lead-execs": "+1", "lead-priorities": "\rCR first"},
+        priorities=priorities,
+    )
     second = make(tmp_path, "b.toml", respondent="-Bob", role="=Role")
     out = tmp_path / "hostile.xlsx"
     export_workbook([first, second], out, compare=second)
@@ -108,12 +128,23 @@ typed = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(organisation=typed, respondent=typed, note=typed, lead=typed, measure=typed)
 def test_user_text_comes_out_of_an_export_exactly(
-    tmp_path_factory: object, organisation: str, respondent: str, note: str, lead: str, measure: str,
+    tmp_path_factory: object,
+    organisation: str,
+    respondent: str,
+    note: str,
+    lead: str,
+    measure: str,
 ) -> None:
     folder = tmp_path_factory.mktemp("p")  # type: ignore[attr-defined]
     plan = Priority(area="data", title=measure, lead=lead, function="saff", measure=measure)
-    source = make(folder, "a.toml", organisation=organisation, respondent=respondent,
-                  notes={"data-collect": note}, priorities=[plan])
+    source = make(
+        folder,
+        "a.toml",
+        organisation=organisation,
+        respondent=respondent,
+        notes={"data-collect": note},
+        priorities=[plan],
+    )
     out = folder / "a.xlsx"
     export_workbook([source], out)
     assert formulas(out) == []

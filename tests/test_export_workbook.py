@@ -16,16 +16,28 @@ from surveys.responses import STATUSES, Priority, with_priorities
 from surveys.scoring import score
 from tests.export_helpers import column, find_row, formulas, make, shown, values
 
-PLAN = Priority(area="data", title="Record ethnicity at registration", lead="Dr Asha Rao",
-                function="health-improvement",
-                target=date(2026, 9, 30), review=date(2026, 6, 30), measure="90% of new patients recorded",
-                status="in progress")
+PLAN = Priority(
+    area="data",
+    title="Record ethnicity at registration",
+    lead="Dr Asha Rao",
+    function="health-improvement",
+    target=date(2026, 9, 30),
+    review=date(2026, 6, 30),
+    measure="90% of new patients recorded",
+    status="in progress",
+)
 
 
 @pytest.fixture
 def exported(tmp_path: Path) -> tuple[Path, Path]:
-    source = make(tmp_path, "riverside.toml", pick=2, priorities=[PLAN], notes={"lead-board": "Board met twice"},
-                  unsure=["data-hip"])
+    source = make(
+        tmp_path,
+        "riverside.toml",
+        pick=2,
+        priorities=[PLAN],
+        notes={"lead-board": "Board met twice"},
+        unsure=["data-hip"],
+    )
     out = tmp_path / "riverside.xlsx"
     calls: list[tuple[int, int]] = []
     summary = export_workbook([source], out, progress=lambda d, t: calls.append((d, t)))
@@ -59,8 +71,11 @@ def test_summary_facts_scores_and_radars(exported: tuple[Path, Path]) -> None:
     competence, fits = charts
     assert len(competence.series) == 1 and len(fits.series) == 1
     # The competence radar reads the area rows: labels in A, scores in C.
-    area_rows = [r for r, row in enumerate(values(ws), start=1)
-                 if row[0] in {a.label for a in instrument.areas} and isinstance(row[2], (int, float))]
+    area_rows = [
+        r
+        for r, row in enumerate(values(ws), start=1)
+        if row[0] in {a.label for a in instrument.areas} and isinstance(row[2], (int, float))
+    ]
     ref = competence.series[0].val.numRef.f
     assert ref == f"'Summary'!$C${area_rows[0]}:$C${area_rows[-1]}"
     assert competence.series[0].cat.strRef.f == f"'Summary'!$A${area_rows[0]}:$A${area_rows[-1]}"
@@ -76,8 +91,17 @@ def test_responses_every_question_with_types(exported: tuple[Path, Path]) -> Non
     ws = load_workbook(out)["Responses"]
     rows = values(ws)
     header = rows[0]
-    assert header == ["Section", "Question", "Answer", "Score (step 1-4)", "Points to", "Don't know", "Needs review",
-                      "Note", "Answered at"]
+    assert header == [
+        "Section",
+        "Question",
+        "Answer",
+        "Score (step 1-4)",
+        "Points to",
+        "Don't know",
+        "Needs review",
+        "Note",
+        "Answered at",
+    ]
     assert len(rows) == 1 + len(instrument.questions)
     by_question = {row[1]: row for row in rows[1:]}
     board = by_question[instrument.question("lead-board").text]  # type: ignore[union-attr]
@@ -99,10 +123,23 @@ def test_action_plan_table_dates_and_drop_downs(exported: tuple[Path, Path]) -> 
     wb = load_workbook(out)
     ws = wb["Action plan"]
     rows = values(ws)
-    assert rows[0] == ["Priority", "Area", "Business function", "Lead", "Target date", "Review date", "Measure",
-                       "Status", "Suggested"]
-    assert rows[1][:4] == ["Record ethnicity at registration", "Ethnicity data and monitoring",
-                           "Health improvement programme", "Dr Asha Rao"]
+    assert rows[0] == [
+        "Priority",
+        "Area",
+        "Business function",
+        "Lead",
+        "Target date",
+        "Review date",
+        "Measure",
+        "Status",
+        "Suggested",
+    ]
+    assert rows[1][:4] == [
+        "Record ethnicity at registration",
+        "Ethnicity data and monitoring",
+        "Health improvement programme",
+        "Dr Asha Rao",
+    ]
     assert rows[1][4] == datetime(2026, 9, 30) and ws["E2"].is_date and ws["E2"].number_format == "yyyy-mm-dd"
     assert rows[1][5] == datetime(2026, 6, 30)
     assert rows[1][6:] == ["90% of new patients recorded", "in progress", None]
@@ -120,8 +157,9 @@ def test_action_plan_table_dates_and_drop_downs(exported: tuple[Path, Path]) -> 
         assert dv.type == "list"
         sheet, cells = dv.formula1.split("!")
         source = wb[sheet.strip("'")]
-        lists[str(dv.sqref).split(":")[0]] = [source[c].value for row in source[cells.replace("$", "")] for c in
-                                              [row[0].coordinate]]
+        lists[str(dv.sqref).split(":")[0]] = [
+            source[c].value for row in source[cells.replace("$", "")] for c in [row[0].coordinate]
+        ]
     assert lists["C2"] == [f.label for f in builtin_instrument().functions]
     assert lists["H2"] == list(STATUSES)
 

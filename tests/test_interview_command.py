@@ -70,8 +70,9 @@ def test_a_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
 
 
-def test_no_console_suggests_plain_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_console_suggests_plain_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.cli import run
 
     path = fresh_file(tmp_path)
@@ -83,8 +84,9 @@ def test_no_console_suggests_plain_and_exits_2(tmp_path: Path, monkeypatch: pyte
     assert load_assessment(path).answers == {}
 
 
-def test_a_terminal_prompt_toolkit_cannot_use_suggests_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_terminal_prompt_toolkit_cannot_use_suggests_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import prompt_toolkit.output
 
     from tui.cli import run
@@ -103,8 +105,9 @@ def test_a_terminal_prompt_toolkit_cannot_use_suggests_plain(tmp_path: Path, mon
 
 
 @pytest.mark.parametrize(("plain", "term", "expected"), [(True, "xterm", True), (False, "dumb", True)])
-def test_plain_when_asked_or_when_the_terminal_is_dumb(plain: bool, term: str, expected: bool,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_when_asked_or_when_the_terminal_is_dumb(
+    plain: bool, term: str, expected: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TERM", term)
     assert command.wants_plain(argparse.Namespace(plain=plain)) is expected
 
@@ -120,10 +123,26 @@ def test_stick_itself_and_the_plain_mode_never_import_questionary(tmp_path: Path
         "print('HEAVY', heavy, code)\n"
     )
     for args in (["interview", str(path), "--plain"], ["report", str(path)], ["check", str(path)]):
-        done = subprocess.run([sys.executable, "-c", probe, *args], input="1\n", capture_output=True, text=True,
-                              encoding="utf-8", cwd=ROOT, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            input="1\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            timeout=60,
+        )
         assert "HEAVY [] " in done.stdout, (args, done.stdout[-300:], done.stderr)
-    start = subprocess.run([sys.executable, "-c", "import sys, tui.cli, tui.interview.command, tui.interview.plain;"
-                            "print(any(m.startswith(('questionary', 'prompt_toolkit')) for m in sys.modules))"],
-                           capture_output=True, text=True, cwd=ROOT, timeout=60)
+    start = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, tui.cli, tui.interview.command, tui.interview.plain;"
+            "print(any(m.startswith(('questionary', 'prompt_toolkit')) for m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert start.stdout.strip() == "False"

@@ -23,9 +23,17 @@ def test_second_interview_is_refused_with_who_and_since(stick_dir: Path) -> None
     before = path.read_bytes()
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        lock_path(path).write_text(json.dumps({
-            "user": "kim", "host": socket.gethostname(), "pid": holder.pid,
-            "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+        lock_path(path).write_text(
+            json.dumps(
+                {
+                    "user": "kim",
+                    "host": socket.gethostname(),
+                    "pid": holder.pid,
+                    "since": "2026-11-26T09:00:00+00:00",
+                    "program": "stick",
+                }
+            )
+        )
         done = run_stick(["interview", str(path), "--plain"], input="1\n2\n")
         assert done.returncode == 2
         assert "already open by kim" in done.stderr and "2026-11-26 09:00" in done.stderr
@@ -37,9 +45,17 @@ def test_second_interview_is_refused_with_who_and_since(stick_dir: Path) -> None
 
 def test_lock_of_a_killed_interview_is_cleared_and_released_after(stick_dir: Path) -> None:
     path = _new(stick_dir)
-    lock_path(path).write_text(json.dumps({
-        "user": "kim", "host": socket.gethostname(), "pid": 2**22 + 7,
-        "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+    lock_path(path).write_text(
+        json.dumps(
+            {
+                "user": "kim",
+                "host": socket.gethostname(),
+                "pid": 2**22 + 7,
+                "since": "2026-11-26T09:00:00+00:00",
+                "program": "stick",
+            }
+        )
+    )
     done = run_stick(["interview", str(path), "--plain"], input="1\n")
     assert done.returncode == 0, done.stderr
     assert "choice = 1" in path.read_text(encoding="utf-8")

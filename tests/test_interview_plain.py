@@ -115,8 +115,11 @@ def test_answers_given_elsewhere_are_passed_over(tmp_path: Path) -> None:
     answered(path, ["mat-vision", "mat-needs", "mat-risk", "str-origin"])
     _, script = interview(path, ["2", "3"])
     asked = [line for line in script.output if line.startswith("Question ")]
-    assert asked == ["Question 4 of 33 - Organisational maturity", "Question 6 of 33 - Structural chaos",
-                     "Question 7 of 33 - Structural chaos"]
+    assert asked == [
+        "Question 4 of 33 - Organisational maturity",
+        "Question 6 of 33 - Structural chaos",
+        "Question 7 of 33 - Structural chaos",
+    ]
     saved = load_assessment(path)
     assert (saved.answers["mat-partners"].choice, saved.answers["str-policies"].choice) == (2, 3)
     assert saved.answers["str-origin"].choice == 1
@@ -150,9 +153,29 @@ def test_the_result_is_shown_at_the_end(tmp_path: Path) -> None:
 def test_priorities_are_asked_field_by_field_and_saved_as_given(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
     answered(path, IDS)
-    lines = ["maybe", "y", "99", "2", "Board development", "Chief Executive", "", "2026-13-01", "2026-W01-1",
-             "2026-03-31", "", "  Board minutes show it  ", "y", "6", "", "", "4", "2027-01-01", "2027-06-30",
-             "", "n"]
+    lines = [
+        "maybe",
+        "y",
+        "99",
+        "2",
+        "Board development",
+        "Chief Executive",
+        "",
+        "2026-13-01",
+        "2026-W01-1",
+        "2026-03-31",
+        "",
+        "  Board minutes show it  ",
+        "y",
+        "6",
+        "",
+        "",
+        "4",
+        "2027-01-01",
+        "2027-06-30",
+        "",
+        "n",
+    ]
     code, script = interview(path, lines)
     assert code == 0
     assert "Type y to add a priority, n to finish" in script.text

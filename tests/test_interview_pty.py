@@ -21,13 +21,26 @@ pty = pytest.importorskip("pty")
 class Terminal:
     def __init__(self, args: list[str], term: str = "xterm-256color") -> None:
         self.master, slave = pty.openpty()
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": term, "COLUMNS": "80", "LINES": "24",
-               "PYTHONIOENCODING": "utf-8"}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TERM": term,
+            "COLUMNS": "80",
+            "LINES": "24",
+            "PYTHONIOENCODING": "utf-8",
+        }
         # No terminal emulator answers cursor-position requests here; without this,
         # prompt_toolkit waits for the answer and then prints a warning.
         env["PROMPT_TOOLKIT_NO_CPR"] = "1"
-        self.process = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=slave, stdout=slave,
-                                        stderr=slave, cwd=ROOT, env=env, close_fds=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=ROOT,
+            env=env,
+            close_fds=True,
+        )
         os.close(slave)
         self.seen = b""
         self.mark = 0
@@ -36,7 +49,7 @@ class Terminal:
         """Wait until the text appears after what was waited for last: a key typed before its
         prompt is up would meet the terminal in line mode, not the prompt."""
         end = time.monotonic() + timeout
-        while text.encode() not in self.seen[self.mark:]:
+        while text.encode() not in self.seen[self.mark :]:
             if time.monotonic() > end:
                 raise AssertionError(f"{text!r} never appeared; screen so far: {self.seen[-600:]!r}")
             ready, _, _ = select.select([self.master], [], [], 0.1)

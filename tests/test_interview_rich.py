@@ -43,10 +43,20 @@ def drive(path: Path, keys: str) -> tuple[int, list[Assessment]]:
 
 def test_numbers_arrows_notes_and_ctrl_c(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
-    keys = ("2" + ENTER + "=SUM(A1) نوٹ" + ENTER  # number, then a note
-            + DOWN + DOWN + ENTER + ENTER  # arrows to option 3, no note
-            + "d" + ENTER + ENTER  # don't know
-            + CTRL_C)
+    keys = (
+        "2"
+        + ENTER
+        + "=SUM(A1) نوٹ"
+        + ENTER  # number, then a note
+        + DOWN
+        + DOWN
+        + ENTER
+        + ENTER  # arrows to option 3, no note
+        + "d"
+        + ENTER
+        + ENTER  # don't know
+        + CTRL_C
+    )
     code, files = drive(path, keys)
     assert code == 0
     first, with_note, second, third = files
@@ -59,14 +69,26 @@ def test_numbers_arrows_notes_and_ctrl_c(tmp_path: Path) -> None:
 
 def test_back_keeps_the_answer_and_skip_leaves_it(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
-    keys = ("1" + ENTER + "first" + ENTER  # question 1
-            + "b" + ENTER  # at question 2: back
-            + ENTER  # question 1 again: the pointer starts on the answer given, Enter keeps it
-            + ENTER  # no new note
-            + "s" + ENTER  # question 2 skipped
-            + "b" + ENTER + "b" + ENTER  # back to question 1 again
-            + "3" + ENTER + ENTER  # a new answer replaces the old, the note stays
-            + CTRL_D)
+    keys = (
+        "1"
+        + ENTER
+        + "first"
+        + ENTER  # question 1
+        + "b"
+        + ENTER  # at question 2: back
+        + ENTER  # question 1 again: the pointer starts on the answer given, Enter keeps it
+        + ENTER  # no new note
+        + "s"
+        + ENTER  # question 2 skipped
+        + "b"
+        + ENTER
+        + "b"
+        + ENTER  # back to question 1 again
+        + "3"
+        + ENTER
+        + ENTER  # a new answer replaces the old, the note stays
+        + CTRL_D
+    )
     code, _ = drive(path, keys)
     assert code == 0
     saved = load_assessment(path)
@@ -78,15 +100,32 @@ def test_back_keeps_the_answer_and_skip_leaves_it(tmp_path: Path) -> None:
 def test_text_questions_and_the_priorities(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
     answered(path, IDS[:-2])
-    keys = ("Build on the staff network" + ENTER
-            + "d" + ENTER + ENTER  # a lone d is don't know; then no note
-            + "a" + ENTER  # Add a priority
-            + DOWN + ENTER  # the second area
-            + "Values in every plan" + ENTER + "Chair" + ENTER
-            + ENTER  # the suggested business function
-            + "2026-02-30" + ENTER + CLEAR + "2026-03-31" + ENTER  # an impossible date is refused
-            + ENTER + "Audit" + ENTER
-            + "f" + ENTER)  # Finish
+    keys = (
+        "Build on the staff network"
+        + ENTER
+        + "d"
+        + ENTER
+        + ENTER  # a lone d is don't know; then no note
+        + "a"
+        + ENTER  # Add a priority
+        + DOWN
+        + ENTER  # the second area
+        + "Values in every plan"
+        + ENTER
+        + "Chair"
+        + ENTER
+        + ENTER  # the suggested business function
+        + "2026-02-30"
+        + ENTER
+        + CLEAR
+        + "2026-03-31"
+        + ENTER  # an impossible date is refused
+        + ENTER
+        + "Audit"
+        + ENTER
+        + "f"
+        + ENTER
+    )  # Finish
     code, files = drive(path, keys)
     assert code == 0
     saved = load_assessment(path)

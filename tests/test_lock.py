@@ -17,9 +17,17 @@ def test_second_opener_is_told_who_and_since_when(tmp_path: Path) -> None:
     path.write_text("x = 1")
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        lock_path(path).write_text(json.dumps({
-            "user": "kim", "host": __import__("socket").gethostname(), "pid": holder.pid,
-            "since": "2026-11-26T09:00:00+00:00", "program": "stick interview"}))
+        lock_path(path).write_text(
+            json.dumps(
+                {
+                    "user": "kim",
+                    "host": __import__("socket").gethostname(),
+                    "pid": holder.pid,
+                    "since": "2026-11-26T09:00:00+00:00",
+                    "program": "stick interview",
+                }
+            )
+        )
         with pytest.raises(LockedError) as caught:
             FileLock(path, "stick").acquire()
         message = str(caught.value)
@@ -34,9 +42,17 @@ def test_lock_of_a_killed_process_is_cleared(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    lock_path(path).write_text(json.dumps({
-        "user": "kim", "host": __import__("socket").gethostname(), "pid": dead.pid,
-        "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+    lock_path(path).write_text(
+        json.dumps(
+            {
+                "user": "kim",
+                "host": __import__("socket").gethostname(),
+                "pid": dead.pid,
+                "since": "2026-11-26T09:00:00+00:00",
+                "program": "stick",
+            }
+        )
+    )
     with FileLock(path, "stick") as lock:
         assert lock.held
         holder = read_holder(path)
@@ -53,8 +69,11 @@ def test_half_written_lock_is_cleared(tmp_path: Path) -> None:
 
 def test_lock_from_another_machine_is_honoured(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    lock_path(path).write_text(json.dumps({
-        "user": "kim", "host": "another-pc", "pid": 1, "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+    lock_path(path).write_text(
+        json.dumps(
+            {"user": "kim", "host": "another-pc", "pid": 1, "since": "2026-11-26T09:00:00+00:00", "program": "stick"}
+        )
+    )
     with pytest.raises(LockedError, match="kim on another-pc"):
         FileLock(path, "stick").acquire()
     assert lock_path(path).exists()
@@ -72,8 +91,11 @@ def test_start_up_sweep_clears_only_locks_of_dead_processes(tmp_path: Path) -> N
     here = socket.gethostname()
 
     def lock(name: str, pid: int, host: str = here) -> Path:
-        lock_path(tmp_path / name).write_text(json.dumps({
-            "user": "kim", "host": host, "pid": pid, "since": "2026-11-26T09:00:00+00:00", "program": "stick"}))
+        lock_path(tmp_path / name).write_text(
+            json.dumps(
+                {"user": "kim", "host": host, "pid": pid, "since": "2026-11-26T09:00:00+00:00", "program": "stick"}
+            )
+        )
         return lock_path(tmp_path / name)
 
     killed = lock("killed.toml", dead.pid)

@@ -29,6 +29,12 @@ def test_a_stick_started_by_the_tests_cannot_reach_the_network() -> None:
     from tests.conftest import ROOT, child_pythonpath
 
     code = "import socket; socket.create_connection(('192.0.2.1', 80), timeout=0.1)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          env={"PYTHONPATH": child_pythonpath(), "PATH": ""}, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": child_pythonpath(), "PATH": ""},
+        timeout=30,
+    )
     assert done.returncode != 0 and "network use refused" in done.stderr

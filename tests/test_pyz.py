@@ -17,8 +17,12 @@ from tests.conftest import ROOT
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("pyz")
     pyz = folder / "stick.pyz"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pyz.py"), "--output", str(pyz)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_pyz.py"), "--output", str(pyz)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     bare = folder / "bare"
     venv.EnvBuilder(with_pip=False).create(bare)
     python = bare / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
@@ -28,11 +32,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return pyz, python
 
 
-def _run(built: tuple[Path, Path], *args: str, input: str | None = None, cwd: Path | None = None,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    built: tuple[Path, Path],
+    *args: str,
+    input: str | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     pyz, python = built
-    return subprocess.run([str(python), "-I", str(pyz), *args], input=input, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120, cwd=cwd, env=env)
+    return subprocess.run(
+        [str(python), "-I", str(pyz), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_version(built: tuple[Path, Path]) -> None:

@@ -31,11 +31,11 @@ from surveys.responses import (
 TRICKY = [
     "سید احمد علی",  # Urdu
     "Zażółć gęślą jaźń",  # Polish
-    'She said "no" and \'yes\'',
+    "She said \"no\" and 'yes'",
     "line one\nline two\r\nline three",
     "ends with '''",
     'three """ quotes',
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
     "+44 20 7946 0000",
     "-1",
     "@risk",
@@ -53,8 +53,16 @@ def _full(note: str = "a note") -> Assessment:
     text_q = next(q for q in qs if q.kind == "text")
     a = with_answer(a, written(text_q, "We built on the 2019 audit."))
     a = with_note(a, qs[5].id, "ask the director")
-    p = Priority(area="data", title="Ethnicity data", lead="Dr Ngozi Okafor", function="saff",
-                 target=date(2027, 3, 31), review=date(2027, 6, 30), measure="90% recorded", status="in progress")
+    p = Priority(
+        area="data",
+        title="Ethnicity data",
+        lead="Dr Ngozi Okafor",
+        function="saff",
+        target=date(2027, 3, 31),
+        review=date(2027, 6, 30),
+        measure="90% recorded",
+        status="in progress",
+    )
     return with_priorities(a, (p, Priority(area="leadership")))
 
 
@@ -120,7 +128,7 @@ def test_note_survives_a_new_answer_and_a_cleared_answer() -> None:
 @pytest.mark.parametrize(
     ("mangle", "fragment"),
     [
-        (lambda t: t[: len(t) // 2] + '\n[answers.x\n', "line"),
+        (lambda t: t[: len(t) // 2] + "\n[answers.x\n", "line"),
         (lambda t: t.replace('organisation = "Łódź & Co"', "organisation = 3"), "'organisation' has the wrong type"),
         (lambda t: t.replace("choice = 2", 'choice = "two"'), "'choice' has the wrong type"),
         (lambda t: t.replace('status = "in progress"', "status = 1"), "priority 1: 'status'"),

@@ -120,7 +120,13 @@ def test_report_of_a_broken_file(stick_dir: Path) -> None:
 def test_version_and_help() -> None:
     version = run_stick(["--version"])
     assert version.returncode == 0 and version.stdout.startswith("stick 0.")
-    for args in (["--help"], ["new", "--help"], ["check", "--help"], ["report", "--help"],
-                 ["interview", "--help"], ["export", "--help"]):
+    for args in (
+        ["--help"],
+        ["new", "--help"],
+        ["check", "--help"],
+        ["report", "--help"],
+        ["interview", "--help"],
+        ["export", "--help"],
+    ):
         done = run_stick(args)
         assert done.returncode == 0 and "usage: stick" in done.stdout, args

@@ -44,8 +44,13 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         summary = export_workbook(
-            args.files, args.output, compare=args.compare, force=args.force, skip_bad=args.skip_bad,
-            instrument=args.instrument, progress=bar,
+            args.files,
+            args.output,
+            compare=args.compare,
+            force=args.force,
+            skip_bad=args.skip_bad,
+            instrument=args.instrument,
+            progress=bar,
         )
     finally:
         if bar is not None:

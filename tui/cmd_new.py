@@ -18,8 +18,9 @@ def run(args: argparse.Namespace) -> int:
         raise StickError("--respondent must not be empty")
     folder = args.dir or default_folder()
     instrument = load_instrument(args.instrument) if args.instrument else builtin_instrument()
-    assessment = new_assessment(args.org.strip(), args.respondent.strip(), args.role.strip(),
-                                instrument.id, instrument.version)
+    assessment = new_assessment(
+        args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version
+    )
     if args.instrument:
         assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(args.instrument, folder)
     print(create_assessment_file(folder, assessment))

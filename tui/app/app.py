@@ -53,8 +53,14 @@ class StickApp(App[None]):
         Binding("shift+tab", "next_field(-1)", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, folder: Path, *, opened: Store | None = None, instrument_path: Path | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        opened: Store | None = None,
+        instrument_path: Path | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.instrument_path = instrument_path
@@ -237,8 +243,9 @@ class StickApp(App[None]):
 
         try:
             instrument = self.instrument()
-            assessment = new_assessment(draft.organisation, draft.respondent, draft.role,
-                                        instrument.id, instrument.version, on=draft.on)
+            assessment = new_assessment(
+                draft.organisation, draft.respondent, draft.role, instrument.id, instrument.version, on=draft.on
+            )
             if self.instrument_path is not None:
                 assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
             path = create_assessment_file(self.folder, assessment)
@@ -281,10 +288,15 @@ class StickApp(App[None]):
 
         palette = Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot, all keys")
         return [
-            ("Everywhere", [*StickApp.BINDINGS, palette]), ("Home", HomeScreen.BINDINGS),
-            ("New assessment", NewScreen.BINDINGS), ("Questions", QuestionScreen.BINDINGS),
-            ("Jump list", JumpScreen.BINDINGS), ("Result", ResultScreen.BINDINGS), ("Plan", PlanScreen.BINDINGS),
-            ("Editing a priority", PriorityEditor.BINDINGS), ("File open elsewhere", LockedDialog.BINDINGS),
+            ("Everywhere", [*StickApp.BINDINGS, palette]),
+            ("Home", HomeScreen.BINDINGS),
+            ("New assessment", NewScreen.BINDINGS),
+            ("Questions", QuestionScreen.BINDINGS),
+            ("Jump list", JumpScreen.BINDINGS),
+            ("Result", ResultScreen.BINDINGS),
+            ("Plan", PlanScreen.BINDINGS),
+            ("Editing a priority", PriorityEditor.BINDINGS),
+            ("File open elsewhere", LockedDialog.BINDINGS),
             ("Export to Excel", ExportDialog.BINDINGS),
         ]
 

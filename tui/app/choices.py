@@ -81,8 +81,15 @@ class Choices(Widget, can_focus=True):
         lines = self.lines(self.content_size.width)
         if self.has_focus:
             width = self.content_size.width
-            lines = [(index, line.pad_right(max(0, width - line.cell_length)).stylize(CURSOR_STYLE)
-                      if index == self.cursor else line) for index, line in lines]
+            lines = [
+                (
+                    index,
+                    line.pad_right(max(0, width - line.cell_length)).stylize(CURSOR_STYLE)
+                    if index == self.cursor
+                    else line,
+                )
+                for index, line in lines
+            ]
         return Content("\n").join(line for _, line in lines)
 
     def on_focus(self) -> None:

@@ -24,11 +24,20 @@ from textual.widget import Widget
 ResultType = TypeVar("ResultType")
 
 
-def command(key: str, action: str, description: str, *, show: bool = True, key_display: str | None = None,
-            tooltip: str = "", group: Binding.Group | None = None) -> Binding:
+def command(
+    key: str,
+    action: str,
+    description: str,
+    *,
+    show: bool = True,
+    key_display: str | None = None,
+    tooltip: str = "",
+    group: Binding.Group | None = None,
+) -> Binding:
     """A binding run as its key arrives (see the module's note)."""
-    return Binding(key, action, description, show=show, key_display=key_display, priority=True, tooltip=tooltip,
-                   group=group)
+    return Binding(
+        key, action, description, show=show, key_display=key_display, priority=True, tooltip=tooltip, group=group
+    )
 
 
 def typing_into(widget: Widget | None) -> bool:
@@ -41,8 +50,9 @@ def typing_into(widget: Widget | None) -> bool:
 @cache
 def command_actions(screen_class: type[Screen[object]]) -> frozenset[str]:
     """The action names a screen class binds to command keys."""
-    return frozenset(binding.action.split("(")[0] for binding in Binding.make_bindings(screen_class.BINDINGS)
-                     if binding.priority)
+    return frozenset(
+        binding.action.split("(")[0] for binding in Binding.make_bindings(screen_class.BINDINGS) if binding.priority
+    )
 
 
 def catch_up(screen: Screen[Any], event: events.Key) -> None:

@@ -77,5 +77,10 @@ class AssessmentContext:
         return f"Read-only: {holder.describe()} has it open. Nothing here is saved."
 
     def radar(self) -> RadarData:
-        return radar_data(self.store.instrument, self.store.result, self.view,
-                          self.comparison.result(self.store), self.comparison.name)
+        return radar_data(
+            self.store.instrument,
+            self.store.result,
+            self.view,
+            self.comparison.result(self.store),
+            self.comparison.name,
+        )

@@ -65,8 +65,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     ExportDialog #problem { color: $error; text-style: bold; height: auto; }
     """
 
-    def __init__(self, folder: Path, default: Path, selected: tuple[Path, str] | None,
-                 readable: tuple[Path, ...]) -> None:
+    def __init__(
+        self, folder: Path, default: Path, selected: tuple[Path, str] | None, readable: tuple[Path, ...]
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.default = default

@@ -61,7 +61,8 @@ class ExportPanel(Vertical):
         self.display = True
         count = len(request.files)
         self.query_one("#status", Static).update(
-            f"Exporting {count} {'assessment' if count == 1 else 'assessments'} to {request.output}…")
+            f"Exporting {count} {'assessment' if count == 1 else 'assessments'} to {request.output}…"
+        )
         self.query_one(ProgressBar).update(total=None, progress=0)
         self._export(request, instrument)
 
@@ -79,8 +80,14 @@ class ExportPanel(Vertical):
                 self.post_message(self.Progressed(done, total))
 
         try:
-            summary = export_workbook(list(request.files), request.output, force=request.force, skip_bad=True,
-                                      instrument=instrument, progress=progress)
+            summary = export_workbook(
+                list(request.files),
+                request.output,
+                force=request.force,
+                skip_bad=True,
+                instrument=instrument,
+                progress=progress,
+            )
         except (StickError, OSError) as exc:
             self.post_message(self.Failed(str(exc)))
             return

@@ -11,8 +11,9 @@ from surveys.lock import clear_stale_locks
 from tui.app.app import StickApp
 
 
-def make_app(folder: Path, file: Path | None = None, *, instrument: Path | None = None,
-             today: Callable[[], date] = date.today) -> StickApp:
+def make_app(
+    folder: Path, file: Path | None = None, *, instrument: Path | None = None, today: Callable[[], date] = date.today
+) -> StickApp:
     """The app on `folder`; with `file`, opened at its first unanswered question.
 
     A file that cannot be read raises StickError here, before any screen is drawn.

@@ -69,8 +69,11 @@ def earlier_assessments(folder: Path, current: Path, assessment: Assessment) -> 
         other = item.assessment
         if other is None:
             continue
-        if (same_organisation(other.organisation, assessment.organisation)
-                and other.instrument_id == assessment.instrument_id and other.date < assessment.date):
+        if (
+            same_organisation(other.organisation, assessment.organisation)
+            and other.instrument_id == assessment.instrument_id
+            and other.date < assessment.date
+        ):
             found.append((item.path, other))
     found.sort(key=lambda pair: (pair[1].date, pair[1].updated), reverse=True)
     return found

@@ -14,8 +14,15 @@ from textual.widgets import Static
 Section = tuple[str, Sequence[BindingType]]
 
 _KEY_NAMES = {
-    "left": "←", "right": "→", "up": "↑", "down": "↓", "question_mark": "?", "escape": "esc",
-    "backspace": "backspace", "delete": "del", "enter": "enter",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+    "question_mark": "?",
+    "escape": "esc",
+    "backspace": "backspace",
+    "delete": "del",
+    "enter": "enter",
 }
 
 

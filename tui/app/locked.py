@@ -20,11 +20,13 @@ from surveys.lock import Holder
 
 
 def locked_text(path: Path, holder: Holder) -> str:
-    return (f"{path.name} is already open\n"
-            f"by {holder.user} on {holder.host} ({holder.program}, process {holder.pid})\n"
-            f"since {holder.since:%Y-%m-%d %H:%M}.\n\n"
-            "Open it read-only to look at the answers, result and plan: nothing you do is saved. "
-            "Or cancel, and open it once they have finished.")
+    return (
+        f"{path.name} is already open\n"
+        f"by {holder.user} on {holder.host} ({holder.program}, process {holder.pid})\n"
+        f"since {holder.since:%Y-%m-%d %H:%M}.\n\n"
+        "Open it read-only to look at the answers, result and plan: nothing you do is saved. "
+        "Or cancel, and open it once they have finished."
+    )
 
 
 class LockedDialog(ModalScreen[bool]):

@@ -80,8 +80,10 @@ class NewScreen(Screen[Draft | None]):
 
     def draft(self) -> Draft:
         """The details entered; ValueError naming the first problem."""
-        values = {name: self.query_one(f"#{name}", Input).value.strip()
-                  for name in ("organisation", "respondent", "role", "date")}
+        values = {
+            name: self.query_one(f"#{name}", Input).value.strip()
+            for name in ("organisation", "respondent", "role", "date")
+        }
         if not values["organisation"]:
             raise ValueError("Organisation: please enter the organisation assessed.")
         if not values["respondent"]:

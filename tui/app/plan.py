@@ -47,12 +47,14 @@ def details_text(instrument: Instrument, p: Priority) -> str:
     def day(value: date | None) -> str:
         return value.isoformat() if value else "-"
 
-    return "\n".join((
-        p.title,
-        f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
-        f"Function: {functions.get(p.function, p.function) or '-'} · Area: {areas.get(p.area, p.area) or '-'}",
-        f"Measure: {p.measure or '-'}",
-    ))
+    return "\n".join(
+        (
+            p.title,
+            f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
+            f"Function: {functions.get(p.function, p.function) or '-'} · Area: {areas.get(p.area, p.area) or '-'}",
+            f"Measure: {p.measure or '-'}",
+        )
+    )
 
 
 class PlanScreen(CommandScreen[None]):
@@ -77,8 +79,11 @@ class PlanScreen(CommandScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static("Limited, achievable priorities, each with a named lead and the business function "
-                     "where the work will live. enter edits, a adds, x removes.", id="advice")
+        yield Static(
+            "Limited, achievable priorities, each with a named lead and the business function "
+            "where the work will live. enter edits, a adds, x removes.",
+            id="advice",
+        )
         yield Static("", id="warning")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
@@ -101,20 +106,25 @@ class PlanScreen(CommandScreen[None]):
         row = table.cursor_row if cursor is None else cursor
         table.clear()
         for n, p in enumerate(self.store.assessment.priorities, start=1):
-            table.add_row(*(Text(cell) for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "",
-                                                    p.status)))
+            table.add_row(
+                *(Text(cell) for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status))
+            )
         count = len(self.store.assessment.priorities)
         warning = self.query_one("#warning", Static)
         if count > LIMIT:
-            warning.update(f"Warning: {count} priorities. The deck asks for limited priorities: "
-                           f"{LIMIT} or fewer are easier to see through.")
+            warning.update(
+                f"Warning: {count} priorities. The deck asks for limited priorities: "
+                f"{LIMIT} or fewer are easier to see through."
+            )
         elif self.store.read_only is not None:
             warning.update(self.context.read_only_notice())
         elif count == 0:
             warning.update("No priorities yet: press a to add one.")
         else:
-            warning.update(f"{count} {'priority' if count == 1 else 'priorities'} ({LIMIT} or fewer keeps them "
-                           "limited and achievable).")
+            warning.update(
+                f"{count} {'priority' if count == 1 else 'priorities'} ({LIMIT} or fewer keeps them "
+                "limited and achievable)."
+            )
         if count:
             table.move_cursor(row=max(0, min(row, count - 1)))
         self.show_details()
@@ -149,6 +159,7 @@ class PlanScreen(CommandScreen[None]):
     def action_add(self) -> None:
         if refused(self, self.store):
             return
+
         def added(priority: Priority | None) -> None:
             if priority is not None:
                 priorities = (*self.store.assessment.priorities, priority)

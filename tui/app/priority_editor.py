@@ -52,13 +52,21 @@ class PriorityEditor(ModalScreen[Priority | None]):
             yield Label("Priority")
             yield Input(p.title, id="title", placeholder="what will be done")
             yield Label("Competence area")
-            yield Select([(a.label, a.id) for a in self.instrument.areas], id="area",
-                         value=p.area or Select.NULL, prompt="(none)")
+            yield Select(
+                [(a.label, a.id) for a in self.instrument.areas],
+                id="area",
+                value=p.area or Select.NULL,
+                prompt="(none)",
+            )
             yield Label("Lead")
             yield Input(p.lead, id="lead", placeholder="the named person responsible")
             yield Label("Business function")
-            yield Select([(f.label, f.id) for f in self.instrument.functions], id="function",
-                         value=p.function or Select.NULL, prompt="(none)")
+            yield Select(
+                [(f.label, f.id) for f in self.instrument.functions],
+                id="function",
+                value=p.function or Select.NULL,
+                prompt="(none)",
+            )
             yield Label("Target date (YYYY-MM-DD)")
             yield Input(_date_text(p.target), id="target")
             yield Label("Review date (YYYY-MM-DD)")
@@ -66,8 +74,12 @@ class PriorityEditor(ModalScreen[Priority | None]):
             yield Label("Measure")
             yield Input(p.measure, id="measure", placeholder="how we will know")
             yield Label("Status")
-            yield Select([(s, s) for s in STATUSES], id="status", value=p.status if p.status in STATUSES
-                         else STATUSES[0], allow_blank=False)
+            yield Select(
+                [(s, s) for s in STATUSES],
+                id="status",
+                value=p.status if p.status in STATUSES else STATUSES[0],
+                allow_blank=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -95,9 +107,15 @@ class PriorityEditor(ModalScreen[Priority | None]):
             except ValueError as exc:
                 raise ValueError(f"{words}: {exc}") from None
         return replace(
-            self.priority, title=self._text("title"), area=self._choice("area"), lead=self._text("lead"),
-            function=self._choice("function"), target=dates["target"], review=dates["review"],
-            measure=self._text("measure"), status=self._choice("status") or STATUSES[0],
+            self.priority,
+            title=self._text("title"),
+            area=self._choice("area"),
+            lead=self._text("lead"),
+            function=self._choice("function"),
+            target=dates["target"],
+            review=dates["review"],
+            measure=self._text("measure"),
+            status=self._choice("status") or STATUSES[0],
         )
 
     def action_save(self) -> None:

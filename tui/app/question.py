@@ -63,11 +63,14 @@ class QuestionScreen(CommandScreen[None]):
         command("s", "result", "Result"),
         Binding("escape", "back", "Leave field / Home", show=False),
     ]
-    DEFAULT_CSS = body_css("QuestionScreen") + """
+    DEFAULT_CSS = (
+        body_css("QuestionScreen")
+        + """
     QuestionScreen #ask { padding: 0 1; }
     QuestionScreen Choices { margin-top: 1; }
     QuestionScreen Input { margin: 0; }
     """
+    )
 
     def __init__(self, context: AssessmentContext, index: int = 0) -> None:
         super().__init__()
@@ -166,8 +169,9 @@ class QuestionScreen(CommandScreen[None]):
         answer = self.store.assessment.answer(self.question.id)
         editing_note = self._has_field("note") and self._field("note").display
         note = answer.note if answer is not None and not editing_note else ""
-        lines = progress_lines(self.store.result.completeness, note, self.context.read_only_notice(),
-                               self.question.kind == "text")
+        lines = progress_lines(
+            self.store.result.completeness, note, self.context.read_only_notice(), self.question.kind == "text"
+        )
         self.query_one("#progress", Static).update("\n".join(lines))
 
     def refresh_radar(self) -> None:

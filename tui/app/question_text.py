@@ -23,8 +23,15 @@ STATE_TEXT = {
 def heading(section_title: str, intro: str, place: str, question: Question) -> Content:
     """The section, its introduction, where this question is, and the question itself."""
     return Content.assemble(
-        (section_title, "bold"), "\n", (intro, "$text-muted"), "\n\n", place, "\n",
-        (question.text, "bold"), *(("\n", (question.help, "italic")) if question.help else ()))
+        (section_title, "bold"),
+        "\n",
+        (intro, "$text-muted"),
+        "\n\n",
+        place,
+        "\n",
+        (question.text, "bold"),
+        *(("\n", (question.help, "italic")) if question.help else ()),
+    )
 
 
 def progress_lines(c: Completeness, note: str, read_only_notice: str, text_question: bool) -> list[str]:
@@ -32,8 +39,10 @@ def progress_lines(c: Completeness, note: str, read_only_notice: str, text_quest
     lines = [f"Note: {note}"] if note else []
     if read_only_notice:
         return [*lines, f"Answered {c.answered} of {c.total}", read_only_notice]
-    lines.append(f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
-                 + (f" · {c.needs_review} to answer again" if c.needs_review else ""))
+    lines.append(
+        f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
+        + (f" · {c.needs_review} to answer again" if c.needs_review else "")
+    )
     if text_question:
         lines.append("enter saves and moves on · esc leaves the field (then d, ←/→, ?)")
     return lines

@@ -44,14 +44,22 @@ def _fit_values(result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
     return values, unscored
 
 
-def radar_data(instrument: Instrument, result: Result, view: View, earlier: Result | None = None,
-               earlier_name: str = "") -> RadarData:
+def radar_data(
+    instrument: Instrument, result: Result, view: View, earlier: Result | None = None, earlier_name: str = ""
+) -> RadarData:
     if view is View.AREAS:
         values, unscored = _area_values(instrument, result)
         old = _area_values(instrument, earlier)[0] if earlier is not None else None
         labels = tuple(a.label for a in instrument.areas)
-        return RadarData(f"Competence areas: steps 1-{len(instrument.steps)}", labels, values,
-                         len(instrument.steps), unscored, old, earlier_name)
+        return RadarData(
+            f"Competence areas: steps 1-{len(instrument.steps)}",
+            labels,
+            values,
+            len(instrument.steps),
+            unscored,
+            old,
+            earlier_name,
+        )
     values, unscored = _fit_values(result)
     old = _fit_values(earlier)[0] if earlier is not None else None
     labels = tuple(p.label for d in instrument.dimensions for p in d.profiles)

@@ -60,8 +60,14 @@ class _Canvas:
             self.bits[row][col] |= _DOT_BITS[y % 4][x % 2]
             self.layers[row][col] = max(self.layers[row][col], layer)
 
-    def line(self, a: tuple[float, float], b: tuple[float, float], layer: Layer, pattern: tuple[int, int] | None,
-             start: int = 0) -> int:
+    def line(
+        self,
+        a: tuple[float, float],
+        b: tuple[float, float],
+        layer: Layer,
+        pattern: tuple[int, int] | None,
+        start: int = 0,
+    ) -> int:
         """Draw a->b; `pattern` (on, off) makes it broken. Returns the dot count, to carry a dash across corners."""
         steps = max(1, round(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
         for i in range(steps):
@@ -114,7 +120,11 @@ def _clip(text: str, limit: int) -> str:
 
 
 def draw_radar(
-    values: Sequence[float], width: int, height: int, rings: int = 4, labels: Sequence[str] = (),
+    values: Sequence[float],
+    width: int,
+    height: int,
+    rings: int = 4,
+    labels: Sequence[str] = (),
     earlier: Sequence[float] | None = None,
 ) -> Picture:
     """A radar of len(values) spokes and `rings` rings in a width x height cell box.

@@ -29,9 +29,12 @@ class ResultScreen(CommandScreen[None]):
         command("c", "compare", "Compare", tooltip="Cycle through earlier assessments to draw"),
         Binding("escape", "back", "Questions"),
     ]
-    DEFAULT_CSS = body_css("ResultScreen") + """
+    DEFAULT_CSS = (
+        body_css("ResultScreen")
+        + """
     ResultScreen #text { padding: 0 1; }
     """
+    )
 
     def __init__(self, context: AssessmentContext) -> None:
         super().__init__()
@@ -59,7 +62,8 @@ class ResultScreen(CommandScreen[None]):
     def show(self) -> None:
         store, comparison = self.context.store, self.context.comparison
         self.query_one("#result", HangingText).update(
-            result_text(store.instrument, store.result, comparison.result(store), comparison.name))
+            result_text(store.instrument, store.result, comparison.result(store), comparison.name)
+        )
         self.query_one(Radar).data = self.context.radar()
 
     def action_plan(self) -> None:

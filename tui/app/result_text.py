@@ -23,13 +23,20 @@ def _line(text: str, style: str = "") -> Paragraph:
     return "", Content.styled(text, style) if style else Content(text)
 
 
-def result_text(instrument: Instrument, result: Result, earlier: Result | None = None,
-                earlier_name: str = "") -> list[Paragraph]:
+def result_text(
+    instrument: Instrument, result: Result, earlier: Result | None = None, earlier_name: str = ""
+) -> list[Paragraph]:
     c = result.completeness
     review = f", {c.needs_review} to answer again" if c.needs_review else ""
-    out: list[Paragraph] = [("", Content.assemble(
-        (f"Complete: {c.answered} of {c.total} answered ({c.percent}%)", "bold"),
-        f", {c.dont_know} don't know, {c.unanswered} empty{review}"))]
+    out: list[Paragraph] = [
+        (
+            "",
+            Content.assemble(
+                (f"Complete: {c.answered} of {c.total} answered ({c.percent}%)", "bold"),
+                f", {c.dont_know} don't know, {c.unanswered} empty{review}",
+            ),
+        )
+    ]
 
     out += _heading("Dimensions")
     for d in result.dimensions:

@@ -34,8 +34,9 @@ class ReadOnlyError(StickError):
 
 
 class Store:
-    def __init__(self, path: Path, assessment: Assessment, instrument: Instrument,
-                 save: Saver = save_assessment) -> None:
+    def __init__(
+        self, path: Path, assessment: Assessment, instrument: Instrument, save: Saver = save_assessment
+    ) -> None:
         self.path = path
         self.instrument = instrument
         self._assessment = assessment

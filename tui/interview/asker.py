@@ -69,18 +69,33 @@ class Asker:
             window.wrap_lines = to_filter(True)
         return question.unsafe_ask()
 
-    def select(self, message: str, choices: list[Any], default: Any = None, numbered: bool = True,
-               instruction: str = "") -> Any:
+    def select(
+        self, message: str, choices: list[Any], default: Any = None, numbered: bool = True, instruction: str = ""
+    ) -> Any:
         hint = "(number or arrow keys, then Enter)" if numbered else "(arrow keys, then Enter)"
-        return self._run(questionary.select(
-            message, choices=choices, default=default, use_shortcuts=numbered, use_arrow_keys=True,
-            use_jk_keys=False, instruction=instruction or hint,
-            input=self.terminal.input, output=self.terminal.output,
-        ))
+        return self._run(
+            questionary.select(
+                message,
+                choices=choices,
+                default=default,
+                use_shortcuts=numbered,
+                use_arrow_keys=True,
+                use_jk_keys=False,
+                instruction=instruction or hint,
+                input=self.terminal.input,
+                output=self.terminal.output,
+            )
+        )
 
     def text(self, message: str, default: str = "", instruction: str = "", validate: Any = None) -> str:
-        answer: str = self._run(questionary.text(
-            message, default=default, instruction=instruction, validate=validate,
-            input=self.terminal.input, output=self.terminal.output,
-        ))
+        answer: str = self._run(
+            questionary.text(
+                message,
+                default=default,
+                instruction=instruction,
+                validate=validate,
+                input=self.terminal.input,
+                output=self.terminal.output,
+            )
+        )
         return answer

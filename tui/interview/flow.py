@@ -128,7 +128,11 @@ class Walk:
     def _answer(self, answer: Answer) -> None:
         old = self.assessment.answer(answer.question)
         same = old is not None and (old.choice, old.label, old.text, old.dont_know) == (
-            answer.choice, answer.label, answer.text, answer.dont_know)
+            answer.choice,
+            answer.label,
+            answer.text,
+            answer.dont_know,
+        )
         if same and answer.note in ("", old.note if old else ""):
             return  # the answer given again: keep the time it was first given, write nothing
         self._record(with_answer(self.assessment, answer))

@@ -16,8 +16,7 @@ from tui.interview.protocol import Invalid, parse_line
 from tui.interview.wording import current_answer, option_lines, progress_line, result_lines, resume_lines
 
 HOW_TO = (
-    "How to answer: type the number of a choice, d for don't know, s to skip or b to go back "
-    "one question, then Enter.",
+    "How to answer: type the number of a choice, d for don't know, s to skip or b to go back one question, then Enter.",
     "To add a note, type a space and the note after the answer, for example: 2 Discussed at the May board.",
     "Where a question asks for words, type them; a lone s, b or d still means skip, back or don't know, "
     "and an empty line skips.",
@@ -77,8 +76,9 @@ def run_plain(walk: Walk, io: LineIO, path: Path) -> int:
     for line in HOW_TO:
         io.say(line)
     if not walk.finished:
-        io.say(f"{walk.open_count} of {len(walk.questions)} questions to answer; "
-               f"starting at question {walk.index + 1}.")
+        io.say(
+            f"{walk.open_count} of {len(walk.questions)} questions to answer; starting at question {walk.index + 1}."
+        )
     try:
         while True:
             ask_questions(walk, io)
@@ -119,8 +119,11 @@ def ask_questions(walk: Walk, io: LineIO) -> None:
                 io.say(line)
         for line in current_answer(question, walk.assessment):
             io.say(line)
-        prompt = ("Answer in words, or d, s, b: " if question.kind == "text"
-                  else f"Answer (1-{len(question.options)}, d, s, b): ")
+        prompt = (
+            "Answer in words, or d, s, b: "
+            if question.kind == "text"
+            else f"Answer (1-{len(question.options)}, d, s, b): "
+        )
         while isinstance(command := parse_line(question, io.ask(prompt)), Invalid):
             io.say(command.reason)
         if not walk.apply(command):

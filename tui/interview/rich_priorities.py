@@ -32,11 +32,15 @@ def offer_priorities(asker: Asker, walk: Walk) -> bool:
     for n, priority in enumerate(walk.assessment.priorities, start=1):
         asker.say(priority_line(walk.instrument, n, priority))
     while True:
-        action = asker.select("Priorities", [
-            questionary.Choice("Add a priority", value="add", shortcut_key="a"),
-            questionary.Choice("Back to the last question", value="back", shortcut_key="b"),
-            questionary.Choice("Finish", value="finish", shortcut_key="f"),
-        ], instruction="(a letter or arrow keys, then Enter)")
+        action = asker.select(
+            "Priorities",
+            [
+                questionary.Choice("Add a priority", value="add", shortcut_key="a"),
+                questionary.Choice("Back to the last question", value="back", shortcut_key="b"),
+                questionary.Choice("Finish", value="finish", shortcut_key="f"),
+            ],
+            instruction="(a letter or arrow keys, then Enter)",
+        )
         if action == "back":
             return False
         if action == "finish":
@@ -47,8 +51,10 @@ def offer_priorities(asker: Asker, walk: Walk) -> bool:
 def _numbered(pairs: list[tuple[str, str]]) -> list[questionary.Choice]:
     """Choices keyed 1 to 9 where there are few enough; otherwise the arrow keys alone."""
     short = len(pairs) <= MAX_NUMBERED
-    return [questionary.Choice(title, value=value, shortcut_key=str(n) if short else False)
-            for n, (title, value) in enumerate(pairs, start=1)]
+    return [
+        questionary.Choice(title, value=value, shortcut_key=str(n) if short else False)
+        for n, (title, value) in enumerate(pairs, start=1)
+    ]
 
 
 def _date_error(text: str) -> bool | str:
@@ -62,19 +68,26 @@ def _date_error(text: str) -> bool | str:
 def enter_priority(asker: Asker, walk: Walk) -> None:
     instrument = walk.instrument
     result = score(instrument, walk.assessment)
-    area_id = asker.select("Which area is the priority in?", _numbered(
-        [(area_label(instrument, result, a.id), a.id) for a in instrument.areas]
-    ), numbered=len(instrument.areas) <= MAX_NUMBERED)
+    area_id = asker.select(
+        "Which area is the priority in?",
+        _numbered([(area_label(instrument, result, a.id), a.id) for a in instrument.areas]),
+        numbered=len(instrument.areas) <= MAX_NUMBERED,
+    )
     function_id = default_function(instrument, result, area_id)
     walk.record(add_priority(walk.assessment, Priority(area=area_id, function=function_id)))
 
-    for field, message in (("title", "Title: a few words on what will be done"),
-                           ("lead", "Lead: the person responsible")):
+    for field, message in (
+        ("title", "Title: a few words on what will be done"),
+        ("lead", "Lead: the person responsible"),
+    ):
         _save_text(walk, field, asker.text(message, instruction="(Enter to leave empty)"))
 
-    chosen = asker.select("Which business function will the work live in?", _numbered(
-        [(f.label, f.id) for f in instrument.functions]
-    ), default=function_id, numbered=len(instrument.functions) <= MAX_NUMBERED)
+    chosen = asker.select(
+        "Which business function will the work live in?",
+        _numbered([(f.label, f.id) for f in instrument.functions]),
+        default=function_id,
+        numbered=len(instrument.functions) <= MAX_NUMBERED,
+    )
     if chosen != function_id:
         walk.record(update_last(walk.assessment, function=chosen))
 
@@ -83,8 +96,9 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
         when = parse_date(typed)
         if when is not None:
             walk.record(update_last(walk.assessment, **{field: when}))
-    _save_text(walk, "measure", asker.text("Measure: how you will know it worked",
-                                           instruction="(Enter to leave empty)"))
+    _save_text(
+        walk, "measure", asker.text("Measure: how you will know it worked", instruction="(Enter to leave empty)")
+    )
     number = len(walk.assessment.priorities)
     asker.say(f"Saved priority {priority_line(instrument, number, walk.assessment.priorities[-1])}")
 
