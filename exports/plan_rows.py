@@ -8,6 +8,7 @@ from datetime import date
 from surveys.model import Instrument
 from surveys.responses import Assessment
 from surveys.scoring import Suggestion
+from surveys.suggestions import suggestion_measure, suggestion_title
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,6 @@ def _area_label(instrument: Instrument, area: str) -> str:
 def _function(instrument: Instrument, function: str) -> tuple[str, str]:
     found = next((f for f in instrument.functions if function in (f.id, f.label)), None)
     return (found.label, found.id) if found is not None else (function, "")
-
-
-def suggestion_title(instrument: Instrument, s: Suggestion) -> str:
-    area = instrument.area(s.area).label
-    return f"Move {area} from step {s.step} to step {s.step + 1} (work on {s.transition})"
 
 
 def plan_rows(
@@ -68,7 +64,6 @@ def plan_rows(
         return rows  # a plan emptied on purpose stays empty
     for s in suggestions:
         function, function_id = _function(instrument, s.function)
-        measure = f"Reaches step {s.step + 1} at the next assessment (now {s.score:.1f} of 4)"
         rows.append(
             PlanRow(
                 no,
@@ -80,7 +75,7 @@ def plan_rows(
                 "",
                 None,
                 None,
-                measure,
+                suggestion_measure(instrument, s),
                 "",
                 suggested=True,
             )

@@ -11,6 +11,7 @@ from typing import Any
 from surveys.model import Instrument
 from surveys.responses import Assessment
 from surveys.scoring import DimensionResult, Result
+from surveys.suggestions import suggestion_title
 
 
 def percent(share: float) -> str:
@@ -66,8 +67,8 @@ def report_lines(instrument: Instrument, assessment: Assessment, result: Result)
     lines += ["", "Suggested priorities (weakest areas first)"]
     for n, s in enumerate(result.suggestions, start=1):
         lines.append(
-            f"  {n}. {instrument.area(s.area).label}: at step {s.step} ({s.score:.1f} of 4); "
-            f"needs {s.transition}; lives in {instrument.function(s.function).label}."
+            f"  {n}. {suggestion_title(instrument, s)}; now {s.score:.1f} of {len(instrument.steps)}; "
+            f"lives in {instrument.function(s.function).label}."
         )
     if not result.suggestions:
         lines.append("  (none yet)")
@@ -113,7 +114,14 @@ def report_json(instrument: Instrument, assessment: Assessment, result: Result) 
         "adopter": result.adopter,
         "implications": [{"source": i.source, "text": i.text} for i in result.implications],
         "suggested_priorities": [
-            {"area": s.area, "function": s.function, "score": s.score, "step": s.step, "transition": s.transition}
+            {
+                "title": suggestion_title(instrument, s),
+                "area": s.area,
+                "function": s.function,
+                "score": s.score,
+                "step": s.step,
+                "transition": s.transition,
+            }
             for s in result.suggestions
         ],
         "priorities": [

@@ -16,9 +16,9 @@ from surveys.instrument_file import builtin_instrument
 from surveys.response_file import save_assessment
 from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
 from surveys.scoring import score
+from surveys.suggestions import suggested_priorities
 from tui.app.app import StickApp
 from tui.app.factory import make_app
-from tui.app.plan import suggested
 from tui.app.question import QuestionScreen
 
 TODAY = date(2026, 3, 31)
@@ -44,7 +44,7 @@ def answered(organisation: str, on: date, pick: int, upto: int | None = None, pl
             a = with_answer(a, choose(q, min(pick + n % 2, len(q.options))))
     a = with_note(a, instrument.questions[0].id, "Board paper due in May")
     if plan:
-        priorities = list(suggested(instrument, score(instrument, a).suggestions))
+        priorities = list(suggested_priorities(instrument, score(instrument, a)))
         priorities[0] = replace(
             priorities[0],
             lead="Dr Patel",

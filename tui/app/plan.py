@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Static
 from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
-from surveys.scoring import Suggestion
+from surveys.suggestions import suggested_priorities
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -28,16 +28,6 @@ from tui.app.read_only import refused
 LIMIT = 5
 # The table keeps to what fits at 80 columns; the details below show the rest.
 COLUMNS = (("#", 2), ("Priority", 32), ("Lead", 12), ("Target", 10), ("Status", 11))
-
-
-def suggested(instrument: Instrument, suggestions: tuple[Suggestion, ...]) -> tuple[Priority, ...]:
-    out = []
-    for s in suggestions:
-        area = instrument.area(s.area)
-        step = instrument.step(s.step)
-        title = f"{area.label}: from step {step.number} to {step.number + 1} ({s.transition})"
-        out.append(Priority(area=s.area, title=title, function=s.function))
-    return tuple(out)
 
 
 def details_text(instrument: Instrument, p: Priority) -> str:
@@ -96,7 +86,7 @@ class PlanScreen(CommandScreen[None]):
         self.sub_title = self.context.subtitle
         writable = self.store.read_only is None
         if writable and not self.store.assessment.plan_started and self.store.result.suggestions:
-            self._save(suggested(self.store.instrument, self.store.result.suggestions))
+            self._save(suggested_priorities(self.store.instrument, self.store.result))
             self.notify("The plan starts from the suggested priorities: edit or remove them freely.")
         self.show()
         self.query_one(DataTable).focus()
