@@ -155,9 +155,7 @@ def basis_for(instruments: Iterable[Instrument]) -> Basis:
 
 def restricted(instrument: Instrument, keep: set[str] | frozenset[str]) -> Instrument:
     sections = tuple(s._replace(questions=tuple(q for q in s.questions if q.id in keep)) for s in instrument.sections)
-    # A fresh `_by_id`: replace() would hand over the original's dict, and
-    # __post_init__ would then add to the cached built-in instrument's index.
-    return replace(instrument, sections=tuple(s for s in sections if s.questions), _by_id={})
+    return replace(instrument, sections=tuple(s for s in sections if s.questions))
 
 
 @dataclass(frozen=True)

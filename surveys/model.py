@@ -7,7 +7,7 @@ checked by the loader, so code that reads these values can index freely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
 
@@ -124,15 +124,16 @@ class Instrument:
     principles: tuple[Principle, ...]
     commission: tuple[str, ...]
     sections: tuple[Section, ...]
-    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update({q.id: q for q in self.questions})
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
         # Cached: scoring walks the questions once per dimension, area and function.
         return tuple(q for s in self.sections for q in s.questions)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        # Derived and cached per value: a replace() builds a new value, so a new index.
+        return {q.id: q for q in self.questions}
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
