@@ -1,6 +1,7 @@
 """An assessment in progress: who answered what, and the plan that follows.
 
-Values are immutable; every change returns a new `Assessment`, so a front end
+Values are immutable, their tables included (`answers` and `extra` are
+read-only mappings); every change returns a new `Assessment`, so a front end
 can hand the new value to the saver and to the radar without copying.
 Keys this version does not know are kept in `extra` and written back, so a
 file made by a newer stick, or edited by hand, loses nothing here.
@@ -8,11 +9,17 @@ file made by a newer stick, or edited by hand, loses nothing here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "dropped")
+
+
+def _frozen(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    return table if isinstance(table, MappingProxyType) else MappingProxyType(dict(table))
 
 
 def now() -> datetime:
@@ -29,7 +36,10 @@ class Answer:
     dont_know: bool = False
     note: str = ""
     at: datetime | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "extra", _frozen(self.extra))
 
     @property
     def given(self) -> bool:
@@ -47,7 +57,10 @@ class Priority:
     review: date | None = None
     measure: str = ""
     status: str = STATUSES[0]
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "extra", _frozen(self.extra))
 
 
 @dataclass(frozen=True)
@@ -60,15 +73,17 @@ class Assessment:
     instrument_version: int
     created: datetime
     updated: datetime
-    answers: dict[str, Answer] = field(default_factory=dict)
+    answers: Mapping[str, Answer] = field(default_factory=dict)
     priorities: tuple[Priority, ...] = ()
     # True once anyone has set the plan, even to nothing: an emptied plan stays
     # empty instead of being filled with suggestions again. In the file, the
     # `priorities` key is there (maybe `priorities = []`) or not.
     plan_started: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "answers", _frozen(self.answers))
+        object.__setattr__(self, "extra", _frozen(self.extra))
         if self.priorities and not self.plan_started:
             object.__setattr__(self, "plan_started", True)  # a plan with priorities has been started
 
@@ -83,6 +98,7 @@ def new_assessment(
     instrument_id: str,
     instrument_version: int,
     on: date | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Assessment:
     stamp = now()
     return Assessment(
@@ -94,6 +110,7 @@ def new_assessment(
         instrument_version=instrument_version,
         created=stamp,
         updated=stamp,
+        extra=extra or {},
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveys.answers import choose, written
+from surveys.editing import EditingSession
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment, save_assessment
 from surveys.responses import Assessment, new_assessment, with_answer
@@ -65,7 +66,7 @@ class Script:
 
 def interview(path: Path, lines: list[str], stop: type[BaseException] = EOFError) -> tuple[int, Script]:
     opened = open_assessment(path)
-    walk = Walk(opened.instrument, opened.assessment, lambda a: save_assessment(path, a))
+    walk = Walk(EditingSession(opened.instrument, opened.assessment, lambda a: save_assessment(path, a)))
     script = Script(path, lines, stop)
     code = run_plain(walk, script, path)
     return code, script

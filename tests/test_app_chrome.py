@@ -80,7 +80,7 @@ async def test_the_earlier_outline_arriving_while_the_screen_goes_is_harmless(tm
         await screen.query_one(Radar).remove()
         app._compare_with(app.context, found)  # as if the search answered now: no NoMatches
         assert app.context.comparison.chosen is not None
-        fresh = AssessmentContext(screen.store)
+        fresh = AssessmentContext(screen.store, app, idle_save=app.idle_save)
         app._compare_with(fresh, [])  # nothing found: nothing changes
         assert fresh.comparison.chosen is None
 
@@ -107,12 +107,13 @@ def test_every_other_command_turns_the_collector_on_at_once(tmp_path: Path) -> N
 
 async def test_esc_leaves_a_text_answer_so_the_keys_act_again(tmp_path: Path) -> None:
     async with questions_open(tmp_path) as (app, pilot, screen, later):
-        screen.index = next(i for i, q in enumerate(screen.questions) if q.kind == "text")
-        screen.show_question()
+        screen.show_index(next(i for i, q in enumerate(screen.questions) if q.kind == "text"))
         await pilot.pause()
         qid = screen.question.id
+        assert not isinstance(app.focused, Input)  # arriving opens nothing: the keys are commands
+        await pilot.press("enter")
         assert isinstance(app.focused, Input) and app.focused.id == "answer"
-        app.focused.value = ""
+        await pilot.press("ctrl+u")  # the old answer, deleted from the cursor back
         await type_text(pilot, "the May board")
         await pilot.press("escape")
         await pilot.pause()

@@ -65,6 +65,7 @@ async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
                 await pilot.press("escape")  # leaving the field saves the note
                 assert load_assessment(path).answers[question.id].note == "Board paper due"
             if question.kind == "text":
+                await pilot.press("enter")  # opens the answer field
                 await type_text(pilot, f"answer {n}")
                 await pilot.press("enter")
             elif n == 4:
@@ -79,6 +80,9 @@ async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
+        assert not load_assessment(path).plan_started  # looking at the plan writes nothing
+        await pilot.press("A")  # adopt every suggestion
+        await pilot.pause()
         suggested = load_assessment(path).priorities
         assert suggested and len(suggested) <= 5
         await pilot.press("a")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose, dont_know
 from surveys.errors import ResponseFileError
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment
@@ -26,16 +25,17 @@ def fresh(tmp_path: Path) -> Store:
 def test_every_change_is_in_the_file_at_once(tmp_path: Path) -> None:
     store = fresh(tmp_path)
     q1, q2 = store.instrument.questions[:2]
-    store.answer(choose(q1, 2))
+    session = store.session
+    session.choose(q1.id, 2)
     assert load_assessment(store.path).answers[q1.id].choice == 2
-    store.note(q1.id, "ask finance")
+    session.set_note(q1.id, "ask finance")
     assert load_assessment(store.path).answers[q1.id].note == "ask finance"
-    store.answer(dont_know(q2))
+    session.dont_know(q2.id)
     assert load_assessment(store.path).answers[q2.id].dont_know
-    store.clear(q1.id)
+    session.clear(q1.id)
     kept = load_assessment(store.path).answers[q1.id]
     assert kept.choice == 0 and kept.note == "ask finance"  # the note outlives the answer
-    store.set_priorities((Priority(title="Workshops", lead="HR"),))
+    session.add_priority(Priority(title="Workshops", lead="HR"))
     assert load_assessment(store.path).priorities[0].lead == "HR"
     assert store.first_open_question() == 0
 
@@ -48,7 +48,7 @@ def test_a_failed_save_raises_and_keeps_the_change(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.toml", a, builtin_instrument(), save=refuse)
     q = store.instrument.questions[0]
     with pytest.raises(ResponseFileError):
-        store.answer(choose(q, 1))
+        store.session.choose(q.id, 1)
     assert store.assessment.answers[q.id].choice == 1
     assert store.result.completeness.answered == 1
 
@@ -57,7 +57,8 @@ def test_an_unchanged_note_is_not_saved_again(tmp_path: Path) -> None:
     calls: list[Assessment] = []
     a = answered("Northfield PCT", TODAY, 1, upto=0)
     store = Store(tmp_path / "a.toml", a, builtin_instrument(), save=lambda p, x: calls.append(x))
-    store.note(store.instrument.questions[0].id, a.answers[store.instrument.questions[0].id].note)
+    first = store.instrument.questions[0].id
+    assert not store.session.set_note(first, a.answers[first].note).changed
     assert calls == []
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from surveys.answers import choose, dont_know
+from surveys.editing import EditingSession
 from surveys.responses import Answer, Assessment, new_assessment, with_answer
 from tests.interview_helpers import IDS, INSTRUMENT
 from tui.interview.flow import Command, Walk
@@ -21,7 +22,7 @@ def assessment_with(*answers: Answer) -> Assessment:
 
 def walk_over(assessment: Assessment) -> tuple[Walk, list[Assessment]]:
     saved: list[Assessment] = []
-    return Walk(INSTRUMENT, assessment, saved.append), saved
+    return Walk(EditingSession(INSTRUMENT, assessment, saved.append)), saved
 
 
 def q(index: int):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from pathlib import Path
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from surveys.editing import EditingSession
 from surveys.response_file import load_assessment, save_assessment
 from surveys.responses import Assessment
 from surveys.session import open_assessment
@@ -33,7 +34,7 @@ def drive(path: Path, keys: str) -> tuple[int, list[Assessment]]:
         save_assessment(path, assessment)
         files.append(load_assessment(path))
 
-    walk = Walk(opened.instrument, opened.assessment, save)
+    walk = Walk(EditingSession(opened.instrument, opened.assessment, save))
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         pipe.close()  # keys run out: end of input, never a test that waits for ever

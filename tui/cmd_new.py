@@ -18,10 +18,9 @@ def run(args: argparse.Namespace) -> int:
         raise StickError("--respondent must not be empty")
     folder = args.dir or default_folder()
     instrument = load_instrument(args.instrument) if args.instrument else builtin_instrument()
+    extra = {INSTRUMENT_FILE_KEY: recorded_instrument_path(args.instrument, folder)} if args.instrument else {}
     assessment = new_assessment(
-        args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version
+        args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version, extra=extra
     )
-    if args.instrument:
-        assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(args.instrument, folder)
     print(create_assessment_file(folder, assessment))
     return 0

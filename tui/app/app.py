@@ -25,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
+from tui.app.keys_in_order import applied_now, pasted_now
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
     from tui.app.help import Section
     from tui.app.new import Draft
     from tui.app.store import Store
+
+
+# Typed text is saved this long after the last key, even while the field keeps the focus.
+IDLE_SAVE_SECONDS = 2.0
 
 
 class StickApp(App[None]):
@@ -60,11 +65,13 @@ class StickApp(App[None]):
         opened: Store | None = None,
         instrument_path: Path | None = None,
         today: Callable[[], date] = date.today,
+        idle_save: float = IDLE_SAVE_SECONDS,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.instrument_path = instrument_path
         self.today = today
+        self.idle_save = idle_save
         self._opened = opened
         self.context: AssessmentContext | None = None
         self.lock: FileLock | None = None
@@ -79,12 +86,21 @@ class StickApp(App[None]):
         else:
             from tui.app.home import HomeScreen
 
-            self.push_screen(HomeScreen(self.folder))
+            self.push_screen(HomeScreen(self.folder, self))
         self._started = True
         self._check_size(self.size.width, self.size.height)
         # `stick` starts with the collector off (tui.cli.main); from the first
         # frame on, the app runs as long as people work, so it is back on.
         self.call_after_refresh(self._collect_again)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys for a text field are applied here, as they are read, so a burst
+        # of keys lands in the order typed (see keys_in_order).
+        if isinstance(event, events.Key) and not event.is_forwarded and await applied_now(self, event):
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded and pasted_now(self, event):
+            return
+        await super().on_event(event)
 
     def action_next_field(self, step: int) -> None:
         if self.screen.focused is None:
@@ -173,7 +189,7 @@ class StickApp(App[None]):
         from tui.app.context import AssessmentContext
         from tui.app.question import QuestionScreen
 
-        context = AssessmentContext(store)
+        context = AssessmentContext(store, self, idle_save=self.idle_save)
         self.context = context
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
         # The earlier outline can arrive a moment later; the first frame should not wait for it.
@@ -191,7 +207,7 @@ class StickApp(App[None]):
         from tui.app.home import HomeScreen
 
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
-            self.push_screen(HomeScreen(self.folder))
+            self.push_screen(HomeScreen(self.folder, self))
 
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
@@ -243,11 +259,18 @@ class StickApp(App[None]):
 
         try:
             instrument = self.instrument()
-            assessment = new_assessment(
-                draft.organisation, draft.respondent, draft.role, instrument.id, instrument.version, on=draft.on
-            )
+            extra = {}
             if self.instrument_path is not None:
-                assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+                extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+            assessment = new_assessment(
+                draft.organisation,
+                draft.respondent,
+                draft.role,
+                instrument.id,
+                instrument.version,
+                on=draft.on,
+                extra=extra,
+            )
             path = create_assessment_file(self.folder, assessment)
         except StickError as exc:
             self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
@@ -265,11 +288,11 @@ class StickApp(App[None]):
         self.push_screen(PlanScreen(context))
 
     async def action_quit(self) -> None:
-        """Save any note still being typed, then leave: everything else is saved already."""
-        from tui.app.question import QuestionScreen
+        """Save whatever is still being typed on any screen, then leave: everything else is saved already."""
+        from tui.app.field_saver import Flushable
 
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, Flushable):
                 screen.flush()
         self.exit()
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 ResultType = TypeVar("ResultType")
@@ -36,7 +36,15 @@ def command(
 ) -> Binding:
     """A binding run as its key arrives (see the module's note)."""
     return Binding(
-        key, action, description, show=show, key_display=key_display, priority=True, tooltip=tooltip, group=group
+        key,
+        action,
+        description,
+        show=show,
+        key_display=key_display,
+        priority=True,
+        tooltip=tooltip,
+        group=group,
+        id=f"command-{action}",
     )
 
 
@@ -47,11 +55,33 @@ def typing_into(widget: Widget | None) -> bool:
     return widget is not None and module is not None and isinstance(widget, module.Input)
 
 
+def field_key(key: str, action: str, description: str) -> Binding:
+    """A key that acts on the text field being typed in, as it arrives (enter, esc).
+
+    Run by the app in the order typed, like the command keys, so the key after
+    enter lands where enter has just moved the focus. While no field has the
+    focus it steps aside, and the key goes where it would have gone anyway.
+    """
+    return Binding(key, action, description, show=False, priority=True, id=f"field-{action}")
+
+
+def _action_name(binding: Binding) -> str:
+    return binding.action.split("(")[0]
+
+
 @cache
-def command_actions(screen_class: type[Screen[object]]) -> frozenset[str]:
+def command_actions(screen_class: type[Screen[Any]]) -> frozenset[str]:
     """The action names a screen class binds to command keys."""
     return frozenset(
-        binding.action.split("(")[0] for binding in Binding.make_bindings(screen_class.BINDINGS) if binding.priority
+        _action_name(b) for b in Binding.make_bindings(screen_class.BINDINGS) if (b.id or "").startswith("command-")
+    )
+
+
+@cache
+def field_actions(screen_class: type[Screen[Any]]) -> frozenset[str]:
+    """The action names a screen class binds to field keys."""
+    return frozenset(
+        _action_name(b) for b in Binding.make_bindings(screen_class.BINDINGS) if (b.id or "").startswith("field-")
     )
 
 
@@ -72,10 +102,22 @@ def catch_up(screen: Screen[Any], event: events.Key) -> None:
         event.stop()
 
 
+def gives_way(screen: Screen[Any], action: str) -> bool:
+    """True when `action` must step aside: a command key while a field is typed in, a field key while not."""
+    typing = typing_into(screen.focused)
+    cls = type(screen)
+    return action in command_actions(cls) if typing else action in field_actions(cls)
+
+
 class CommandScreen(Screen[ResultType]):
     """A screen whose command keys give way to a text field that has the focus."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in command_actions(type(self)) and typing_into(self.focused):
-            return False
-        return super().check_action(action, parameters)
+        return False if gives_way(self, action) else super().check_action(action, parameters)
+
+
+class CommandModal(ModalScreen[ResultType]):
+    """A dialog whose command keys give way to a text field that has the focus."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return False if gives_way(self, action) else super().check_action(action, parameters)

@@ -11,6 +11,7 @@ dashed outline, and a key cycles through older ones and then "none".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from surveys.responses import Assessment
 from surveys.scoring import Result, score
@@ -57,9 +58,19 @@ class Comparison:
         return f"Comparing with {self.name} ({self.index + 1} of {len(self.choices)} earlier)."
 
 
+class Navigator(Protocol):
+    """Where the assessment's screens lead: the app gives them this, so no screen imports the app."""
+
+    def show_result(self, context: AssessmentContext) -> None: ...
+
+    def show_plan(self, context: AssessmentContext) -> None: ...
+
+
 class AssessmentContext:
-    def __init__(self, store: Store, view: View = View.AREAS) -> None:
+    def __init__(self, store: Store, navigator: Navigator, *, idle_save: float, view: View = View.AREAS) -> None:
         self.store = store
+        self.navigator = navigator
+        self.idle_save = idle_save
         self.view = view
         self.comparison = Comparison()
 

@@ -8,11 +8,16 @@ from pathlib import Path
 
 from surveys.atomic import clear_stale_temps
 from surveys.lock import clear_stale_locks
-from tui.app.app import StickApp
+from tui.app.app import IDLE_SAVE_SECONDS, StickApp
 
 
 def make_app(
-    folder: Path, file: Path | None = None, *, instrument: Path | None = None, today: Callable[[], date] = date.today
+    folder: Path,
+    file: Path | None = None,
+    *,
+    instrument: Path | None = None,
+    today: Callable[[], date] = date.today,
+    idle_save: float = IDLE_SAVE_SECONDS,
 ) -> StickApp:
     """The app on `folder`; with `file`, opened at its first unanswered question.
 
@@ -30,4 +35,4 @@ def make_app(
 
         opened = open_assessment(file, instrument)
         store = Store(file, opened.assessment, opened.instrument)
-    return StickApp(folder, opened=store, instrument_path=instrument, today=today)
+    return StickApp(folder, opened=store, instrument_path=instrument, today=today, idle_save=idle_save)

@@ -7,13 +7,16 @@ Excel workbook; the export runs in a worker of `ExportPanel`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from tui.app.chrome import KeyBar, TitleBar
@@ -21,11 +24,21 @@ from tui.app.command_keys import CommandScreen, command
 from tui.app.export_panel import ExportPanel
 
 if TYPE_CHECKING:
-    from tui.app.app import StickApp
     from tui.app.export_dialog import ExportRequest
     from tui.app.folder import Summary
 
 COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
+
+
+class HomeHost(Protocol):
+    """What Home asks of the app: given to it, so Home does not import the app."""
+
+    instrument_path: Path | None
+    today: Callable[[], date]
+
+    def open_file(self, path: Path) -> None: ...
+
+    def action_new_assessment(self) -> None: ...
 
 
 class HomeScreen(CommandScreen[None]):
@@ -42,10 +55,15 @@ class HomeScreen(CommandScreen[None]):
     HomeScreen #empty { padding: 1 2; height: auto; }
     """
 
-    def __init__(self, folder: Path) -> None:
+    class Listed(Message):
+        """The folder has been read and its rows are on the screen."""
+
+    def __init__(self, folder: Path, host: HomeHost) -> None:
         super().__init__()
         self.folder = folder
+        self.host = host
         self.items: list[Summary] = []
+        self.listed = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -57,13 +75,6 @@ class HomeScreen(CommandScreen[None]):
         yield ExportPanel(id="export")
         yield KeyBar()
 
-    @property
-    def stick(self) -> StickApp:
-        from tui.app.app import StickApp
-
-        assert isinstance(self.app, StickApp)
-        return self.app
-
     def on_screen_resume(self) -> None:
         self.action_reload()
 
@@ -74,7 +85,7 @@ class HomeScreen(CommandScreen[None]):
     def _load(self) -> None:
         from tui.app.folder import summaries
 
-        found = summaries(self.folder, self.stick.instrument_path)
+        found = summaries(self.folder, self.host.instrument_path)
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: list[Summary]) -> None:
@@ -92,6 +103,8 @@ class HomeScreen(CommandScreen[None]):
                 if item.path == keep.path:
                     table.move_cursor(row=row)
         table.focus()
+        self.listed = True
+        self.post_message(self.Listed())
 
     def selected(self) -> Summary | None:
         table = self.query_one(DataTable)
@@ -107,7 +120,7 @@ class HomeScreen(CommandScreen[None]):
         self.action_resume()
 
     def action_new(self) -> None:
-        self.stick.action_new_assessment()
+        self.host.action_new_assessment()
 
     def action_resume(self) -> None:
         item = self.selected()
@@ -116,7 +129,7 @@ class HomeScreen(CommandScreen[None]):
         elif item.error:
             self.notify(item.error, title="Cannot open", severity="error", markup=False)
         else:
-            self.stick.open_file(item.path)
+            self.host.open_file(item.path)
 
     def action_export(self) -> None:
         from tui.app.export_dialog import ExportDialog, default_output
@@ -133,12 +146,12 @@ class HomeScreen(CommandScreen[None]):
         if item is not None and not item.error:
             when = f", {item.date.isoformat()}" if item.date else ""
             selected = (item.path, f"{item.organisation}, {item.respondent}{when}")
-        dialog = ExportDialog(self.folder, default_output(self.folder, self.stick.today()), selected, readable)
+        dialog = ExportDialog(self.folder, default_output(self.folder, self.host.today()), selected, readable)
         self.app.push_screen(dialog, self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:
-            self.query_one(ExportPanel).start(request, self.stick.instrument_path)
+            self.query_one(ExportPanel).start(request, self.host.instrument_path)
 
 
 def _cells(item: Summary) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ class JumpScreen(ModalScreen[int | None]):
         for section in self.store.instrument.sections:
             options.append(Option(Text(section.title), id=f"section:{section.id}", disabled=True))
             for question in section.questions:
-                mark = STATE_MARK[self.store.state(question)]
+                mark = STATE_MARK[self.store.session.state(question)]
                 options.append(Option(Text(f" {mark} {n + 1}. {question.text}"), id=f"q:{n}"))
                 n += 1
         with Vertical(id="box") as box:

@@ -10,11 +10,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import catch_up
+from tui.app.command_keys import CommandScreen, catch_up, field_key
 
 
 @dataclass(frozen=True)
@@ -33,11 +32,14 @@ def parse_date(text: str) -> date:
         raise ValueError(f"{text.strip() or 'an empty date'!r} is not a date like 2026-03-31") from None
 
 
-class NewScreen(Screen[Draft | None]):
+class NewScreen(CommandScreen[Draft | None]):
     TITLE = "New assessment"
+    # Run as they arrive, like the typed keys (keys_in_order): keys typed after
+    # enter land in the next field, and nothing typed before ctrl+s is missed.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "create", "Create", tooltip="Create the assessment and start the questions"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "create", "Create", tooltip="Create the assessment and start the questions", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+        field_key("enter", "field_done", "Next field"),
     ]
     DEFAULT_CSS = """
     NewScreen VerticalScroll { padding: 0 2; }
@@ -57,13 +59,13 @@ class NewScreen(Screen[Draft | None]):
         yield TitleBar()
         with VerticalScroll():
             yield Label("Organisation")
-            yield Input(id="organisation", placeholder="e.g. Northfield PCT")
+            yield Input(id="organisation", placeholder="e.g. Northfield PCT", select_on_focus=False)
             yield Label("Respondent")
-            yield Input(id="respondent", placeholder="who answers")
+            yield Input(id="respondent", placeholder="who answers", select_on_focus=False)
             yield Label("Role")
-            yield Input(id="role", placeholder="optional")
+            yield Input(id="role", placeholder="optional", select_on_focus=False)
             yield Label("Date (YYYY-MM-DD)")
-            yield Input(self.today.isoformat(), id="date")
+            yield Input(self.today.isoformat(), id="date", select_on_focus=False)
             yield Static(f"Instrument: {self.instrument_title}", id="instrument", markup=False)
             yield Static("", id="problem", markup=False)
         yield KeyBar()
@@ -72,8 +74,10 @@ class NewScreen(Screen[Draft | None]):
         self.query_one("#organisation", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "date":
+        event.stop()  # enter is the field key below
+
+    def action_field_done(self) -> None:
+        if self.focused is not None and self.focused.id == "date":
             self.action_create()
         else:
             self.focus_next()

@@ -1,12 +1,16 @@
 """The plan: priorities with a lead, a business function, dates, a measure and a status.
 
-A plan never started starts from the scoring's suggestions; one emptied on
-purpose stays empty. Past five priorities the screen warns, because the deck
-asks for limited priorities, but does not refuse.
+Looking at the plan never writes. The suggested priorities (the weakest
+areas, from the engine) are listed below the plan, marked as suggestions,
+until the user adopts one (enter) or all of them (A); only then are they in
+the file. Past five priorities the screen warns, because the deck asks for
+limited priorities, but does not refuse. A removed priority can be put back
+with u.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
@@ -15,10 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from surveys.editing import Edit
 from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
-from surveys.suggestions import suggested_priorities
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -26,8 +30,9 @@ from tui.app.priority_editor import PriorityEditor
 from tui.app.read_only import refused
 
 LIMIT = 5
+SUGGESTED = "suggested"
 # The table keeps to what fits at 80 columns; the details below show the rest.
-COLUMNS = (("#", 2), ("Priority", 32), ("Lead", 12), ("Target", 10), ("Status", 11))
+COLUMNS = (("#", 2), ("Priority", 30), ("Lead", 12), ("Target", 10), ("Status", 11))
 
 
 def details_text(instrument: Instrument, p: Priority) -> str:
@@ -51,8 +56,12 @@ class PlanScreen(CommandScreen[None]):
     TITLE = "Plan"
     BINDINGS: ClassVar[list[BindingType]] = [
         command("a", "add", "Add"),
-        Binding("enter", "edit", "Edit"),
+        Binding("enter", "edit", "Edit / adopt"),
+        command("A", "adopt_all", "Adopt all", tooltip="Put every suggested priority into the plan"),
         command("x,delete", "remove", "Remove"),
+        command("u", "undo", "Undo remove", show=False),
+        command("shift+up", "move(-1)", "Move up", show=False),
+        command("shift+down", "move(1)", "Move down", show=False),
         Binding("escape", "back", "Result"),
     ]
     DEFAULT_CSS = """
@@ -66,12 +75,13 @@ class PlanScreen(CommandScreen[None]):
         super().__init__()
         self.context = context
         self.store = context.store
+        self.session = context.store.session
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(
             "Limited, achievable priorities, each with a named lead and the business function "
-            "where the work will live. enter edits, a adds, x removes.",
+            "where the work will live. enter edits (or adopts a suggestion), a adds, x removes.",
             id="advice",
         )
         yield Static("", id="warning")
@@ -84,40 +94,45 @@ class PlanScreen(CommandScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
-        writable = self.store.read_only is None
-        if writable and not self.store.assessment.plan_started and self.store.result.suggestions:
-            self._save(suggested_priorities(self.store.instrument, self.store.result))
-            self.notify("The plan starts from the suggested priorities: edit or remove them freely.")
         self.show()
         self.query_one(DataTable).focus()
+
+    def rows(self) -> tuple[tuple[Priority, bool], ...]:
+        """The plan's priorities, then the suggestions not yet adopted (True: a suggestion)."""
+        return (
+            *((p, False) for p in self.session.priorities),
+            *((p, True) for p in self.session.suggestions()),
+        )
 
     def show(self, cursor: int | None = None) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row if cursor is None else cursor
         table.clear()
-        for n, p in enumerate(self.store.assessment.priorities, start=1):
-            table.add_row(
-                *(Text(cell) for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status))
-            )
-        count = len(self.store.assessment.priorities)
-        warning = self.query_one("#warning", Static)
+        planned = len(self.session.priorities)
+        for n, (p, suggested) in enumerate(self.rows(), start=1):
+            number = "" if suggested else str(n)
+            target = p.target.isoformat() if p.target else ""
+            status = SUGGESTED if suggested else p.status
+            style = "italic" if suggested else ""
+            table.add_row(*(Text(cell, style=style) for cell in (number, p.title, p.lead, target, status)))
+        self.query_one("#warning", Static).update(self._warning(planned))
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self.show_details()
+
+    def _warning(self, count: int) -> str:
+        offered = len(self.session.suggestions())
+        also = f" {offered} suggested below: enter adopts one, A adopts all." if offered else ""
         if count > LIMIT:
-            warning.update(
+            return (
                 f"Warning: {count} priorities. The deck asks for limited priorities: "
                 f"{LIMIT} or fewer are easier to see through."
             )
-        elif self.store.read_only is not None:
-            warning.update(self.context.read_only_notice())
-        elif count == 0:
-            warning.update("No priorities yet: press a to add one.")
-        else:
-            warning.update(
-                f"{count} {'priority' if count == 1 else 'priorities'} ({LIMIT} or fewer keeps them "
-                "limited and achievable)."
-            )
-        if count:
-            table.move_cursor(row=max(0, min(row, count - 1)))
-        self.show_details()
+        if self.store.read_only is not None:
+            return self.context.read_only_notice()
+        if count == 0:
+            return "No priorities yet: press a to add one." + also
+        return f"{count} {'priority' if count == 1 else 'priorities'} ({LIMIT} or fewer keeps them limited)." + also
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_details()
@@ -128,64 +143,82 @@ class PlanScreen(CommandScreen[None]):
         if row is None:
             details.update("")
             return
-        details.update(details_text(self.store.instrument, self.store.assessment.priorities[row]))
+        priority, suggested = self.rows()[row]
+        text = details_text(self.store.instrument, priority)
+        details.update(f"Suggested, not in the plan yet (enter adopts it)\n{text}" if suggested else text)
 
-    def _save(self, priorities: tuple[Priority, ...]) -> bool:
+    def _apply(self, change: Callable[[], Edit]) -> bool:
+        """Run one change through the session; True when it changed the plan (and so was saved)."""
         try:
-            self.store.set_priorities(priorities)
+            return change().changed
         except StickError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return False
-        return True
 
     def _current(self) -> int | None:
         row = self.query_one(DataTable).cursor_row
-        return row if 0 <= row < len(self.store.assessment.priorities) else None
+        return row if 0 <= row < len(self.rows()) else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
+    def _edit(self, index: int | None) -> None:
+        def closed(edited: int | None) -> None:
+            self.show(cursor=edited if edited is not None else None)
+
+        self.app.push_screen(PriorityEditor(self.session, index, self.context.idle_save), closed)
+
     def action_add(self) -> None:
-        if refused(self, self.store):
-            return
-
-        def added(priority: Priority | None) -> None:
-            if priority is not None:
-                priorities = (*self.store.assessment.priorities, priority)
-                self._save(priorities)
-                self.show(cursor=len(priorities) - 1)
-
-        self.app.push_screen(PriorityEditor(self.store.instrument, Priority()), added)
+        if not refused(self, self.store):
+            self._edit(None)
 
     def action_edit(self) -> None:
         if refused(self, self.store):
             return
         row = self._current()
+        planned = len(self.session.priorities)
         if row is None:
             self.action_add()
+        elif row < planned:
+            self._edit(row)
+        elif self._apply(lambda: self.session.adopt(row - planned)):
+            self.notify("Adopted into the plan: enter edits it.")
+            self.show(cursor=planned)
+
+    def action_adopt_all(self) -> None:
+        if refused(self, self.store):
             return
-
-        def edited(priority: Priority | None) -> None:
-            if priority is not None:
-                priorities = list(self.store.assessment.priorities)
-                priorities[row] = priority
-                self._save(tuple(priorities))
-                self.show(cursor=row)
-
-        self.app.push_screen(PriorityEditor(self.store.instrument, self.store.assessment.priorities[row]), edited)
+        planned = len(self.session.priorities)
+        if self._apply(self.session.adopt_all):
+            self.notify("Every suggested priority is in the plan now: edit or remove them freely.")
+        self.show(cursor=planned)
 
     def action_remove(self) -> None:
         if refused(self, self.store):
             return
         row = self._current()
-        if row is None:
+        if row is None or row >= len(self.session.priorities):
             return
-        priorities = list(self.store.assessment.priorities)
-        gone = priorities.pop(row)
-        if self._save(tuple(priorities)):
-            self.notify(f"Removed: {gone.title}")
+        title = self.session.priorities[row].title
+        if self._apply(lambda: self.session.remove_priority(row)):
+            self.notify(f"Removed: {title or 'a priority'}. u puts it back.")
         self.show(cursor=row)
+
+    def action_undo(self) -> None:
+        if refused(self, self.store):
+            return
+        back = self.session.removed
+        if back is not None and self._apply(self.session.undo_remove):
+            self.notify(f"Put back: {back.title or 'a priority'}.")
+        self.show()
+
+    def action_move(self, step: int) -> None:
+        if refused(self, self.store):
+            return
+        row = self._current()
+        if row is not None and self._apply(lambda: self.session.move_priority(row, step)):
+            self.show(cursor=row + step)
 
     def action_back(self) -> None:
         self.dismiss(None)

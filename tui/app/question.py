@@ -1,8 +1,10 @@
 """The question screen: one question at a time, answered with one key, radar alongside.
 
-A number key chooses, saves and moves on at once. Notes (and answers to text
-questions) are saved when their field loses focus, on enter, when leaving the
-question, or after two seconds without typing.
+A number key chooses, saves and moves on at once. A note (`t`) and the answer
+to a text question (`enter` or `t` there) are typed in a field that opens with
+the cursor at the end of what is already written; they are saved as the field
+is left (enter, esc, moving on, quitting) and after a pause in typing. On
+every question, the command keys keep their meaning until a field is opened.
 
 The screen is a handful of widgets: the question is one block of text and the
 two text fields are mounted only when first needed (a note shows as a line of
@@ -18,27 +20,27 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Static
 
-from surveys.answers import AnswerState, choose, dont_know, written
+from surveys.answers import AnswerState
+from surveys.editing import Edit
 from surveys.errors import StickError
 from surveys.model import Question
 from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import CommandScreen, command
+from tui.app.command_keys import CommandScreen, command, field_key, typing_into
 from tui.app.context import AssessmentContext
+from tui.app.field_saver import FieldSaver
 from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
 from tui.app.read_only import refused
 from tui.app.side_by_side import body_css, stacked
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.widgets import Input
 
-    from tui.app.app import StickApp
-
-IDLE_SAVE_SECONDS = 2.0
 PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: enter or esc keeps it"}
 CHOOSE = Binding.Group("Choose")
 MOVE = Binding.Group("Move")
@@ -53,7 +55,8 @@ class QuestionScreen(CommandScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(command(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
         command("d", "dont_know", "Don't know"),
-        command("t", "note", "Note", tooltip="Write a note on this question"),
+        command("t", "note", "Note", tooltip="Write a note on this question (on a text question: the answer)"),
+        command("enter", "open_answer", "Type the answer", show=False),
         command("left", "move(-1)", "Previous", key_display="←", group=MOVE),
         command("right", "move(1)", "Next", key_display="→", group=MOVE),
         command("j", "jump", "Jump"),
@@ -61,7 +64,9 @@ class QuestionScreen(CommandScreen[None]):
         command("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
         command("backspace", "clear", "Clear answer", show=False),
         command("s", "result", "Result"),
-        Binding("escape", "back", "Leave field / Home", show=False),
+        field_key("enter", "field_done(True)", "Keep what was typed"),
+        field_key("escape", "field_done(False)", "Keep what was typed"),
+        Binding("escape", "back", "Home", show=False),
     ]
     DEFAULT_CSS = (
         body_css("QuestionScreen")
@@ -78,15 +83,8 @@ class QuestionScreen(CommandScreen[None]):
         self.store = context.store
         self.questions = self.store.instrument.questions
         self.index = max(0, min(index, len(self.questions) - 1))
-        self._pending: dict[str, Timer] = {}
         self._fields: dict[str, Input] = {}
-
-    @property
-    def stick(self) -> StickApp:
-        from tui.app.app import StickApp
-
-        assert isinstance(self.app, StickApp)
-        return self.app
+        self._saver = FieldSaver(self, context.idle_save, self._save)
 
     @property
     def question(self) -> Question:
@@ -123,7 +121,8 @@ class QuestionScreen(CommandScreen[None]):
         if which not in self._fields:
             from textual.widgets import Input
 
-            field = Input(id=which, placeholder=PLACEHOLDERS[which])
+            # Not selected on focus: typing into a reopened note adds to it.
+            field = Input(id=which, placeholder=PLACEHOLDERS[which], select_on_focus=False)
             field.disabled = self.store.read_only is not None
             self.query_one("#ask", VerticalScroll).mount(field, before="#progress")
             self._fields[which] = field
@@ -134,27 +133,26 @@ class QuestionScreen(CommandScreen[None]):
 
     # Showing
 
+    def show_index(self, index: int) -> None:
+        """Go to question `index` (0-based), saving what was being typed first."""
+        self.flush()
+        self.index = max(0, min(index, len(self.questions) - 1))
+        self.show_question()
+
     def show_question(self) -> None:
         q = self.question
         answer = self.store.assessment.answer(q.id)
-        state = self.store.state(q)
+        state = self.store.session.state(q)
         self.refresh_heading()
         options = self.query_one("#options", Choices)
         chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
         options.show(tuple(option.label for option in q.options), chosen)
         options.display = q.kind != "text"
-        if self._has_field("note"):
-            self._field("note").display = False
-        if q.kind == "text":
-            text_input = self._field("answer")
-            text_input.display = True
-            text_input.value = answer.text if answer is not None else ""
-            if not text_input.disabled:
-                self.set_focus(text_input)
-        else:
-            if self._has_field("answer"):
-                self._field("answer").display = False
-            self.set_focus(options)
+        for field in self._fields.values():
+            field.display = False
+        # A text question is not opened on arrival: s, d, the arrows keep their
+        # meaning until enter or t opens its field, as a note's does.
+        self.set_focus(self.query_one("#ask") if q.kind == "text" else options)
         self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
         self.refresh_progress()
         self.refresh_radar()
@@ -162,17 +160,23 @@ class QuestionScreen(CommandScreen[None]):
     def refresh_heading(self) -> None:
         q = self.question
         section = self.store.instrument.section(q.section)
-        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.state(q)]}"
+        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.session.state(q)]}"
         self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
 
     def refresh_progress(self) -> None:
         answer = self.store.assessment.answer(self.question.id)
-        editing_note = self._has_field("note") and self._field("note").display
-        note = answer.note if answer is not None and not editing_note else ""
+        note = answer.note if answer is not None and not self._editing("note") else ""
+        text = None
+        if self.question.kind == "text":
+            text = "" if self._editing("answer") or answer is None else answer.text
         lines = progress_lines(
-            self.store.result.completeness, note, self.context.read_only_notice(), self.question.kind == "text"
+            self.store.result.completeness, note, self.context.read_only_notice(), text, self._editing()
         )
         self.query_one("#progress", Static).update("\n".join(lines))
+
+    def _editing(self, which: str | None = None) -> bool:
+        names = [which] if which is not None else list(self._fields)
+        return any(name in self._fields and self._fields[name].display for name in names)
 
     def refresh_radar(self) -> None:
         self.query_one(Radar).data = self.context.radar()
@@ -180,19 +184,19 @@ class QuestionScreen(CommandScreen[None]):
     # Saving
 
     def _save(self, what: str) -> bool:
-        """Run one change through the store; a failed save is shown, never swallowed."""
+        """Save one field's text through the session; a failed save is shown, never swallowed."""
+        value = self._field(what).value
+        return self._apply(
+            lambda: (
+                self.store.session.set_note(self.question.id, value)
+                if what == "note"
+                else self.store.session.write(self.question.id, value)
+            )
+        )
+
+    def _apply(self, change: Callable[[], Edit]) -> bool:
         try:
-            if what == "note":
-                self.store.note(self.question.id, self._field("note").value)
-            elif what == "answer":
-                text = self._field("answer").value.strip()
-                old = self.store.assessment.answer(self.question.id)
-                if old is not None and old.text == text and old.given:
-                    return True
-                if text:
-                    self.store.answer(written(self.question, text))
-                elif self.store.assessment.answer(self.question.id) is not None:
-                    self.store.clear(self.question.id)
+            change()
         except StickError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return False
@@ -200,55 +204,31 @@ class QuestionScreen(CommandScreen[None]):
 
     def flush(self) -> None:
         """Save whatever is typed but not yet saved (before moving, answering or quitting)."""
-        for what in list(self._pending):
-            self._pending.pop(what).stop()
-            self._save(what)
+        self._saver.flush()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         what = event.input.id or ""
-        if what not in ("note", "answer") or not event.input.has_focus:
-            return
-        if what in self._pending:
-            self._pending[what].stop()
-        self._pending[what] = self.set_timer(IDLE_SAVE_SECONDS, lambda: self._idle_save(what))
-
-    def _idle_save(self, what: str) -> None:
-        if self._pending.pop(what, None) is not None:
-            self._save(what)
-            self.refresh_progress()
-            self.refresh_radar()
+        if what in PLACEHOLDERS and event.input.display:
+            self._saver.changed(what)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
-        self.flush()
-        if event.input.id == "note":
-            # Out of the field, the note is a line of text again.
-            event.input.display = False
-        self.refresh_heading()  # a typed answer may have been saved: "answered" now
+        # Out of the field, what was typed is saved and shown as a line of text again.
+        self._saver.flush(event.input.id or "")
+        event.input.display = False
+        self.refresh_heading()
         self.refresh_progress()
+        self.refresh_radar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.flush()
-        if event.input.id == "answer":
-            self.action_move(1, finished=True)
-        else:
-            self._focus_question()
-
-    def _focus_question(self) -> None:
-        target = "#answer" if self.question.kind == "text" else "#options"
-        self.set_focus(self.query_one(target))
+        event.stop()  # enter is the screen's field key; this only comes from a click-submit
 
     # Actions
 
-    def _record(self, make_answer: str, number: int = 0) -> None:
+    def _record(self, change: Callable[[], Edit]) -> None:
         if refused(self, self.store):
             return
         self.flush()
-        q = self.question
-        try:
-            self.store.answer(choose(q, number) if make_answer == "choose" else dont_know(q))
-        except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+        self._apply(change)
         self.refresh_radar()
         self.action_move(1, finished=True)
 
@@ -258,23 +238,23 @@ class QuestionScreen(CommandScreen[None]):
         if number > len(self.question.options):
             self.notify(f"This question has {len(self.question.options)} options.", severity="warning")
             return
-        self._record("choose", number)
+        qid = self.question.id
+        self._record(lambda: self.store.session.choose(qid, number))
 
     def on_choices_selected(self, event: Choices.Selected) -> None:
         event.stop()
         self.action_choose(event.number)
 
     def action_dont_know(self) -> None:
-        self._record("dont_know")
+        qid = self.question.id
+        self._record(lambda: self.store.session.dont_know(qid))
 
     def action_clear(self) -> None:
         if refused(self, self.store):
             return
         self.flush()
-        try:
-            self.store.clear(self.question.id)
-        except StickError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+        qid = self.question.id
+        self._apply(lambda: self.store.session.clear(qid))
         self.show_question()
 
     def action_move(self, step: int, finished: bool = False) -> None:
@@ -290,26 +270,51 @@ class QuestionScreen(CommandScreen[None]):
         self.index = max(0, target)
         self.show_question()
 
-    def action_note(self) -> None:
-        if refused(self, self.store):
-            return
-        note = self._field("note")
-        answer = self.store.assessment.answer(self.question.id)
-        note.value = answer.note if answer is not None else ""
-        note.display = True
-        self.set_focus(note)  # now, not later: the keys typed next are the note's
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_answer" and self.question.kind != "text":
+            return False  # enter on a choice question is the options' own: it picks the one pointed at
+        return super().check_action(action, parameters)
+
+    def _open(self, which: str, text: str) -> None:
+        """Open a field on `text` with the cursor at its end and nothing selected: typing adds to it."""
+        field = self._field(which)
+        field.value = text
+        field.cursor_position = len(text)
+        field.display = True
+        self.set_focus(field)  # now, not later: the keys typed next are the field's
         self.refresh_progress()
 
-    def action_back(self) -> None:
-        if self.focused is not None and self.focused.id in PLACEHOLDERS:
-            self.flush()
-            # Out of the field, so d, the arrows and ? act again; on a text
-            # question that means onto the question itself, not its field.
-            leave_to = "#ask" if self.question.kind == "text" else "#options"
-            self.set_focus(self.query_one(leave_to))
+    def action_note(self) -> None:
+        if self.question.kind == "text":
+            self.action_open_answer()
+            return
+        if refused(self, self.store):
+            return
+        self._open("note", self.store.session.note(self.question.id))
+
+    def action_open_answer(self) -> None:
+        if refused(self, self.store):
+            return
+        answer = self.store.assessment.answer(self.question.id)
+        self._open("answer", answer.text if answer is not None else "")
+
+    def action_field_done(self, enter: bool) -> None:
+        """Enter or esc in a field: keep what was typed; enter on a text answer also moves on."""
+        focused = self.focused
+        if not typing_into(focused) or focused is None:
+            return
+        which = focused.id or ""
+        self._saver.flush(which)
+        if which in PLACEHOLDERS:
+            self._save(which)  # a field opened and left unchanged saves nothing: the session sees no change
+        if which == "answer" and enter:
+            self.action_move(1, finished=True)
         else:
-            self.flush()
-            self.dismiss(None)
+            self.set_focus(self.query_one("#ask" if self.question.kind == "text" else "#options"))
+
+    def action_back(self) -> None:
+        self.flush()
+        self.dismiss(None)
 
     def action_jump(self) -> None:
         from tui.app.jump import JumpScreen
@@ -317,9 +322,7 @@ class QuestionScreen(CommandScreen[None]):
         self.flush()
 
         def go(index: int | None) -> None:
-            if index is not None:
-                self.index = index
-            self.show_question()
+            self.show_index(self.index if index is None else index)
 
         self.app.push_screen(JumpScreen(self.store, self.index), go)
 
@@ -334,4 +337,4 @@ class QuestionScreen(CommandScreen[None]):
 
     def action_result(self) -> None:
         self.flush()
-        self.stick.show_result(self.context)
+        self.context.navigator.show_result(self.context)

@@ -34,15 +34,32 @@ def heading(section_title: str, intro: str, place: str, question: Question) -> C
     )
 
 
-def progress_lines(c: Completeness, note: str, read_only_notice: str, text_question: bool) -> list[str]:
-    """The note (when it is not open for editing), the counts, and how to leave a text field."""
-    lines = [f"Note: {note}"] if note else []
+# A note is shown as its start: the screen need not lay out a whole long note to show the question.
+NOTE_PREVIEW = 300
+
+
+def progress_lines(
+    c: Completeness, note: str, read_only_notice: str, text_answer: str | None, editing: bool
+) -> list[str]:
+    """The note and a text question's answer (when not open for editing), the counts, and the keys for fields.
+
+    `text_answer` is None on a question that is not a text question.
+    """
+    lines = [f"Note: {preview(note)}"] if note else []
+    if text_answer:
+        lines.append(f"Answer: {preview(text_answer)}")
     if read_only_notice:
         return [*lines, f"Answered {c.answered} of {c.total}", read_only_notice]
     lines.append(
         f"Answered {c.answered} of {c.total} · {c.dont_know} don't know · {c.unanswered} empty"
         + (f" · {c.needs_review} to answer again" if c.needs_review else "")
     )
-    if text_question:
-        lines.append("enter saves and moves on · esc leaves the field (then d, ←/→, ?)")
+    if editing:
+        lines.append("enter keeps it" + (" and moves on" if text_answer is not None else "") + " · esc keeps it")
+    elif text_answer is not None:
+        lines.append("enter or t types the answer")
     return lines
+
+
+def preview(text: str) -> str:
+    return text if len(text) <= NOTE_PREVIEW else text[:NOTE_PREVIEW] + "…"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.store import ReadOnlyError, Store
+from surveys.editing import ReadOnlyError
+from tui.app.store import Store
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 def refused(screen: Widget, store: Store) -> bool:
     """True, after a notification naming the holder, when `store` is read-only."""
     try:
-        store.check_writable()
+        store.session.check_writable()
     except ReadOnlyError as exc:
         screen.notify(str(exc), title="Not saved", severity="warning", markup=False)
         return True

@@ -67,10 +67,7 @@ class ResultScreen(CommandScreen[None]):
         self.query_one(Radar).data = self.context.radar()
 
     def action_plan(self) -> None:
-        from tui.app.app import StickApp
-
-        assert isinstance(self.app, StickApp)
-        self.app.show_plan(self.context)
+        self.context.navigator.show_plan(self.context)
 
     def action_toggle_radar(self) -> None:
         self.context.view = self.context.view.other()

@@ -1,89 +1,60 @@
-"""The one place an open assessment changes: every change is saved at once.
+"""The app's hold on one open assessment: an editing session bound to its file.
 
-Each method builds the new immutable `Assessment` with the engine's functions
-and writes it atomically before returning, so quitting or being killed after
-any change loses nothing. A failed save keeps the change in memory and raises;
-the next successful save writes it too.
-
-A store opened read-only (another stick holds the file's lock) refuses every
-change before it is made, so nothing in memory or on disk moves.
+Every change goes through `session` (surveys/editing.py), which saves at once
+and only when something changed; this adapter adds only what the app needs
+beside it: the path the session saves to, and the reader that read-only mode
+names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from surveys.answers import AnswerState, resolve
-from surveys.errors import StickError
+from surveys.editing import EditingSession
 from surveys.lock import Holder
-from surveys.model import Instrument, Question
+from surveys.model import Instrument
 from surveys.response_file import save_assessment
-from surveys.responses import Answer, Assessment, Priority, with_answer, with_note, with_priorities, without_answer
-from surveys.scoring import Result, score
+from surveys.responses import Assessment, now
+from surveys.scoring import Result
 
-Saver = Callable[[Path, Assessment], None]
-
-
-class ReadOnlyError(StickError):
-    """A change asked of an assessment another stick has open."""
-
-    def __init__(self, holder: Holder) -> None:
-        super().__init__(f"read-only: {holder.describe()} has it open")
-        self.holder = holder
+SaveTo = Callable[[Path, Assessment], None]
 
 
 class Store:
     def __init__(
-        self, path: Path, assessment: Assessment, instrument: Instrument, save: Saver = save_assessment
+        self,
+        path: Path,
+        assessment: Assessment,
+        instrument: Instrument,
+        save: SaveTo = save_assessment,
+        clock: Callable[[], datetime] = now,
     ) -> None:
         self.path = path
-        self.instrument = instrument
-        self._assessment = assessment
-        self._save = save
-        self._result: Result | None = None
-        self.read_only: Holder | None = None
+        self.session = EditingSession(instrument, assessment, lambda a: save(path, a), clock=clock)
+
+    @property
+    def instrument(self) -> Instrument:
+        return self.session.instrument
 
     @property
     def assessment(self) -> Assessment:
-        return self._assessment
+        return self.session.assessment
 
     @property
     def result(self) -> Result:
-        if self._result is None:
-            self._result = score(self.instrument, self._assessment)
-        return self._result
+        return self.session.result
 
-    def state(self, question: Question) -> AnswerState:
-        return resolve(question, self._assessment.answer(question.id))
+    @property
+    def read_only(self) -> Holder | None:
+        return self.session.read_only
+
+    @read_only.setter
+    def read_only(self, holder: Holder | None) -> None:
+        self.session.read_only = holder
 
     def first_open_question(self) -> int:
-        """Index of the first question without an answer (or needing review); 0 when all are done."""
-        for i, question in enumerate(self.instrument.questions):
-            if self.state(question) in (AnswerState.UNANSWERED, AnswerState.NEEDS_REVIEW):
-                return i
-        return 0
-
-    def answer(self, answer: Answer) -> None:
-        self._commit(with_answer(self._assessment, answer))
-
-    def clear(self, question_id: str) -> None:
-        self._commit(without_answer(self._assessment, question_id))
-
-    def note(self, question_id: str, text: str) -> None:
-        old = self._assessment.answer(question_id)
-        if (old.note if old else "") != text:
-            self._commit(with_note(self._assessment, question_id, text))
-
-    def set_priorities(self, priorities: tuple[Priority, ...]) -> None:
-        self._commit(with_priorities(self._assessment, priorities))
-
-    def check_writable(self) -> None:
-        if self.read_only is not None:
-            raise ReadOnlyError(self.read_only)
-
-    def _commit(self, assessment: Assessment) -> None:
-        self.check_writable()
-        self._assessment = assessment
-        self._result = None
-        self._save(self.path, assessment)
+        """Where answering resumes: the first open question, else the first."""
+        found = self.session.first_open()
+        return 0 if found is None else found

@@ -13,6 +13,7 @@ import os
 import sys
 
 from surveys.atomic import clear_stale_temps
+from surveys.editing import EditingSession
 from surveys.errors import StickError
 from surveys.lock import FileLock
 from surveys.response_file import save_assessment
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _interview(args: argparse.Namespace, opened: Opened) -> int:
-    walk = Walk(opened.instrument, opened.assessment, lambda a: save_assessment(opened.path, a))
+    session = EditingSession(opened.instrument, opened.assessment, lambda a: save_assessment(opened.path, a))
+    walk = Walk(session)
     _tolerate_encodings()
     if wants_plain(args):
         line_io: LineIO = ConsoleIO() if _is_tty(sys.stdin) else StreamIO(sys.stdin, sys.stdout, echo=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from tui.interview.flow import Walk
+from tui.interview.flow import Command, Walk
+from tui.interview.loop import run_interview
 from tui.interview.plain_priorities import offer_priorities
 from tui.interview.protocol import Invalid, parse_line
-from tui.interview.wording import current_answer, option_lines, progress_line, result_lines, resume_lines
+from tui.interview.wording import current_answer, option_lines, progress_line
 
 HOW_TO = (
     "How to answer: type the number of a choice, d for don't know, s to skip or b to go back one question, then Enter.",
@@ -69,62 +70,64 @@ class ConsoleIO:
         print(text, flush=True)
 
 
-def run_plain(walk: Walk, io: LineIO, path: Path) -> int:
-    assessment = walk.assessment
-    io.say(f"stick interview: {assessment.organisation}, answered by {assessment.respondent}")
-    io.say(f"File: {path}")
-    for line in HOW_TO:
-        io.say(line)
-    if not walk.finished:
-        io.say(
-            f"{walk.open_count} of {len(walk.questions)} questions to answer; starting at question {walk.index + 1}."
-        )
-    try:
-        while True:
-            ask_questions(walk, io)
-            for line in result_lines(walk.instrument, walk.assessment):
-                io.say(line)
-            if offer_priorities(walk, io):
-                break
-            walk.back_from_end()
-        io.say()
-        io.say("Done.")
-        for line in resume_lines(path, plain=True):
-            io.say(line)
-    except (EOFError, KeyboardInterrupt):
-        io.say()
-        io.say("Stopped. Everything given so far is saved.")
-        for line in resume_lines(path, plain=True):
-            io.say(line)
-    return 0
+class PlainFront:
+    """The plain mode as a front of the one interview loop (loop.py)."""
 
+    plain = True
 
-def ask_questions(walk: Walk, io: LineIO) -> None:
-    shown_section = ""
-    while not walk.finished:
+    def __init__(self, io: LineIO, path: Path) -> None:
+        self.io = io
+        self.path = path
+        self._section = ""
+
+    def say(self, text: str = "") -> None:
+        self.io.say(text)
+
+    def opening(self, walk: Walk) -> None:
+        assessment = walk.assessment
+        self.say(f"stick interview: {assessment.organisation}, answered by {assessment.respondent}")
+        self.say(f"File: {self.path}")
+        for line in HOW_TO:
+            self.say(line)
+        if not walk.finished:
+            self.say(
+                f"{walk.open_count} of {len(walk.questions)} questions to answer; "
+                f"starting at question {walk.index + 1}."
+            )
+
+    def ask(self, walk: Walk) -> Command:
         question = walk.question
-        if question.section != shown_section:
+        if question.section != self._section:
             section = walk.instrument.section(question.section)
-            io.say()
-            io.say(f"Section: {section.title}")
-            io.say(section.intro)
-            shown_section = question.section
-        io.say()
-        io.say(progress_line(walk.progress))
-        io.say(question.text)
+            self.say()
+            self.say(f"Section: {section.title}")
+            self.say(section.intro)
+            self._section = question.section
+        self.say()
+        self.say(progress_line(walk.progress))
+        self.say(question.text)
         if question.help:
-            io.say(f"Help: {question.help}")
+            self.say(f"Help: {question.help}")
         if question.kind != "text":
             for line in option_lines(question):
-                io.say(line)
+                self.say(line)
         for line in current_answer(question, walk.assessment):
-            io.say(line)
+            self.say(line)
         prompt = (
             "Answer in words, or d, s, b: "
             if question.kind == "text"
             else f"Answer (1-{len(question.options)}, d, s, b): "
         )
-        while isinstance(command := parse_line(question, io.ask(prompt)), Invalid):
-            io.say(command.reason)
-        if not walk.apply(command):
-            io.say("This is the first question: there is nothing to go back to.")
+        while isinstance(command := parse_line(question, self.io.ask(prompt)), Invalid):
+            self.say(command.reason)
+        return command
+
+    def after_answer(self, walk: Walk, command: Command) -> None:
+        pass  # the note came on the same line as the answer
+
+    def offer_priorities(self, walk: Walk) -> bool:
+        return offer_priorities(walk, self.io)
+
+
+def run_plain(walk: Walk, io: LineIO, path: Path) -> int:
+    return run_interview(walk, PlainFront(io, path), path)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from surveys.responses import Priority
-from surveys.scoring import score
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,
     INTRO,
-    add_priority,
     area_label,
-    default_function,
     parse_date,
     priority_line,
-    update_last,
+    set_last,
+    start_priority,
 )
 
 if TYPE_CHECKING:
@@ -63,14 +60,13 @@ def ask_number(io: LineIO, prompt: str, count: int, default: int = 0) -> int:
 
 def enter_priority(walk: Walk, io: LineIO) -> None:
     instrument = walk.instrument
-    result = score(instrument, walk.assessment)
+    result = walk.session.result
     io.say()
     io.say("Which area is the priority in?")
     for n, area in enumerate(instrument.areas, start=1):
         io.say(f"{n}. {area_label(instrument, result, area.id)}")
     area = instrument.areas[ask_number(io, f"Area (1-{len(instrument.areas)}): ", len(instrument.areas)) - 1]
-    function_id = default_function(instrument, result, area.id)
-    walk.record(add_priority(walk.assessment, Priority(area=area.id, function=function_id)))
+    function_id = start_priority(walk.session, area.id).function
 
     for field, prompt in (
         ("title", "Title, a few words on what will be done (empty: none): "),
@@ -86,7 +82,7 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
     hint = f", empty: {default}" if default else ""
     chosen = functions[ask_number(io, f"Business function (1-{len(functions)}{hint}): ", len(functions), default) - 1]
     if chosen.id != function_id:
-        walk.record(update_last(walk.assessment, function=chosen.id))
+        set_last(walk.session, function=chosen.id)
 
     for field, label in (("target", "Target date"), ("review", "Review date")):
         while True:
@@ -96,7 +92,7 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
             except ValueError as exc:
                 io.say(str(exc))
         if when is not None:
-            walk.record(update_last(walk.assessment, **{field: when}))
+            set_last(walk.session, **{field: when})
     _save_text(walk, "measure", io.ask("Measure, how you will know it worked (empty: none): "))
     number = len(walk.assessment.priorities)
     io.say(f"Saved priority {priority_line(instrument, number, walk.assessment.priorities[-1])}")
@@ -104,4 +100,4 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
 
 def _save_text(walk: Walk, field: str, text: str) -> None:
     if text.strip():
-        walk.record(update_last(walk.assessment, **{field: text.strip()}))
+        set_last(walk.session, **{field: text.strip()})

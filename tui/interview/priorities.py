@@ -1,18 +1,19 @@
 """The priorities offer at the end of an interview: the parts both modes share.
 
-A priority is added to the file as soon as its area is chosen, and each field
-is saved as it is given, so stopping half way keeps what was typed.
+A priority is added to the plan (through the editing session) as soon as its
+area is chosen, with its area's business function, and each field is saved as
+it is given, so stopping half way keeps what was typed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from surveys.editing import EditingSession
 from surveys.model import Instrument
-from surveys.responses import Assessment, Priority, with_priorities
+from surveys.responses import Priority
 from surveys.scoring import Result, Suggestion
 
 INTRO = (
@@ -37,11 +38,6 @@ def area_label(instrument: Instrument, result: Result, area_id: str) -> str:
     return f"{label} (suggested: at step {suggestion.step}, needs {suggestion.transition})"
 
 
-def default_function(instrument: Instrument, result: Result, area_id: str) -> str:
-    suggestion = suggestion_for(result, area_id)
-    return suggestion.function if suggestion else instrument.area(area_id).function
-
-
 def parse_date(text: str) -> date | None:
     """An optional date; ValueError with a message to print when it is not one."""
     text = text.strip()
@@ -56,14 +52,14 @@ def parse_date(text: str) -> date | None:
     raise ValueError(f"Not a date: {shown!r}. Type YYYY-MM-DD, e.g. 2026-03-31, or nothing.")
 
 
-def add_priority(assessment: Assessment, priority: Priority) -> Assessment:
-    return with_priorities(assessment, (*assessment.priorities, priority))
+def start_priority(session: EditingSession, area_id: str) -> Priority:
+    """Add a priority in `area_id` to the plan, its business function its area's; the new priority."""
+    return session.add_priority(session.new_priority(area_id)).assessment.priorities[-1]
 
 
-def update_last(assessment: Assessment, **changes: Any) -> Assessment:
-    """Change the priority being entered (the last one)."""
-    last = replace(assessment.priorities[-1], **changes)
-    return with_priorities(assessment, (*assessment.priorities[:-1], last))
+def set_last(session: EditingSession, **changes: Any) -> None:
+    """Change fields of the priority being entered (the last one)."""
+    session.edit_priority(len(session.priorities) - 1, **changes)
 
 
 def priority_line(instrument: Instrument, number: int, priority: Priority) -> str:

@@ -16,9 +16,10 @@ from surveys.answers import AnswerState, resolve
 from surveys.model import Question
 from tui.interview.asker import MAX_NUMBERED, Asker, Terminal
 from tui.interview.flow import Command, Walk
+from tui.interview.loop import run_interview
 from tui.interview.protocol import parse_line
 from tui.interview.rich_priorities import offer_priorities
-from tui.interview.wording import current_answer, progress_line, result_lines, resume_lines
+from tui.interview.wording import current_answer, progress_line
 
 
 def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
@@ -55,46 +56,40 @@ def text_prompt(asker: Asker, question: Question) -> Command:
     return command
 
 
-def ask_note(asker: Asker, walk: Walk) -> None:
-    note = asker.text("Note", instruction="(type a note, or Enter to go on)")
-    if note.strip():
-        walk.set_note(note)
+class RichFront:
+    """The questionary mode as a front of the one interview loop (loop.py)."""
 
+    plain = False
 
-def ask_questions(asker: Asker, walk: Walk) -> None:
-    while not walk.finished:
+    def __init__(self, asker: Asker) -> None:
+        self.asker = asker
+
+    def say(self, text: str = "") -> None:
+        self.asker.say(text)
+
+    def opening(self, walk: Walk) -> None:
+        pass  # the menus say what to press
+
+    def ask(self, walk: Walk) -> Command:
         question = walk.question
-        asker.say()
-        asker.say(progress_line(walk.progress), "bold")
+        self.asker.say()
+        self.asker.say(progress_line(walk.progress), "bold")
         if question.help:
-            asker.say(f"Help: {question.help}")
+            self.asker.say(f"Help: {question.help}")
         for line in current_answer(question, walk.assessment):
-            asker.say(line)
-        command = text_prompt(asker, question) if question.kind == "text" else choice_prompt(asker, walk, question)
-        walk.record_command(command)
-        if command.kind in ("choose", "dont_know"):
-            ask_note(asker, walk)
-        if command.kind != "back":
-            walk.forward()
-        elif not walk.back():
-            asker.say("This is the first question: there is nothing to go back to.")
+            self.asker.say(line)
+        if question.kind == "text":
+            return text_prompt(self.asker, question)
+        return choice_prompt(self.asker, walk, question)
+
+    def after_answer(self, walk: Walk, command: Command) -> None:
+        note = self.asker.text("Note", instruction="(type a note, or Enter to go on)")
+        if note.strip():
+            walk.set_note(note)
+
+    def offer_priorities(self, walk: Walk) -> bool:
+        return offer_priorities(self.asker, walk)
 
 
 def run_rich(walk: Walk, terminal: Terminal, path: Path) -> int:
-    asker = Asker(terminal)
-    try:
-        while True:
-            ask_questions(asker, walk)
-            for line in result_lines(walk.instrument, walk.assessment):
-                asker.say(line)
-            if offer_priorities(asker, walk):
-                break
-            walk.back_from_end()
-        asker.say()
-        asker.say("Done.")
-    except (KeyboardInterrupt, EOFError):
-        asker.say()
-        asker.say("Stopped. Everything given so far is saved.")
-    for line in resume_lines(path, plain=False):
-        asker.say(line)
-    return 0
+    return run_interview(walk, RichFront(Asker(terminal)), path)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import questionary
 
-from surveys.responses import Priority
-from surveys.scoring import score
 from tui.interview.asker import MAX_NUMBERED, Asker
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,
     INTRO,
-    add_priority,
     area_label,
-    default_function,
     parse_date,
     priority_line,
-    update_last,
+    set_last,
+    start_priority,
 )
 
 
@@ -67,14 +64,13 @@ def _date_error(text: str) -> bool | str:
 
 def enter_priority(asker: Asker, walk: Walk) -> None:
     instrument = walk.instrument
-    result = score(instrument, walk.assessment)
+    result = walk.session.result
     area_id = asker.select(
         "Which area is the priority in?",
         _numbered([(area_label(instrument, result, a.id), a.id) for a in instrument.areas]),
         numbered=len(instrument.areas) <= MAX_NUMBERED,
     )
-    function_id = default_function(instrument, result, area_id)
-    walk.record(add_priority(walk.assessment, Priority(area=area_id, function=function_id)))
+    function_id = start_priority(walk.session, area_id).function
 
     for field, message in (
         ("title", "Title: a few words on what will be done"),
@@ -89,13 +85,13 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
         numbered=len(instrument.functions) <= MAX_NUMBERED,
     )
     if chosen != function_id:
-        walk.record(update_last(walk.assessment, function=chosen))
+        set_last(walk.session, function=chosen)
 
     for field, label in (("target", "Target date"), ("review", "Review date")):
         typed = asker.text(label, instruction=f"({DATE_HINT}; Enter to leave empty)", validate=_date_error)
         when = parse_date(typed)
         if when is not None:
-            walk.record(update_last(walk.assessment, **{field: when}))
+            set_last(walk.session, **{field: when})
     _save_text(
         walk, "measure", asker.text("Measure: how you will know it worked", instruction="(Enter to leave empty)")
     )
@@ -105,4 +101,4 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
 
 def _save_text(walk: Walk, field: str, text: str) -> None:
     if text.strip():
-        walk.record(update_last(walk.assessment, **{field: text.strip()}))
+        set_last(walk.session, **{field: text.strip()})
