@@ -42,9 +42,8 @@ def make(
 ) -> Path:
     """An assessment answering every question with option `pick` (or the nearest there is)."""
     inst = instrument or builtin_instrument()
-    a: Assessment = new_assessment(organisation, respondent, role, inst.id, inst.version, on=on)
-    if instrument_file is not None:
-        a.extra[INSTRUMENT_FILE_KEY] = instrument_file
+    extra = {INSTRUMENT_FILE_KEY: instrument_file} if instrument_file is not None else {}
+    a: Assessment = new_assessment(organisation, respondent, role, inst.id, inst.version, on=on, extra=extra)
     for q in inst.questions:
         if q.id in skip:
             continue

@@ -112,7 +112,12 @@ async def test_a_failed_export_shows_its_message_and_the_app_carries_on(tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         real = app.notify
-        app.notify = lambda message, **kw: (seen.append(message), real(message, **kw))[-1]  # type: ignore[method-assign]
+
+        def noted(message: str, **kw: Any) -> None:
+            seen.append(message)
+            real(message, **kw)
+
+        app.notify = noted  # type: ignore[method-assign]
         await pilot.press("e")
         await pilot.pause()
         later.write_text("answers = {", encoding="utf-8")  # it breaks after Home listed it

@@ -87,7 +87,7 @@ async def test_locked_file_offers_read_only_and_then_changes_nothing(tmp_path: P
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, QuestionScreen)
-            assert "READ-ONLY" in screen.sub_title
+            assert "READ-ONLY" in str(screen.sub_title)
             assert "Read-only: kim on" in str(screen.query_one("#progress", Static).render())
             start = screen.index
             await pilot.press("1", "d", "backspace", "t", "enter")
@@ -153,7 +153,7 @@ async def test_lock_of_a_dead_process_is_cleared_and_the_file_opens(tmp_path: Pa
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
-        assert "READ-ONLY" not in screen.sub_title
+        assert "READ-ONLY" not in str(screen.sub_title)
         assert mine(later)
         qid = screen.question.id
         await pilot.press("1")

@@ -73,3 +73,71 @@ def test_keys_typed_straight_after_n_land_in_the_first_field(tmp_path: Path) -> 
     # "Northfield PCT" arrives before the form has put the focus anywhere.
     saved = _new_assessment_typed(tmp_path, "Northfield PCT", "\tSam")
     assert (saved.organisation, saved.respondent) == ("Northfield PCT", "Sam")
+
+
+def _burst(path: Path, keys: str, settle: float = 1.0) -> None:
+    """`stick FILE`, then `keys` written in one go, as a paste or tmux sends them; then ctrl+q."""
+    from tests.app_pty import app_started
+
+    term = app_started(path)
+    try:
+        time.sleep(0.5)
+        term.type(keys)
+        time.sleep(settle)
+        term.type("\x11")
+    finally:
+        code = term.close(timeout=15)
+    assert code == 0
+
+
+def _at_question(tmp_path: Path, kind: str) -> tuple[Path, int]:
+    """A file whose first open question is the first of `kind`; the file and that index."""
+    from surveys.instrument_file import builtin_instrument
+    from tests.app_support import TODAY, answered, write
+
+    questions = builtin_instrument().questions
+    index = next(i for i, q in enumerate(questions) if q.kind == kind)
+    return write(tmp_path, "n.toml", answered("Northfield PCT", TODAY, 1, upto=index)), index
+
+
+def test_a_note_then_enter_then_a_choice_in_one_burst(tmp_path: Path) -> None:
+    from surveys.instrument_file import builtin_instrument
+
+    path, index = _at_question(tmp_path, "ladder")
+    _burst(path, "tfirst\r2")
+    answer = load_assessment(path).answers[builtin_instrument().questions[index].id]
+    assert (answer.note, answer.choice) == ("first", 2)
+
+
+def test_a_text_answer_then_enter_then_the_next_one_in_one_burst(tmp_path: Path) -> None:
+    from surveys.instrument_file import builtin_instrument
+
+    path, index = _at_question(tmp_path, "text")
+    questions = builtin_instrument().questions
+    assert questions[index + 1].kind == "text"  # the instrument ends on two text questions
+    # The second t is a command again: enter has saved "abc" and moved on.
+    _burst(path, "tabc\rtxyz\r")
+    saved = load_assessment(path)
+    assert saved.answers[questions[index].id].text == "abc"
+    assert saved.answers[questions[index + 1].id].text == "xyz"
+
+
+def test_editing_keys_and_the_text_after_them_keep_their_order(tmp_path: Path) -> None:
+    # ctrl+a (to the start) and ctrl+k (delete to the end) used to be run after
+    # the date typed straight after them, and deleted it.
+    saved = _new_assessment_typed(tmp_path, "", "Eastfield PCT\tSam\t\t\x01\x0b2027-03-31")
+    assert (saved.organisation, saved.respondent) == ("Eastfield PCT", "Sam")
+    assert saved.date.isoformat() == "2027-03-31"
+
+
+def test_the_priority_editor_takes_a_burst_in_order(tmp_path: Path) -> None:
+    from tests.app_support import TODAY, answered, write
+
+    path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
+    count = len(load_assessment(path).priorities)
+    # s: result, p: plan, a: a new priority; its title, enter to the next field
+    # (the area), tab to the lead, and esc: everything typed is kept.
+    _burst(path, "spaWorkshops\r\tHR lead\x1b", settle=1.5)
+    saved = load_assessment(path).priorities
+    assert len(saved) == count + 1
+    assert (saved[-1].title, saved[-1].lead) == ("Workshops", "HR lead")

@@ -149,8 +149,7 @@ def test_different_instruments_do_not_merge(tmp_path: Path) -> None:
     other.write_text(text, encoding="utf-8")
     files = [make(tmp_path, "a.toml"), make(tmp_path, "b.toml", instrument=v2, instrument_file=v2_path.name)]
     b = load_assessment(files[1])
-    b.extra["instrument_file"] = other.name
-    save_assessment(files[1], replace(b, instrument_id="other"))
+    save_assessment(files[1], replace(b, instrument_id="other", extra={**b.extra, "instrument_file": other.name}))
     out = tmp_path / "x.xlsx"
     with pytest.raises(StickError, match="not 'race-equality-stick' like the first file"):
         export_workbook(files, out)

@@ -85,7 +85,7 @@ def test_risky_text_is_quote_prefixed(tmp_path: Path) -> None:
 
 
 # Any text a TOML string can hold: every code point but the surrogates.
-user_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
+user_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -122,7 +122,7 @@ def test_long_text_is_cut_to_the_cell_limit_without_breaking_an_escape() -> None
 
 
 # What a person can type into the app or a response file: no NUL (the file reader refuses it).
-typed = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40)
+typed = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1, max_size=40)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

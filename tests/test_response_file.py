@@ -79,7 +79,7 @@ def test_round_trip_is_lossless(tmp_path: Path, text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+@given(text=st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
 def test_any_text_round_trips(text: str) -> None:
     a = replace(_full(note=text), organisation=text, role=text)
     back = from_toml(to_toml(a), "x")
@@ -167,7 +167,7 @@ def test_a_save_interrupted_part_way_leaves_the_old_file_whole(tmp_path: Path, m
     def dies(src: str, dst: object) -> None:
         raise OSError(5, "disk vanished")
 
-    monkeypatch.setattr(atomic.os, "replace", dies)
+    monkeypatch.setattr(os, "replace", dies)
     with pytest.raises(ResponseFileError, match="disk vanished"):
         save_assessment(path, with_answer(old, choose(builtin_instrument().questions[2], 1)))
     assert path.read_bytes() == before
@@ -184,10 +184,10 @@ def test_write_is_interrupted_mid_data(tmp_path: Path, monkeypatch: pytest.Monke
     def crash(fd: int) -> None:
         raise KeyboardInterrupt  # as if the user pressed ctrl+c between write and rename
 
-    monkeypatch.setattr(atomic.os, "fsync", crash)
+    monkeypatch.setattr(os, "fsync", crash)
     with pytest.raises(KeyboardInterrupt):
         save_assessment(path, replace(_full(), organisation="New"))
-    monkeypatch.setattr(atomic.os, "fsync", real_fsync)
+    monkeypatch.setattr(os, "fsync", real_fsync)
     assert path.read_bytes() == before
 
 
@@ -202,7 +202,7 @@ def test_permission_error_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyP
             raise PermissionError(13, "held by another program")
         real(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(atomic.os, "replace", busy_then_free)
+    monkeypatch.setattr(os, "replace", busy_then_free)
     save_assessment(path, _full())
     assert len(calls) == 3
     assert load_assessment(path).organisation == "Łódź & Co"

@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
-from tui.app.keys_in_order import applied_now, pasted_now
+from tui.app.keys_in_order import KeyQueue
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class StickApp(App[None]):
         self.instrument_path = instrument_path
         self.today = today
         self.idle_save = idle_save
+        self._keys = KeyQueue(self, super().on_event)
         self._opened = opened
         self.context: AssessmentContext | None = None
         self.lock: FileLock | None = None
@@ -94,13 +95,10 @@ class StickApp(App[None]):
         self.call_after_refresh(self._collect_again)
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys for a text field are applied here, as they are read, so a burst
-        # of keys lands in the order typed (see keys_in_order).
-        if isinstance(event, events.Key) and not event.is_forwarded and await applied_now(self, event):
-            return
-        if isinstance(event, events.Paste) and not event.is_forwarded and pasted_now(self, event):
-            return
-        await super().on_event(event)
+        # Keys are applied here, as they are read, so a burst lands in the order
+        # typed, also across a form opening (see keys_in_order).
+        if not await self._keys.take(event):
+            await super().on_event(event)
 
     def action_next_field(self, step: int) -> None:
         if self.screen.focused is None:

@@ -52,6 +52,9 @@ def output_path(text: str, folder: Path, force: bool) -> Path:
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
+    # Keys typed before the first field has the focus wait for it (keys_in_order).
+    OPENS_ON_A_FIELD = True
+    AUTO_FOCUS = "#output"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", tooltip="Write the workbook"),
         Binding("escape", "cancel", "Cancel"),

@@ -9,16 +9,27 @@ ctrl+k deleted a date typed after it. Here the app applies each printable key
 and each editing key to the focused field itself, before it reads the next;
 enter and esc are field keys of the screen (command_keys.field_key), also run
 as they arrive. Every transition then sees the keys before it already done.
+
+One gap is left by Textual itself: a form (the New form, the priority
+editor) gives its first field the focus a moment after it is shown, and keys
+typed before then have nowhere to go. `KeyQueue` holds every key from the
+moment such a form is on top without a focused field, and hands them on, in
+order, as soon as the field has the focus.
 """
 
 from __future__ import annotations
 
+import time
+import weakref
+from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from tui.app.command_keys import typing_into
@@ -73,3 +84,60 @@ def _insert(field: object, text: str) -> None:
         field.insert_text_at_cursor(text)
     else:
         field.replace(text, *selection)
+
+
+# Past this, held keys are handed on wherever the focus is: a form that never
+# focuses a field must not swallow the keyboard.
+HOLD_AT_MOST = 0.5
+
+
+class KeyQueue:
+    """The app's keys, applied in the order typed across screens that open on a field."""
+
+    def __init__(self, app: App[Any], handle: Callable[[events.Event], Awaitable[None]]) -> None:
+        self._app = app
+        self._handle = handle  # what the app does with an event it does not apply itself
+        self._held: list[events.Key | events.Paste] = []
+        self._since = 0.0
+        self._timer: Timer | None = None
+        self._opened: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
+
+    def _waiting_for_a_field(self) -> bool:
+        """A form is on top whose first field has not had the focus yet."""
+        screen = self._app.screen
+        if not getattr(screen, "OPENS_ON_A_FIELD", False) or screen in self._opened:
+            return False
+        if typing_into(screen.focused):
+            self._opened.add(screen)  # from now on its keys go where its focus is, even to a drop-down
+            return False
+        return True
+
+    async def take(self, event: events.Event) -> bool:
+        """Deal with `event` if it is a key or a paste; False for anything else."""
+        if not isinstance(event, events.Key | events.Paste) or event.is_forwarded:
+            return False
+        if self._held or self._waiting_for_a_field():
+            if not self._held:
+                self._since = time.monotonic()
+                self._timer = self._app.set_interval(0.01, self._release)
+            self._held.append(event)
+            return True
+        await self._apply(event)
+        return True
+
+    async def _release(self) -> None:
+        if self._waiting_for_a_field() and time.monotonic() - self._since < HOLD_AT_MOST:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        held, self._held = self._held, []
+        for event in held:
+            await self._apply(event)
+
+    async def _apply(self, event: events.Key | events.Paste) -> None:
+        if isinstance(event, events.Key):
+            if not await applied_now(self._app, event):
+                await self._handle(event)
+        elif not pasted_now(self._app, event):
+            await self._handle(event)

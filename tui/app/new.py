@@ -33,6 +33,9 @@ def parse_date(text: str) -> date:
 
 
 class NewScreen(CommandScreen[Draft | None]):
+    # Keys typed before the first field has the focus wait for it (keys_in_order).
+    OPENS_ON_A_FIELD = True
+    AUTO_FOCUS = "#organisation"
     TITLE = "New assessment"
     # Run as they arrive, like the typed keys (keys_in_order): keys typed after
     # enter land in the next field, and nothing typed before ctrl+s is missed.

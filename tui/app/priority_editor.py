@@ -38,6 +38,9 @@ def _date_text(value: date | None) -> str:
 class PriorityEditor(CommandModal[int | None]):
     """Returns the index of the priority edited, or None when nothing was added."""
 
+    # Keys typed before the first field has the focus wait for it (keys_in_order).
+    OPENS_ON_A_FIELD = True
+    AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "done", "Done", priority=True),
         Binding("escape", "done", "Done", priority=True),
