@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from tests.app_support import TODAY, demo_folder
 from tui.app.factory import make_app
+from tui.app.home import HomeScreen
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -28,9 +29,19 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     time.tzset()
 
 
+async def home_listed(pilot: Pilot[None]) -> None:
+    """Home's rows are on the screen: it says so (HomeScreen.listed), so no snapshot races the folder read."""
+    for _ in range(500):
+        if not any(isinstance(s, HomeScreen) and not s.listed for s in pilot.app.screen_stack):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("Home never listed the folder")
+
+
 def settle(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
+        await home_listed(pilot)
         await pilot.pause()
         for key in keys:
             await pilot.press(key)

@@ -141,3 +141,28 @@ def test_the_priority_editor_takes_a_burst_in_order(tmp_path: Path) -> None:
     saved = load_assessment(path).priorities
     assert len(saved) == count + 1
     assert (saved[-1].title, saved[-1].lead) == ("Workshops", "HR lead")
+
+
+def test_ctrl_q_straight_after_typing_in_a_field_keeps_what_was_typed(tmp_path: Path) -> None:
+    from surveys.instrument_file import builtin_instrument
+    from tests.app_support import TODAY, answered, write
+
+    path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
+    # The plan's first priority, its lead field, typed into and quit in one burst.
+    _burst(path, "sp\r\t\t and Dr Okafor\x11", settle=0.5)
+    assert load_assessment(path).priorities[0].lead == "Dr Patel and Dr Okafor"
+
+    path, index = _at_question(tmp_path / "n", "ladder")
+    _burst(path, "tquit at once\x11", settle=0.5)
+    assert load_assessment(path).answers[builtin_instrument().questions[index].id].note == "quit at once"
+
+
+def test_arrows_enter_and_a_note_on_the_next_question_in_one_burst(tmp_path: Path) -> None:
+    from surveys.instrument_file import builtin_instrument
+
+    path, index = _at_question(tmp_path, "ladder")
+    questions = builtin_instrument().questions
+    _burst(path, "\x1b[B\x1b[B\rtnext one\r")
+    saved = load_assessment(path)
+    assert saved.answers[questions[index].id].choice == 3
+    assert saved.answers[questions[index + 1].id].note == "next one"

@@ -31,6 +31,9 @@ def prefix(number: int, pointed: bool, chosen: bool) -> str:
 
 
 class Choices(Widget, can_focus=True):
+    # Its cursor keys are applied as the app reads them (keys_in_order), so
+    # "down down enter" typed at once chooses the option it points at.
+    KEYS_IN_ORDER = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from surveys.atomic import clear_stale_temps
 from surveys.lock import clear_stale_locks
+from surveys.responses import now
 from tui.app.app import IDLE_SAVE_SECONDS, StickApp
 
 
@@ -18,6 +19,7 @@ def make_app(
     instrument: Path | None = None,
     today: Callable[[], date] = date.today,
     idle_save: float = IDLE_SAVE_SECONDS,
+    clock: Callable[[], datetime] = now,
 ) -> StickApp:
     """The app on `folder`; with `file`, opened at its first unanswered question.
 
@@ -34,5 +36,5 @@ def make_app(
         from tui.app.store import Store
 
         opened = open_assessment(file, instrument)
-        store = Store(file, opened.assessment, opened.instrument)
+        store = Store(file, opened.assessment, opened.instrument, clock=clock)
     return StickApp(folder, opened=store, instrument_path=instrument, today=today, idle_save=idle_save)

@@ -45,7 +45,7 @@ class HomeScreen(CommandScreen[None]):
     TITLE = "stick"
     BINDINGS: ClassVar[list[BindingType]] = [
         command("n", "new", "New", tooltip="Start a new assessment"),
-        Binding("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
+        command("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
         command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
@@ -79,6 +79,7 @@ class HomeScreen(CommandScreen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
+        self.listed = False
         self._load()
 
     @work(thread=True, exclusive=True, group="home")

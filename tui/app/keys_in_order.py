@@ -10,11 +10,11 @@ and each editing key to the focused field itself, before it reads the next;
 enter and esc are field keys of the screen (command_keys.field_key), also run
 as they arrive. Every transition then sees the keys before it already done.
 
-One gap is left by Textual itself: a form (the New form, the priority
-editor) gives its first field the focus a moment after it is shown, and keys
-typed before then have nowhere to go. `KeyQueue` holds every key from the
-moment such a form is on top without a focused field, and hands them on, in
-order, as soon as the field has the focus.
+One gap is left by Textual itself: a screen gives its first widget the focus
+a moment after it is shown (a form: its first field), and keys typed before
+then have nowhere to go: enter straight after `p` never reached the plan.
+`KeyQueue` holds every key from the moment such a screen is on top without
+its first focus, and hands them on, in order, as soon as it has it.
 """
 
 from __future__ import annotations
@@ -36,30 +36,30 @@ from tui.app.command_keys import typing_into
 
 
 @cache
-def _editing_keys(field_class: type[Widget]) -> dict[str, str]:
-    """The field's own bindings (cursor moves, deletions), key -> action."""
+def _own_keys(widget_class: type[Widget]) -> dict[str, str]:
+    """A widget's own bindings (cursor moves, deletions), key -> action; enter and esc are the screen's."""
     keys: dict[str, str] = {}
-    for binding in Binding.make_bindings(field_class.BINDINGS):
+    for binding in Binding.make_bindings(widget_class.BINDINGS):
         if binding.key not in ("enter", "tab", "shift+tab", "escape"):
             keys.setdefault(binding.key, binding.action)
     return keys
 
 
 async def applied_now(app: App[Any], event: events.Key) -> bool:
-    """Apply `event` to the focused text field now; False when it is not a field's key."""
-    field = app.focused
-    if not typing_into(field):
+    """Apply `event` to the focused field (or a widget that asks for it) now; False when it is not theirs."""
+    widget = app.focused
+    if widget is None:
         return False
-    from textual.widgets import Input
-
-    assert isinstance(field, Input)
-    if event.is_printable and event.character:
-        _insert(field, event.character)
-        return True
-    action = _editing_keys(type(field)).get(event.key)
+    if typing_into(widget):
+        if event.is_printable and event.character:
+            _insert(widget, event.character)
+            return True
+    elif not getattr(widget, "KEYS_IN_ORDER", False):
+        return False
+    action = _own_keys(type(widget)).get(event.key)
     if action is None:
         return False
-    await app.run_action(action, field)
+    await app.run_action(action, widget)
     return True
 
 
@@ -86,8 +86,8 @@ def _insert(field: object, text: str) -> None:
         field.replace(text, *selection)
 
 
-# Past this, held keys are handed on wherever the focus is: a form that never
-# focuses a field must not swallow the keyboard.
+# Past this, held keys are handed on wherever the focus is: a screen with
+# nothing to focus must not swallow the keyboard.
 HOLD_AT_MOST = 0.5
 
 
@@ -98,16 +98,17 @@ class KeyQueue:
         self._app = app
         self._handle = handle  # what the app does with an event it does not apply itself
         self._held: list[events.Key | events.Paste] = []
-        self._since = 0.0
+        self._since: float | None = None
         self._timer: Timer | None = None
         self._opened: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
 
-    def _waiting_for_a_field(self) -> bool:
-        """A form is on top whose first field has not had the focus yet."""
+    def _waiting_for_focus(self) -> bool:
+        """A screen is on top that has not had its first focus yet (a form: on its first field)."""
         screen = self._app.screen
-        if not getattr(screen, "OPENS_ON_A_FIELD", False) or screen in self._opened:
+        if screen in self._opened:
             return False
-        if typing_into(screen.focused):
+        focused = screen.focused
+        if focused is not None and (typing_into(focused) or not getattr(screen, "OPENS_ON_A_FIELD", False)):
             self._opened.add(screen)  # from now on its keys go where its focus is, even to a drop-down
             return False
         return True
@@ -116,24 +117,25 @@ class KeyQueue:
         """Deal with `event` if it is a key or a paste; False for anything else."""
         if not isinstance(event, events.Key | events.Paste) or event.is_forwarded:
             return False
-        if self._held or self._waiting_for_a_field():
-            if not self._held:
-                self._since = time.monotonic()
-                self._timer = self._app.set_interval(0.01, self._release)
-            self._held.append(event)
-            return True
-        await self._apply(event)
+        self._held.append(event)
+        await self._release()
         return True
 
     async def _release(self) -> None:
-        if self._waiting_for_a_field() and time.monotonic() - self._since < HOLD_AT_MOST:
-            return
+        """Hand on the held keys in order, stopping again whenever a screen is waiting for its focus."""
+        while self._held:
+            if self._waiting_for_focus():
+                if self._since is None:
+                    self._since = time.monotonic()
+                if time.monotonic() - self._since < HOLD_AT_MOST:
+                    if self._timer is None:
+                        self._timer = self._app.set_interval(0.01, self._release)
+                    return
+            self._since = None  # the next screen to wait waits from when it starts
+            await self._apply(self._held.pop(0))
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        held, self._held = self._held, []
-        for event in held:
-            await self._apply(event)
 
     async def _apply(self, event: events.Key | events.Paste) -> None:
         if isinstance(event, events.Key):

@@ -56,7 +56,7 @@ class PlanScreen(CommandScreen[None]):
     TITLE = "Plan"
     BINDINGS: ClassVar[list[BindingType]] = [
         command("a", "add", "Add"),
-        Binding("enter", "edit", "Edit / adopt"),
+        command("enter", "edit", "Edit / adopt"),
         command("A", "adopt_all", "Adopt all", tooltip="Put every suggested priority into the plan"),
         command("x,delete", "remove", "Remove"),
         command("u", "undo", "Undo remove", show=False),
@@ -114,7 +114,8 @@ class PlanScreen(CommandScreen[None]):
             target = p.target.isoformat() if p.target else ""
             status = SUGGESTED if suggested else p.status
             style = "italic" if suggested else ""
-            table.add_row(*(Text(cell, style=style) for cell in (number, p.title, p.lead, target, status)))
+            # Rows as tall as their title needs: titles are read whole, not cut at the column's edge.
+            table.add_row(*(Text(cell, style=style) for cell in (number, p.title, p.lead, target, status)), height=None)
         self.query_one("#warning", Static).update(self._warning(planned))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))

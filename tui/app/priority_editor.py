@@ -162,7 +162,11 @@ class PriorityEditor(CommandModal[int | None]):
             select.value = function
 
     def flush(self) -> None:
+        """Save every field waiting, and the one being typed in (its change may not have been seen yet)."""
         self._saver.flush()
+        focused = self.focused
+        if focused is not None and focused.id in TEXT_FIELDS:
+            self._save(focused.id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in TEXT_FIELDS:
@@ -192,7 +196,4 @@ class PriorityEditor(CommandModal[int | None]):
 
     def action_done(self) -> None:
         self.flush()
-        focused = self.focused
-        if focused is not None and focused.id in TEXT_FIELDS:
-            self._save(focused.id)
         self.dismiss(self.index)

@@ -56,7 +56,7 @@ class QuestionScreen(CommandScreen[None]):
         *(command(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
         command("d", "dont_know", "Don't know"),
         command("t", "note", "Note", tooltip="Write a note on this question (on a text question: the answer)"),
-        command("enter", "open_answer", "Type the answer", show=False),
+        command("enter", "enter", "Choose / type the answer", show=False),
         command("left", "move(-1)", "Previous", key_display="←", group=MOVE),
         command("right", "move(1)", "Next", key_display="→", group=MOVE),
         command("j", "jump", "Jump"),
@@ -203,8 +203,15 @@ class QuestionScreen(CommandScreen[None]):
         return True
 
     def flush(self) -> None:
-        """Save whatever is typed but not yet saved (before moving, answering or quitting)."""
+        """Save whatever is typed but not yet saved (before moving, answering or quitting).
+
+        The open field is saved even when no change has been seen yet: keys are
+        applied as they are read, and its Changed message may still be queued.
+        """
         self._saver.flush()
+        for which in PLACEHOLDERS:
+            if self._editing(which):
+                self._save(which)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         what = event.input.id or ""
@@ -270,11 +277,6 @@ class QuestionScreen(CommandScreen[None]):
         self.index = max(0, target)
         self.show_question()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_answer" and self.question.kind != "text":
-            return False  # enter on a choice question is the options' own: it picks the one pointed at
-        return super().check_action(action, parameters)
-
     def _open(self, which: str, text: str) -> None:
         """Open a field on `text` with the cursor at its end and nothing selected: typing adds to it."""
         field = self._field(which)
@@ -291,6 +293,13 @@ class QuestionScreen(CommandScreen[None]):
         if refused(self, self.store):
             return
         self._open("note", self.store.session.note(self.question.id))
+
+    def action_enter(self) -> None:
+        """Enter on a question: the option the cursor points at, or a text question's field."""
+        if self.question.kind == "text":
+            self.action_open_answer()
+        else:
+            self.action_choose(self.query_one("#options", Choices).cursor + 1)
 
     def action_open_answer(self) -> None:
         if refused(self, self.store):
