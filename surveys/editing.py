@@ -31,7 +31,16 @@ from surveys.answers import AnswerState, choose, dont_know, resolve, written
 from surveys.errors import StickError
 from surveys.lock import Holder
 from surveys.model import Instrument, Question
-from surveys.responses import STATUSES, Answer, Assessment, Priority, now
+from surveys.responses import (
+    STATUSES,
+    Answer,
+    Assessment,
+    Priority,
+    now,
+    with_answer,
+    with_note,
+    without_answer,
+)
 from surveys.scoring import Result, score
 from surveys.suggestions import default_function, suggested_priority
 
@@ -147,41 +156,26 @@ class EditingSession:
         old = self._assessment.answer(question_id)
         if old is None or not old.given:
             return Edit(self._assessment, False)
-        answers = dict(self._assessment.answers)
-        if old.note:
-            answers[question_id] = Answer(question=question_id, note=old.note, at=old.at, extra=old.extra)
-        else:
-            del answers[question_id]
-        return self._commit(replace(self._assessment, answers=answers, updated=self._clock()))
+        return self._commit(without_answer(self._assessment, question_id, self._clock()))
 
     def set_note(self, question_id: str, text: str) -> Edit:
         """The note on a question, answered or not; the answer itself is kept."""
-        old = self._assessment.answer(question_id)
-        if (old.note if old is not None else "") == text:
+        if self.note(question_id) == text:
             return Edit(self._assessment, False)
-        if old is None:
-            if not text:
-                return Edit(self._assessment, False)
-            old = Answer(question=question_id)
-        answers = dict(self._assessment.answers)
-        answers[question_id] = replace(old, note=text, at=old.at or self._clock())
-        return self._commit(replace(self._assessment, answers=answers, updated=self._clock()))
+        return self._commit(with_note(self._assessment, question_id, text, self._clock()))
 
     def append_note(self, question_id: str, text: str) -> Edit:
         """Add `text` to the end of the note, as typing with the cursor at its end does."""
         return self.set_note(question_id, self.note(question_id) + text)
 
     def _answer(self, answer: Answer, note: str | None) -> Edit:
+        """Record `answer`; a note of None (or "") keeps the note there, as the interview's protocol says."""
         old = self._assessment.answer(answer.question)
-        keep_note = old.note if old is not None else ""
-        new_note = keep_note if note is None else note
-        if _same_answer(old, answer) and new_note == keep_note:
+        same = old is not None and _same_answer(old, answer)
+        if same and (not note or note == self.note(answer.question)):
             return Edit(self._assessment, False)  # the answer given again: keep the time it was first given
-        at = old.at if _same_answer(old, answer) and old is not None else self._clock()
-        extra = old.extra if old is not None else {}
-        answers = dict(self._assessment.answers)
-        answers[answer.question] = replace(answer, note=new_note, at=at, extra=extra)
-        return self._commit(replace(self._assessment, answers=answers, updated=self._clock()))
+        answer = replace(answer, note=note or "", at=old.at if same and old is not None else None)
+        return self._commit(with_answer(self._assessment, answer, self._clock()))
 
     def _question(self, question_id: str) -> Question:
         question = self.instrument.question(question_id)

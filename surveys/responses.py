@@ -114,27 +114,33 @@ def new_assessment(
     )
 
 
-def with_answer(assessment: Assessment, answer: Answer) -> Assessment:
-    """Record an answer, keeping the note already given unless a new one is set."""
+def with_answer(assessment: Assessment, answer: Answer, stamp: datetime | None = None) -> Assessment:
+    """Record an answer, keeping the note already given unless it brings one, and keeping unknown keys.
+
+    `stamp` is the time of the change (now, unless a clock is given); an answer
+    without a time of its own is given that time.
+    """
+    stamp = stamp or now()
     old = assessment.answers.get(answer.question)
-    if old is not None and not answer.note:
-        answer = replace(answer, note=old.note, extra={**old.extra, **answer.extra})
+    if old is not None:
+        answer = replace(answer, note=answer.note or old.note, extra={**old.extra, **answer.extra})
     if answer.at is None:
-        answer = replace(answer, at=now())
+        answer = replace(answer, at=stamp)
     answers = dict(assessment.answers)
     answers[answer.question] = answer
-    return replace(assessment, answers=answers, updated=now())
+    return replace(assessment, answers=answers, updated=stamp)
 
 
-def with_note(assessment: Assessment, question_id: str, note: str) -> Assessment:
+def with_note(assessment: Assessment, question_id: str, note: str, stamp: datetime | None = None) -> Assessment:
     """Set the note on a question, answered or not; the answer itself is kept."""
+    stamp = stamp or now()
     old = assessment.answers.get(question_id) or Answer(question=question_id)
     answers = dict(assessment.answers)
-    answers[question_id] = replace(old, note=note, at=old.at or now())
-    return replace(assessment, answers=answers, updated=now())
+    answers[question_id] = replace(old, note=note, at=old.at or stamp)
+    return replace(assessment, answers=answers, updated=stamp)
 
 
-def without_answer(assessment: Assessment, question_id: str) -> Assessment:
+def without_answer(assessment: Assessment, question_id: str, stamp: datetime | None = None) -> Assessment:
     """Clear the answer but keep the note: a note is never thrown away with it."""
     old = assessment.answers.get(question_id)
     if old is None:
@@ -144,8 +150,10 @@ def without_answer(assessment: Assessment, question_id: str) -> Assessment:
         answers[question_id] = Answer(question=question_id, note=old.note, at=old.at, extra=old.extra)
     else:
         del answers[question_id]
-    return replace(assessment, answers=answers, updated=now())
+    return replace(assessment, answers=answers, updated=stamp or now())
 
 
-def with_priorities(assessment: Assessment, priorities: tuple[Priority, ...]) -> Assessment:
-    return replace(assessment, priorities=tuple(priorities), plan_started=True, updated=now())
+def with_priorities(
+    assessment: Assessment, priorities: tuple[Priority, ...], stamp: datetime | None = None
+) -> Assessment:
+    return replace(assessment, priorities=tuple(priorities), plan_started=True, updated=stamp or now())

@@ -86,10 +86,11 @@ def demo_folder(folder: Path) -> Path:
 async def questions_open(
     tmp_path: Path,
     size: tuple[int, int] = (80, 24),
+    idle_save: float = 2.0,
 ) -> AsyncIterator[tuple[StickApp, Pilot[None], QuestionScreen, Path]]:
     """The app on the demo folder's later assessment, its question screen up."""
     later = demo_folder(tmp_path / "answers")
-    app = make_app(later.parent, later)
+    app = make_app(later.parent, later, idle_save=idle_save)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -78,9 +78,9 @@ protocol_ish = st.one_of(
     st.builds(
         lambda head, note: f"{head} {note}",
         st.sampled_from(["1", "2", "d", "s", "b", "x"]),
-        st.text(st.characters(exclude_categories=["Cs"], blacklist_characters="\r\n"), max_size=12),
+        st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), max_size=12),
     ),
-    st.text(st.characters(exclude_categories=["Cs"], blacklist_characters="\r\n"), max_size=15),
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), max_size=15),
 )
 
 

@@ -128,9 +128,6 @@ class QuestionScreen(CommandScreen[None]):
             self._fields[which] = field
         return self._fields[which]
 
-    def _has_field(self, which: str) -> bool:
-        return which in self._fields
-
     # Showing
 
     def show_index(self, index: int) -> None:
