@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from surveys.check_tools import Checker, dotted
 from surveys.model import RULES, Area, Band, Group, Question, Rule, Scoring, Section, is_scored
+from surveys.ranges import overall_span
 from surveys.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -70,36 +71,6 @@ def _counts(q: Question) -> bool:
     )
 
 
-def _combine(rule: Rule, values: list[float]) -> float:
-    if rule == "sum":
-        return sum(values)
-    ordered = sorted(values)
-    if rule == "mean":
-        return sum(ordered) / len(ordered)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def figure_range(rules: Scoring, areas: tuple[Area, ...], questions: list[Question]) -> tuple[float, float] | None:
-    """The lowest and highest overall figure every answer could give, or None with nothing scored."""
-    lows, highs = [], []
-    for area in areas:
-        asked = [q for q in questions if q.area == area.id and q.options and is_scored(q)]
-        if not asked:
-            continue
-        ranges = [_question_range(q) for q in asked]
-        lows.append(_combine(rules.area, [r[0] for r in ranges]))
-        highs.append(_combine(rules.area, [r[1] for r in ranges]))
-    if not lows:
-        return None
-    return _combine(rules.overall, lows), _combine(rules.overall, highs)
-
-
-def _question_range(q: Question) -> tuple[float, float]:
-    values = [float(o.step) if q.kind == "ladder" else o.points or 0.0 for o in q.options]
-    return min(values), max(values)
-
-
 def bands(
     c: Checker,
     top: dict[str, Any],
@@ -135,7 +106,7 @@ def bands(
             c.fail(path + ("from",), f"a gap before band {ident!r}: nothing covers {out[-1].high + 1}-{low - 1}")
         out.append(Band(ident, c.text(t, "label", path), low, high, c.text(t, "meaning", path, required=False)))
     if out and len(out) == len(top.get("bands", [])) and len(c.problems) == before:
-        _covers(c, out, figure_range(rules, areas, [q for s in sections for q in s.questions]))
+        _covers(c, out, overall_span(rules, [a.id for a in areas], [q for s in sections for q in s.questions]))
     return tuple(out)
 
 

@@ -28,7 +28,7 @@ from surveys.model import (
     Principle,
     Profile,
 )
-from surveys.question_check import sections
+from surveys.question_check import own_areas, sections
 
 if TYPE_CHECKING:
     from surveys.toml_locate import Path
@@ -88,6 +88,8 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     adopters = _adopters(c, top)
     principles = _principles(c, top)
     questions = sections(c, top, dimensions, areas, functions, adopters, steps)
+    if c.format == 2 and "areas" not in top:
+        areas, questions = own_areas(questions)
     if c.format == 2:
         rules = scoring(c, top)
         area_groups = groups(c, top, {a.id for a in areas})

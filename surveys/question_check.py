@@ -83,7 +83,8 @@ def _question(c: Checker, raw: Any, path: Path, section: str, seen: dict[str, Pa
     if kind and kind not in QUESTION_KINDS:
         c.fail(path + ("kind",), f"question {ident!r} has kind {kind!r}; use one of {', '.join(QUESTION_KINDS)}")
     dimension = c.text(t, "dimension", path, required=kind == "profile")
-    area = c.text(t, "area", path, required=kind == "ladder")
+    # Format 2 without [[areas]]: each ladder stands for itself (see own_areas).
+    area = c.text(t, "area", path, required=kind == "ladder" and (c.format == 1 or bool(refs.areas)))
     function = c.text(t, "function", path, required=False)
     where = f"question {ident!r}"
     if dimension and dimension not in refs.profiles:
@@ -208,3 +209,22 @@ def _choice(c: Checker, o: dict[str, Any], opath: Path, name: str, label: str, r
 
 
 _OPTION_KEYS = {"profile": {"profile"}, "ladder": {"step"}, "choice": {"adopter", "value"}}
+
+
+def own_areas(sections: tuple[Section, ...]) -> tuple[tuple[Area, ...], tuple[Section, ...]]:
+    """Format 2 with no [[areas]]: every ladder question becomes an area of its own, named by its text.
+
+    A short check (six questions on one red/amber/green scale) then scores
+    each question and an overall figure without inventing a framework.
+    """
+    areas = []
+    out = []
+    for section in sections:
+        questions = []
+        for q in section.questions:
+            if q.kind == "ladder" and not q.area:
+                areas.append(Area(q.id, q.text, q.help, ""))
+                q = q._replace(area=q.id)
+            questions.append(q)
+        out.append(section._replace(questions=tuple(questions)))
+    return tuple(areas), tuple(out)

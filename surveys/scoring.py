@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from surveys import ranges
 from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument, Question, Rule, is_scored
 from surveys.responses import Assessment
@@ -125,11 +126,7 @@ def _points(instrument: Instrument, questions: list[Question], chosen: dict[str,
 
 
 def combine(rule: Rule, values: list[float]) -> float | None:
-    if not values:
-        return None
-    if rule == "sum":
-        return sum(values)
-    return sum(values) / len(values) if rule == "mean" else _median(values)
+    return ranges.combine(rule, values) if values else None
 
 
 def _reached(instrument: Instrument, rule: Rule, figure: float | None) -> int | None:
@@ -175,15 +172,7 @@ def score_groups(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple
 def overall_step(areas: tuple[AreaResult, ...]) -> int | None:
     """The median of the scored areas, rounded down: the deck's rule."""
     scores = [a.score for a in areas if a.score is not None]
-    return math.floor(_median(scores)) if scores else None
-
-
-def _median(values: list[float]) -> float:
-    # Written out rather than importing `statistics`, which pulls in decimal,
-    # fractions and random: a cost every start of the app would pay.
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return math.floor(ranges.combine("median", scores)) if scores else None
 
 
 def band_for(instrument: Instrument, figure: float | None, complete: bool) -> str | None:
