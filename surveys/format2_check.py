@@ -116,13 +116,15 @@ def _covers(c: Checker, out: list[Band], span: tuple[float, float] | None) -> No
         return
     # A figure is banded as a whole number, rounded down (as the deck rounds a step).
     low, high = math.floor(span[0]), math.floor(span[1])
+    first, last = ("bands", 0, "from"), ("bands", len(out) - 1, "to")
     if out[0].low > low:
-        c.fail(("bands", 0, "from"), f"the bands start at {out[0].low}, but the overall figure can be as low as {low}")
+        c.fail(first, f"the bands start at {out[0].low}, but the overall figure can be as low as {low}")
+    elif out[0].low < low:
+        c.fail(first, f"the bands start at {out[0].low}, but the overall figure can be no lower than {low}")
     if out[-1].high < high:
-        c.fail(
-            ("bands", len(out) - 1, "to"),
-            f"the bands end at {out[-1].high}, but the overall figure can be as high as {high}",
-        )
+        c.fail(last, f"the bands end at {out[-1].high}, but the overall figure can be as high as {high}")
+    elif out[-1].high > high:
+        c.fail(last, f"the bands end at {out[-1].high}, but the overall figure can be at most {high}")
 
 
 def words(c: Checker, top: dict[str, Any]) -> tuple[tuple[str, str], ...]:

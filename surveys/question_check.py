@@ -34,6 +34,18 @@ class _Refs(NamedTuple):
     functions: set[str]
     adopters: set[str]
     steps: tuple[CompetenceStep, ...]
+    own: bool = False  # format 2 without [[areas]]: ladders are their own areas
+
+
+def _own_area_ids(top: dict[str, Any]) -> set[str]:
+    """The areas a file without [[areas]] will have: its ladder questions that name none (see own_areas)."""
+    out = set()
+    for section in top.get("sections", []) if isinstance(top.get("sections"), list) else []:
+        questions = section.get("questions", []) if isinstance(section, dict) else []
+        for q in questions if isinstance(questions, list) else []:
+            if isinstance(q, dict) and q.get("kind") == "ladder" and "area" not in q and isinstance(q.get("id"), str):
+                out.add(q["id"])
+    return out
 
 
 def sections(
@@ -45,12 +57,14 @@ def sections(
     adopters: tuple[AdopterCategory, ...],
     steps: tuple[CompetenceStep, ...],
 ) -> tuple[Section, ...]:
+    own = c.format == 2 and "areas" not in top
     refs = _Refs(
         {d.id: {p.id for p in d.profiles} for d in dimensions},
-        {a.id for a in areas},
+        _own_area_ids(top) if own else {a.id for a in areas},
         {f.id for f in functions},
         {a.id for a in adopters},
         steps,
+        own,
     )
     seen: dict[str, Path] = {}
     questions_seen: dict[str, Path] = {}
@@ -84,7 +98,7 @@ def _question(c: Checker, raw: Any, path: Path, section: str, seen: dict[str, Pa
         c.fail(path + ("kind",), f"question {ident!r} has kind {kind!r}; use one of {', '.join(QUESTION_KINDS)}")
     dimension = c.text(t, "dimension", path, required=kind == "profile")
     # Format 2 without [[areas]]: each ladder stands for itself (see own_areas).
-    area = c.text(t, "area", path, required=kind == "ladder" and (c.format == 1 or bool(refs.areas)))
+    area = c.text(t, "area", path, required=kind == "ladder" and not refs.own)
     function = c.text(t, "function", path, required=False)
     where = f"question {ident!r}"
     if dimension and dimension not in refs.profiles:
