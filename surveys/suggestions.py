@@ -20,7 +20,7 @@ def next_step(instrument: Instrument, value: int) -> int:
     return values[min(values.index(value) + 1, len(values) - 1)]
 
 
-def _named(instrument: Instrument, value: int) -> str:
+def step_name(instrument: Instrument, value: int) -> str:
     """A step as a suggestion names it: the deck by number ("step 2"), format 2 by its own label ("Amber")."""
     if instrument.format == 1:
         return f"{vocabulary(instrument).step} {value}"
@@ -31,11 +31,11 @@ def suggestion_title(instrument: Instrument, suggestion: Suggestion) -> str:
     area = instrument.area(suggestion.area).label
     work = f" (work on {suggestion.transition})" if suggestion.transition else ""
     reach = next_step(instrument, suggestion.step)
-    return f"Move {area} from {_named(instrument, suggestion.step)} to {_named(instrument, reach)}{work}"
+    return f"Move {area} from {step_name(instrument, suggestion.step)} to {step_name(instrument, reach)}{work}"
 
 
 def suggestion_measure(instrument: Instrument, suggestion: Suggestion) -> str:
-    reach = _named(instrument, next_step(instrument, suggestion.step))
+    reach = step_name(instrument, next_step(instrument, suggestion.step))
     return f"Reaches {reach} at the next assessment (now {suggestion.score:.1f} of {instrument.top})"
 
 
