@@ -63,9 +63,14 @@ def load_instrument(path: Path) -> Instrument:
     return instrument
 
 
-@cache
 def builtin_instrument(ident: str = DEFAULT_ID) -> Instrument:
     """A built-in instrument (the deck's by default); read through importlib.resources so it loads from a zip too."""
+    return _builtin(ident)
+
+
+@cache
+def _builtin(ident: str) -> Instrument:
+    # Cached by id alone, so every caller shares one value (the cache would key f() and f(DEFAULT_ID) apart).
     name = BUILTINS[ident]
     instrument, problems = problems_in(builtin_bytes(ident), name)
     if instrument is None:

@@ -74,3 +74,15 @@ def vocabulary(instrument: Instrument) -> Vocabulary:
 def heading(word: str) -> str:
     """`word` as it starts a line or a column header: first letter upper case, the rest as written."""
     return word[:1].upper() + word[1:]
+
+
+def scored_heading(instrument: Instrument) -> str:
+    """The heading over the scored part of a result: the deck's "Competence", else the areas' own name."""
+    words = vocabulary(instrument)
+    return heading(words.ladder) if instrument.format == 1 else heading(words.areas)
+
+
+def area_title(instrument: Instrument) -> str:
+    """What a priority's area field is called: the deck's "Competence area", else the area's own name."""
+    words = vocabulary(instrument)
+    return f"{heading(words.ladder)} {words.area}" if instrument.format == 1 else heading(words.area)

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from surveys.model import Instrument
 from surveys.responses import STATUSES, Priority
+from surveys.vocabulary import area_title, heading, vocabulary
 from tui.app.command_keys import catch_up
 from tui.app.new import parse_date
 
@@ -51,7 +52,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
             yield Static("", id="problem", markup=False)
             yield Label("Priority")
             yield Input(p.title, id="title", placeholder="what will be done")
-            yield Label("Competence area")
+            yield Label(area_title(self.instrument))
             yield Select(
                 [(a.label, a.id) for a in self.instrument.areas],
                 id="area",
@@ -60,7 +61,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
             )
             yield Label("Lead")
             yield Input(p.lead, id="lead", placeholder="the named person responsible")
-            yield Label("Business function")
+            yield Label(heading(vocabulary(self.instrument).function))
             yield Select(
                 [(f.label, f.id) for f in self.instrument.functions],
                 id="function",
