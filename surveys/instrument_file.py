@@ -89,4 +89,9 @@ def is_builtin_name(given: Path) -> bool:
 
 def named_instrument(given: Path) -> Instrument:
     """What `--instrument X` names: a built-in id, else an instrument file."""
-    return builtin_instrument(str(given)) if is_builtin_name(given) else load_instrument(given)
+    if is_builtin_name(given):
+        return builtin_instrument(str(given))
+    if not given.exists():
+        known = ", ".join(BUILTINS)
+        raise InstrumentError(f"{given}: no such instrument file, and not a built-in ({known})")
+    return load_instrument(given)

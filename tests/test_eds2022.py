@@ -134,3 +134,12 @@ def test_the_report_command_prints_the_band(tmp_path: Path, capsys: pytest.Captu
     path = saved(tmp_path, scored(EDS, [1] * 11))
     assert run(["report", str(path)]) == 0
     assert "Total outcome score: 11 of 33; organisation rating: Developing activity." in capsys.readouterr().out
+
+
+def test_an_unknown_instrument_name_is_one_line_naming_the_built_ins(tmp_path: Path) -> None:
+    done = run_stick(["new", "--org", "A", "--respondent", "B", "--dir", str(tmp_path), "--instrument", "eds2023"])
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "stick: eds2023: no such instrument file, and not a built-in (race-equality-stick, eds2022)"
+    ]
+    assert list(tmp_path.iterdir()) == []

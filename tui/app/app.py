@@ -219,9 +219,9 @@ class StickApp(App[None]):
                 radar.data = context.radar()
 
     def instrument(self) -> Instrument:
-        from surveys.instrument_file import builtin_instrument, load_instrument
+        from surveys.instrument_file import builtin_instrument, named_instrument
 
-        return load_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
+        return named_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
 
     def action_new_assessment(self) -> None:
         from surveys.vocabulary import vocabulary
@@ -239,7 +239,7 @@ class StickApp(App[None]):
     def _create(self, draft: Draft | None) -> None:
         if draft is None:
             return
-        from surveys.instrument_file import builtin_instrument
+        from surveys.instrument_file import builtin_instrument, is_builtin_name
         from surveys.responses import new_assessment
         from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
         from surveys.storage import create_assessment_file
@@ -250,7 +250,7 @@ class StickApp(App[None]):
             assessment = new_assessment(
                 draft.organisation, draft.respondent, draft.role, instrument.id, instrument.version, on=draft.on
             )
-            if self.instrument_path is not None:
+            if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
                 assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
             path = create_assessment_file(self.folder, assessment)
         except StickError as exc:
