@@ -61,7 +61,7 @@ class CompetenceStep(NamedTuple):
 
 
 class Area(NamedTuple):
-    """A spoke of the competence radar, scored on the four steps."""
+    """What ladders score: a spoke of the radar (the deck: a competence area on four steps; EDS 2022: an outcome)."""
 
     id: str
     label: str

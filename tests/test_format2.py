@@ -40,6 +40,12 @@ def test_the_deck_example_is_format_1_and_speaks_the_decks_words() -> None:
     assert instrument.format == 1 and vocabulary(instrument) == DECK
 
 
+def test_the_docs_name_every_vocabulary_word() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md").read_text(encoding="utf-8")
+    missing = [field for field in DECK._fields if f"`{field}`" not in doc]
+    assert missing == []
+
+
 def test_the_eds_excerpt_scores_like_the_built_in() -> None:
     eds = example_instrument(EDS)
     assert [g.areas for g in eds.groups] == [("1a", "1b", "1c", "1d"), ("2a", "2b", "2c", "2d"), ("3a", "3b", "3c")]

@@ -32,6 +32,7 @@ def test_eds_is_asked_scored_and_planned_in_its_own_words(tmp_path: Path) -> Non
     assert "3. Achieving activity" in text
     assert "Which outcome is the priority in?" in text
     assert "Outcome (1-11): " in text
+    assert "access to the service (suggested: at Achieving activity)" in text, "no transition named: none offered"
     assert "function" not in text.lower(), "EDS has no business functions: the interview does not ask for one"
     assert "Total outcome score: 22 of 33; organisation rating: Achieving activity." in text
     assert "Evidence\n  - 1a (Achieving activity): Interpreting audit 2025" in text
