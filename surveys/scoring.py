@@ -253,7 +253,7 @@ def completeness(instrument: Instrument, assessment: Assessment) -> tuple[Comple
     ), review
 
 
-def _overall(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[float | None, int | None]:
+def overall_figure(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[float | None, int | None]:
     """The overall figure and the step it reaches; a format 1 file keeps the deck's median, rounded down."""
     if instrument.format == 1:
         step = overall_step(areas)
@@ -268,7 +268,7 @@ def score(instrument: Instrument, assessment: Assessment) -> Result:
     dimensions = score_dimensions(instrument, chosen)
     areas = score_areas(instrument, chosen)
     functions = score_functions(instrument, chosen)
-    figure, step = _overall(instrument, areas)
+    figure, step = overall_figure(instrument, areas)
     whole = all(a.answered == a.total for a in areas) and any(a.total for a in areas)
     band = band_for(instrument, figure, whole)
     adopter = adopter_category(instrument, chosen)
