@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import problems_in
+from surveys.instrument_file import builtin_instrument, problems_in
 from surveys.report import report_json, report_lines
+from surveys.response_file import from_toml
 from surveys.scoring import score
 from surveys.vocabulary import DECK, vocabulary
 from tests.conftest import run_stick
@@ -176,3 +178,17 @@ def test_format_2_tables_and_unknown_keys_are_refused_in_format_1() -> None:
     assert any("unknown key 'vocabulary' in the file" in p for p in problems)
     problems = _problems('source = "x"\n' + example_text(MINIMAL))
     assert any("unknown key 'source' in the file" in p for p in problems), "metadata belongs in [meta]"
+
+
+def test_the_documented_response_file_reads_and_scores_with_eds() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md").read_text(encoding="utf-8")
+    part = doc[doc.index("## Response files") :]
+    found = re.search(r"```\n(.*?)```", part, re.S)
+    assert found, "the response-file section shows a file"
+    assessment = from_toml(found.group(1).encode("utf-8"), "doc.toml")
+    eds = builtin_instrument("eds2022")
+    assert assessment.instrument_id == eds.id
+    result = score(eds, assessment)
+    assert (result.completeness.answered, result.completeness.dont_know) == (1, 1)
+    assert next(a for a in result.areas if a.area == "1a").score == 2  # option 3, "Achieving activity", scores 2
+    assert assessment.priorities[0].area == "2d"
