@@ -42,9 +42,12 @@ async def _result_screen(folder: Path, file: Path) -> tuple[str, str]:
     app = make_app(folder, file, today=lambda: TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
+        shots = [app.export_screenshot()]  # the question screen, as drawn
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
+        shots.append(app.export_screenshot())
+        assert deck_words("".join(shots)) == []
         text = "\n".join(line.plain for line in app.screen.query_one("#result", HangingText).lines(1000))
         titles = [_radar_title(app.screen.query_one(Radar))]
         await pilot.press("r")  # the other view: EDS has no dimensions, so it stays on the outcomes

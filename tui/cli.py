@@ -41,8 +41,8 @@ class _Parser(argparse.ArgumentParser):
 def _app_parser() -> _Parser:
     app = _Parser(
         prog="stick",
-        description="A keyboard-driven race equality self-assessment. "
-        "With no command, opens the app; with FILE, opens that assessment.",
+        description="A keyboard-driven equality self-assessment: the deck's race equality framework (the default), "
+        "EDS 2022, or an instrument of your own. With no command, opens the app; with FILE, opens that assessment.",
         epilog="Commands: new, check, report, interview, export (stick COMMAND --help for each).",
     )
     app.add_argument("--version", action="version", version=f"stick {__version__}")
