@@ -11,6 +11,7 @@ from surveys.instrument_file import builtin_instrument, problems_in
 from surveys.report import report_json, report_lines
 from surveys.response_file import from_toml
 from surveys.scoring import score
+from surveys.suggestions import suggestion_title
 from surveys.vocabulary import DECK, vocabulary
 from tests.conftest import run_stick
 from tests.example import DECK as DECK_EXAMPLE
@@ -192,3 +193,19 @@ def test_the_documented_response_file_reads_and_scores_with_eds() -> None:
     assert (result.completeness.answered, result.completeness.dont_know) == (1, 1)
     assert next(a for a in result.areas if a.area == "1a").score == 2  # option 3, "Achieving activity", scores 2
     assert assessment.priorities[0].area == "2d"
+
+
+def test_a_transition_is_optional_and_named_by_the_instrument() -> None:
+    text = example_text(MINIMAL).replace(
+        'meaning = "Not in place."', 'meaning = "Not in place."\ntransition = "write it down"'
+    )
+    instrument, problems = problems_in(text.encode("utf-8"), "f.toml")
+    assert instrument is not None, problems
+    assert [s.transition for s in instrument.steps] == ["write it down", "", ""]
+    titles = [
+        suggestion_title(instrument, s) for s in score(instrument, scored(instrument, [0, 1] + [2] * 4)).suggestions
+    ]
+    assert titles == [
+        "Move Is there a written equality policy that staff know about? from Red to Amber (work on write it down)",
+        "Move Is ethnicity recorded for the people the service sees? from Amber to Green",
+    ]

@@ -10,8 +10,9 @@ from surveys.responses import new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY
 from surveys.storage import create_assessment_file
 from tests.example import MINIMAL, example_text
-from tests.format2_support import deck_words
+from tests.format2_support import deck_words, saved, scored
 from tests.interview_helpers import interview
+from tests.test_interview_rich import ENTER, drive
 
 EDS = builtin_instrument("eds2022")
 # Then one priority: yes, the first outcome, a title and a lead, no dates, no measure; then no more.
@@ -50,3 +51,19 @@ def test_a_minimal_check_is_asked_and_reported_without_the_decks_words(tmp_path:
     assert "Every question has an answer." in script.text
     assert "Overall score: 1.3 of 2, Amber." in script.text
     assert deck_words(script.text) == []
+
+
+def test_the_questionary_mode_plans_an_eds_priority_without_asking_for_a_function(tmp_path: Path) -> None:
+    path = saved(tmp_path, scored(EDS, [2] * 11))
+    keys = "a" + ENTER + ENTER + "Interpreters" + ENTER + "Head of patient experience" + ENTER
+    keys += ENTER + ENTER + "Audit" + ENTER + "f" + ENTER  # no dates; a measure; finish
+    code, _ = drive(path, keys)
+    assert code == 0
+    priority = load_assessment(path).priorities[0]
+    assert (priority.area, priority.title, priority.lead, priority.function, priority.measure) == (
+        "1a",
+        "Interpreters",
+        "Head of patient experience",
+        "",
+        "Audit",
+    )
