@@ -33,7 +33,7 @@ from surveys.scoring import (
     Implication,
     adopter_category,
     implications,
-    overall_step,
+    overall_figure,
     score_areas,
     score_dimensions,
 )
@@ -177,7 +177,7 @@ def score_member(basis: Basis, member: Member) -> Scored:
         member,
         score_dimensions(basis.instrument, chosen),
         areas,
-        overall_step(areas),
+        overall_figure(basis.instrument, areas)[1],
         adopter_category(basis.instrument, chosen),
     )
 
@@ -214,10 +214,14 @@ def team_standing(basis: Basis, scored: Sequence[Scored]) -> Standing:
     for index, area in enumerate(instrument.areas):
         values = [s.areas[index].score for s in scored if s.areas[index].score is not None]
         mean = statistics.fmean(v for v in values if v is not None) if values else None
-        step = int(mean) if mean is not None else None
+        if instrument.format == 1:
+            step = int(mean) if mean is not None else None
+        else:  # the step the mean reaches on the instrument's own scale; a sum reaches none
+            step = instrument.reached(mean).value if mean is not None and instrument.steps else None
+            step = None if instrument.scoring.area == "sum" else step
         areas.append(AreaResult(area.id, mean, step, len(values), len(scored)))
     area_results = tuple(areas)
-    step = overall_step(area_results)
+    step = overall_figure(instrument, area_results)[1]
     adopter, tie = most_common_adopter(instrument, [s.adopter for s in scored])
     return Standing(
         tuple(dims),

@@ -7,11 +7,15 @@ from datetime import datetime
 from typing import Any
 
 from exports.cells import HEADING, LABEL, TITLE, WRAPPED, header_row, text
+from exports.framework_words import made_by
 from exports.layout import Rows, prepare
 from exports.merge import Basis
 from exports.sheets_plan import ListRanges
 from surveys import __version__
+from surveys.model import Instrument
+from surveys.report import meta_lines
 from surveys.responses import STATUSES
+from surveys.vocabulary import vocabulary
 
 WIDTHS = [34, 90, 22]
 
@@ -48,6 +52,32 @@ SCORING = (
 )
 
 
+def _format2_reading(instrument: Instrument) -> tuple[tuple[str, str], ...]:
+    """How to read the sheets and the scores for an instrument with its own rules: none of the deck's words."""
+    words = vocabulary(instrument)
+    rules = instrument.scoring
+    return (
+        ("Summary", f"Who answered and when, each {words.area}'s score on the scale and what that implies."),
+        READING[1],
+        (
+            "Action plan",
+            "One row per priority. Filter with the arrows in the header; pick the status from the drop-down "
+            f"list. Rows marked 'suggested' come from the weakest {words.areas} of an assessment that has no "
+            "priorities yet: they need a lead.",
+        ),
+        READING[3],
+        ("Team", f"With several assessments: the spread per {words.area}, the merged plan and one row per assessment."),
+        READING[5],
+        (
+            "Scores",
+            f"{SCORING[0]} A {words.area}'s score is the {rules.area} of its answers; the {words.overall} is the "
+            f"{rules.overall} of the {words.area} scores"
+            + (f"; a {words.group}'s is the {rules.group} of its {words.areas}" if instrument.groups else "")
+            + (f"; the {words.band} is computed from the {words.overall}." if instrument.bands else "."),
+        ),
+    )
+
+
 def write_about(
     ws: Any,
     basis: Basis,
@@ -62,7 +92,7 @@ def write_about(
     rows.add([text(ws, "About this workbook", TITLE)])
     rows.skip()
     versions = ", ".join(str(v) for v in basis.versions)
-    rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, a race equality self-assessment")])
+    rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, {made_by(instrument)}")])
     rows.add([text(ws, "Made on", LABEL), text(ws, f"{made:%Y-%m-%d %H:%M}")])
     rows.add(
         [text(ws, "Instrument", LABEL), text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)]
@@ -72,13 +102,18 @@ def write_about(
     rows.skip()
 
     rows.add([text(ws, "How to read it", HEADING)])
-    for sheet, what in READING:
+    reading = READING if instrument.format == 1 else _format2_reading(instrument)
+    for sheet, what in reading:
         rows.add([text(ws, sheet, LABEL), text(ws, what, WRAPPED)])
     rows.skip()
-    rows.add([text(ws, "How the scores are worked out", HEADING)])
-    for line in SCORING:
-        rows.add([None, text(ws, line, WRAPPED)])
-    rows.skip()
+    if instrument.format == 1:
+        rows.add([text(ws, "How the scores are worked out", HEADING)])
+        for line in SCORING:
+            rows.add([None, text(ws, line, WRAPPED)])
+        rows.skip()
+    for name, value in meta_lines(instrument):
+        if name != "Reading note":
+            rows.add([text(ws, name, LABEL), text(ws, value, WRAPPED)])
     rows.add([text(ws, "The instrument's reading note", HEADING)])
     rows.add([None, text(ws, instrument.reading_note, WRAPPED)])
     rows.skip()

@@ -7,10 +7,12 @@ from typing import Any
 
 from exports.cells import CHANGE, HEADING, LABEL, SCORE, TITLE, WRAPPED, header_row, styled, text
 from exports.charts import radar
+from exports.framework_words import by_area, scale
 from exports.layout import Rows, prepare
 from exports.merge import Basis, Standing
 from exports.sheets_summary import adopter_words, step_words
 from surveys.report import placement_words
+from surveys.vocabulary import heading, vocabulary
 
 WIDTHS = [34, 30, 30, 12]
 
@@ -37,8 +39,9 @@ def write_compare(
         rows.add([text(ws, label, LABEL), text(ws, value, WRAPPED)])
     rows.skip()
 
-    rows.add([text(ws, "Competence by area (steps 1 to 4); change = now minus earlier", HEADING)])
-    header = rows.add(header_row(ws, ["Area", earlier_name, now_name, "Change"]))
+    rows.add([text(ws, f"{by_area(instrument)} {scale(instrument)}; change = now minus earlier", HEADING)])
+    area = "Area" if instrument.format == 1 else heading(vocabulary(instrument).area)
+    header = rows.add(header_row(ws, [area, earlier_name, now_name, "Change"]))
     before = {a.area: a.score for a in earlier.areas}
     for a in now.areas:
         old = before.get(a.area)
@@ -55,22 +58,24 @@ def write_compare(
 
     rows.add([text(ws, "Overall", HEADING)])
     rows.add(header_row(ws, ["", earlier_name, now_name, "Change"]))
-    rows.add(
-        [
-            text(ws, "Competence step", LABEL),
-            text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
-            text(ws, step_words(instrument, now.overall_step), WRAPPED),
-            styled(ws, _change(earlier.overall_step, now.overall_step), CHANGE),
-        ]
-    )
-    rows.add(
-        [
-            text(ws, "Adopter category", LABEL),
-            text(ws, adopter_words(instrument, earlier), WRAPPED),
-            text(ws, adopter_words(instrument, now), WRAPPED),
-            text(ws, "same" if earlier.adopter == now.adopter else "changed", WRAPPED),
-        ]
-    )
+    if instrument.format == 1:
+        rows.add(
+            [
+                text(ws, "Competence step", LABEL),
+                text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
+                text(ws, step_words(instrument, now.overall_step), WRAPPED),
+                styled(ws, _change(earlier.overall_step, now.overall_step), CHANGE),
+            ]
+        )
+    if instrument.adopters:
+        rows.add(
+            [
+                text(ws, "Adopter category", LABEL),
+                text(ws, adopter_words(instrument, earlier), WRAPPED),
+                text(ws, adopter_words(instrument, now), WRAPPED),
+                text(ws, "same" if earlier.adopter == now.adopter else "changed", WRAPPED),
+            ]
+        )
     before_dims = {d.dimension: d for d in earlier.dimensions}
     for d in now.dimensions:
         was = before_dims.get(d.dimension)
@@ -84,5 +89,6 @@ def write_compare(
             ]
         )
 
-    chart = radar(ws, "Competence by area: earlier outline and now", 1, [2, 3], header, last, (0, 4, 1))
+    top = (0, max(instrument.top, 1), 1)
+    chart = radar(ws, f"{by_area(instrument)}: earlier outline and now", 1, [2, 3], header, last, top)
     ws.add_chart(chart, f"A{rows.row + 2}")  # below the tables, so the sheet prints one page wide

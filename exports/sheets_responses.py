@@ -10,6 +10,7 @@ from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument, Option, Question
 from surveys.responses import Answer
 from surveys.session import Opened
+from surveys.vocabulary import vocabulary
 
 _COLUMNS = [
     "Section",
@@ -49,15 +50,25 @@ class ResponsesSheet:
         # option labels, what an option points to): each is made safe once.
         self._plain: dict[str, str] = {}
         self._meanings: dict[int, tuple[Instrument, dict[tuple[str, int], str]]] = {}
-        columns = (_TEAM_COLUMNS if merged else []) + _COLUMNS
-        self.columns = unique_names(columns)
+        self.columns = unique_names((_TEAM_COLUMNS if merged else []) + _COLUMNS)
         widths = (_TEAM_WIDTHS if merged else []) + _WIDTHS
         prepare(ws, widths, freeze="A2", title_rows="1:1")
         self.rows = Rows(ws, widths, fit_heights=wrap)
-        self.rows.add(header_row(ws, self.columns))
+        self._headed = False
+
+    def _header(self, instrument: Instrument | None) -> None:
+        # Written with the first file, so the score column names that instrument's scale.
+        if instrument is not None and instrument.format == 2:
+            score = f"Score ({vocabulary(instrument).step} {instrument.bottom}-{instrument.top})"
+            columns = [score if c == _COLUMNS[3] else c for c in _COLUMNS]
+            self.columns = unique_names((_TEAM_COLUMNS if self.merged else []) + columns)
+        self.rows.add(header_row(self.ws, self.columns))
+        self._headed = True
 
     def add(self, no: int, opened: Opened) -> None:
         instrument, assessment = opened.instrument, opened.assessment
+        if not self._headed:
+            self._header(instrument)
         lead: list[Any] = [no, text(self.ws, assessment.respondent)] if self.merged else []
         sections = {s.id: s.title for s in instrument.sections}
         meanings = self._meanings_of(instrument)
@@ -140,4 +151,6 @@ class ResponsesSheet:
         ]
 
     def finish(self) -> None:
+        if not self._headed:
+            self._header(None)
         add_table(self.ws, "AllResponses", self.columns, 1, self.rows.row)

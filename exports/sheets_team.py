@@ -9,10 +9,12 @@ from typing import Any
 
 from exports.cells import COUNT, DATE, HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
 from exports.charts import CHART_HEIGHT_CM, bars, radar
+from exports.framework_words import by_area, scale
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.merge import Basis, Scored
 from exports.sheets_plan import PlanTally, listed
 from surveys.report import placement_words
+from surveys.vocabulary import heading, vocabulary
 
 _FIXED_WIDTHS = [30, 24, 16, 12, 12, 12]
 _CHART_ROWS = round(CHART_HEIGHT_CM / 0.53) + 2  # a default row is about 0.53 cm tall
@@ -20,8 +22,10 @@ _CHART_ROWS = round(CHART_HEIGHT_CM / 0.53) + 2  # a default row is about 0.53 c
 
 def _area_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
     ws = rows.ws
-    rows.add([text(ws, "Competence by area across the team (steps 1 to 4)", HEADING)])
-    header = rows.add(header_row(ws, ["Area", "Assessments scored", "Mean", "Min", "Max", "Spread (max - min)"]))
+    instrument = basis.instrument
+    rows.add([text(ws, f"{by_area(instrument)} across the team {scale(instrument)}", HEADING)])
+    area_name = "Area" if instrument.format == 1 else heading(vocabulary(instrument).area)
+    header = rows.add(header_row(ws, [area_name, "Assessments scored", "Mean", "Min", "Max", "Spread (max - min)"]))
     for index, area in enumerate(basis.instrument.areas):
         values = [s.areas[index].score for s in scored]
         known = [v for v in values if v is not None]
@@ -153,9 +157,9 @@ def _members_columns(basis: Basis) -> list[str]:
             "Version",
             "Complete",
             *(a.label for a in i.areas),
-            "Overall step",
+            f"Overall {vocabulary(i).step}",
             *(d.label for d in i.dimensions),
-            "Adopter category",
+            *(["Adopter category"] if i.adopters else []),
             "No.",
             "File",
         ]
@@ -165,30 +169,36 @@ def _members_columns(basis: Basis) -> list[str]:
 def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally) -> None:
     instrument = basis.instrument
     columns = _members_columns(basis)
-    widths = _FIXED_WIDTHS + [11] * len(instrument.areas) + [9] + [18] * len(instrument.dimensions) + [16, 6, 24]
+    adopter = [16] if instrument.adopters else []
+    widths = _FIXED_WIDTHS + [11] * len(instrument.areas) + [9] + [18] * len(instrument.dimensions) + adopter + [6, 24]
     prepare(ws, widths, fit_width=False)
     rows = Rows(ws, widths)
     rows.add([text(ws, f"Team: {len(scored)} assessments", TITLE)])
     rows.skip()
     area_header, area_last = _area_block(rows, basis, scored)
     rows.skip()
-    _profile_block(rows, basis, scored)
-    rows.skip()
-    adopter_header, adopter_last = _adopter_block(rows, basis, scored)
-    rows.skip()
+    if instrument.dimensions:
+        _profile_block(rows, basis, scored)
+        rows.skip()
+    if instrument.adopters:
+        adopter_header, adopter_last = _adopter_block(rows, basis, scored)
+        rows.skip()
     _plan_block(rows, tally)
     rows.skip()
     _versions_block(rows, basis, scored)
 
     # Charts sit below the blocks, side by side, so the top of the sheet prints on its own pages.
     rows.skip()
-    spread = radar(ws, "The team's spread by area", 1, [5, 3, 4], area_header, area_last, (0, 4, 1))
+    top = (0, max(instrument.top, 1), 1)
+    spread = radar(ws, "The team's spread by area", 1, [5, 3, 4], area_header, area_last, top)
     ws.add_chart(spread, f"A{rows.row + 1}")
-    adopters = bars(
-        ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header, adopter_last, "% of organisations"
-    )
-    spread.width = adopters.width = 10.0  # columns A to F: one page wide in landscape
-    ws.add_chart(adopters, f"C{rows.row + 1}")
+    spread.width = 10.0  # columns A to F: one page wide in landscape
+    if instrument.adopters:
+        adopters = bars(
+            ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header, adopter_last, "% of organisations"
+        )
+        adopters.width = 10.0
+        ws.add_chart(adopters, f"C{rows.row + 1}")
     rows.skip(_CHART_ROWS)
     rows.add([text(ws, "Every assessment, scored on the shared questions", HEADING)])
     first = rows.add(header_row(ws, columns))
@@ -205,7 +215,7 @@ def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally
                 *(styled(ws, a.score, SCORE) for a in s.areas),
                 s.overall_step,
                 *(text(ws, placement_words(instrument, d)) for d in s.dimensions),
-                text(ws, instrument.adopter(s.adopter).label if s.adopter else ""),
+                *([text(ws, instrument.adopter(s.adopter).label if s.adopter else "")] if instrument.adopters else []),
                 m.no,
                 text(ws, m.file),
             ]

@@ -2,16 +2,21 @@
 
 Every problem is collected, not just the first, so an author fixes a file in
 one pass. Problems carry the key path; the loader turns paths into lines.
+
+A file is format 1 (the deck's shape: every framework table required, a
+four-step ladder) unless it says `format = 2`; format 2 lets the instrument
+say which tables it uses, how it scores and what it calls its concepts
+(see format2_check).
 """
 
 from __future__ import annotations
 
 import math
-import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from surveys.check_tools import Checker, Problem, dotted
+from surveys.format2_check import bands, groups, meta, nothing_scored, scoring, words
 from surveys.model import (
-    QUESTION_KINDS,
     TRANSITIONS,
     AdopterCategory,
     Area,
@@ -20,17 +25,16 @@ from surveys.model import (
     Dimension,
     Instrument,
     Level,
-    Option,
     Principle,
     Profile,
-    Question,
-    Section,
 )
+from surveys.question_check import own_areas, sections
 
 if TYPE_CHECKING:
     from surveys.toml_locate import Path
 
-_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+__all__ = ["Problem", "check", "dotted"]
+
 _MAX_VERSION = 1_000_000
 _TOP_KEYS = {
     "id",
@@ -46,99 +50,25 @@ _TOP_KEYS = {
     "adopters",
     "principles",
     "sections",
+    "format",
 }
+_FORMAT2_KEYS = _TOP_KEYS | {"vocabulary", "meta", "scoring", "groups", "bands"}
+MIN_POINTS, MAX_POINTS = 2, 10
 
 
-class Problem(NamedTuple):
-    path: Path
-    message: str
-    # Where the first of a duplicate stands, for "first at line N".
-    first: Path | None = None
-
-
-def dotted(path: Path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-class _Checker:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: Path, message: str, first: Path | None = None) -> None:
-        self.problems.append(Problem(path, message, first))
-
-    def table(self, data: Any, path: Path, allowed: set[str]) -> dict[str, Any]:
-        if not isinstance(data, dict):
-            self.fail(path, f"{dotted(path)} must be a table")
-            return {}
-        for key in data:
-            if key not in allowed:
-                self.fail(path + (key,), f"unknown key {key!r} in {dotted(path) or 'the file'}")
-        return data
-
-    def text(self, table: dict[str, Any], key: str, path: Path, required: bool = True) -> str:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.fail(path, f"{dotted(path) or 'the file'} is missing {key!r}")
-            return ""
-        if not isinstance(value, str):
-            self.fail(path + (key,), f"{key!r} must be a string, not {_type(value)}")
-            return ""
-        if required and not value.strip():
-            self.fail(path + (key,), f"{key!r} must not be empty")
-        return value
-
-    def ident(self, table: dict[str, Any], path: Path, seen: dict[str, Path], kind: str) -> str:
-        value = self.text(table, "id", path)
-        if value and not _ID.match(value):
-            self.fail(path + ("id",), f"{kind} id {value!r} may hold only letters, digits, - and _")
-        if value in seen:
-            self.fail(path + ("id",), f"duplicate {kind} id {value!r}", first=seen[value] + ("id",))
-        elif value:
-            seen[value] = path
-        return value
-
-    def strings(self, table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(path + (key,), f"{key!r} must be a list of strings")
-            return ()
-        return tuple(value)
-
-    def array(self, table: dict[str, Any], key: str, path: Path, least: int = 1) -> list[Any]:
-        value = table.get(key)
-        if value is None:
-            self.fail(path, f"{dotted(path) or 'the file'} is missing {key!r} ([[{key}]] tables)")
-            return []
-        if not isinstance(value, list):
-            self.fail(path + (key,), f"{key!r} must be an array of tables ([[{key}]])")
-            return []
-        if len(value) < least:
-            self.fail(path + (key,), f"{dotted(path + (key,))} needs at least {least} entries")
-        return value
-
-
-def _type(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a table",
-        str: "a string",
-    }.get(type(value), type(value).__name__)
+def _format(c: Checker, data: Any) -> int:
+    value = data.get("format", 1) if isinstance(data, dict) else 1
+    if isinstance(value, bool) or value not in (1, 2):
+        c.fail(("format",), f"'format' must be 1 or 2, not {str(value)[:20]}")
+        return 1
+    return int(value)
 
 
 def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     """The instrument and an empty list, or None and every problem found."""
-    c = _Checker()
-    top = c.table(data, (), _TOP_KEYS)
+    c = Checker()
+    c.format = _format(c, data)
+    top = c.table(data, (), _FORMAT2_KEYS if c.format == 2 else _TOP_KEYS)
     ident = c.ident(top, (), {}, "instrument")
     version = top.get("version")
     if version is None:
@@ -157,7 +87,24 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     areas = _areas(c, top, {f.id for f in functions})
     adopters = _adopters(c, top)
     principles = _principles(c, top)
-    sections = _sections(c, top, dimensions, areas, functions, adopters)
+    questions = sections(c, top, dimensions, areas, functions, adopters, steps)
+    if c.format == 2 and "areas" not in top:
+        areas, questions = own_areas(questions)
+    if c.format == 2:
+        rules = scoring(c, top)
+        area_groups = groups(c, top, {a.id for a in areas})
+        nothing_scored(c, questions)
+        figure_bands = bands(c, top, rules, areas, questions)
+        extras = {
+            "format": 2,
+            "scoring": rules,
+            "groups": area_groups,
+            "bands": figure_bands,
+            "words": words(c, top),
+            "meta": meta(c, top),
+        }
+    else:
+        extras = {}
     if c.problems:
         return None, c.problems
     instrument = Instrument(
@@ -173,15 +120,20 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
         adopters=adopters,
         principles=principles,
         commission=commission,
-        sections=sections,
+        sections=questions,
+        **extras,  # type: ignore[arg-type]
     )
     return instrument, []
 
 
-def _levels(c: _Checker, top: dict[str, Any]) -> tuple[Level, ...]:
+def _required(c: Checker) -> bool:
+    return c.format == 1
+
+
+def _levels(c: Checker, top: dict[str, Any]) -> tuple[Level, ...]:
     seen: dict[str, Path] = {}
     out = []
-    for i, raw in enumerate(c.array(top, "levels", ())):
+    for i, raw in enumerate(c.array(top, "levels", (), required=_required(c))):
         path: Path = ("levels", i)
         t = c.table(raw, path, {"id", "label", "question"})
         out.append(
@@ -192,10 +144,10 @@ def _levels(c: _Checker, top: dict[str, Any]) -> tuple[Level, ...]:
     return tuple(out)
 
 
-def _functions(c: _Checker, top: dict[str, Any]) -> tuple[BusinessFunction, ...]:
+def _functions(c: Checker, top: dict[str, Any]) -> tuple[BusinessFunction, ...]:
     seen: dict[str, Path] = {}
     out = []
-    for i, raw in enumerate(c.array(top, "functions", ())):
+    for i, raw in enumerate(c.array(top, "functions", (), required=_required(c))):
         path: Path = ("functions", i)
         t = c.table(raw, path, {"id", "label", "description"})
         out.append(
@@ -208,14 +160,15 @@ def _functions(c: _Checker, top: dict[str, Any]) -> tuple[BusinessFunction, ...]
     return tuple(out)
 
 
-def _dimensions(c: _Checker, top: dict[str, Any], levels: set[str]) -> tuple[Dimension, ...]:
+def _dimensions(c: Checker, top: dict[str, Any], levels: set[str]) -> tuple[Dimension, ...]:
     seen: dict[str, Path] = {}
     out = []
-    for i, raw in enumerate(c.array(top, "dimensions", ())):
+    for i, raw in enumerate(c.array(top, "dimensions", (), required=_required(c))):
         path: Path = ("dimensions", i)
         t = c.table(raw, path, {"id", "label", "level", "description", "profiles"})
         ident = c.ident(t, path, seen, "dimension")
-        level = c.text(t, "level", path)
+        # Format 2 has levels only if it says so; a dimension may then stand without one.
+        level = c.text(t, "level", path, required=_required(c) or bool(levels))
         if level and level not in levels:
             c.fail(path + ("level",), f"dimension {ident!r} names level {level!r}, which does not exist")
         profiles_seen: dict[str, Path] = {}
@@ -239,7 +192,9 @@ def _dimensions(c: _Checker, top: dict[str, Any], levels: set[str]) -> tuple[Dim
     return tuple(out)
 
 
-def _steps(c: _Checker, top: dict[str, Any]) -> tuple[CompetenceStep, ...]:
+def _steps(c: Checker, top: dict[str, Any]) -> tuple[CompetenceStep, ...]:
+    if c.format == 2:
+        return _scale(c, top)
     seen: dict[str, Path] = {}
     raws = c.array(top, "steps", ())
     if raws and len(raws) != 4:
@@ -255,31 +210,65 @@ def _steps(c: _Checker, top: dict[str, Any]) -> tuple[CompetenceStep, ...]:
             c.fail(path + ("transition",), f"step {i + 1}'s transition must be {want}, not {transition!r}")
         out.append(
             CompetenceStep(
-                i + 1, c.ident(t, path, seen, "step"), c.text(t, "label", path), c.text(t, "meaning", path), transition
+                i + 1,
+                c.ident(t, path, seen, "step"),
+                c.text(t, "label", path),
+                c.text(t, "meaning", path),
+                transition,
+                i + 1,
             )
         )
     return tuple(out)
 
 
-def _areas(c: _Checker, top: dict[str, Any], functions: set[str]) -> tuple[Area, ...]:
+def _scale(c: Checker, top: dict[str, Any]) -> tuple[CompetenceStep, ...]:
+    """Format 2's rating scale: 2 to 10 points, each with its label and whole-number value, lowest first."""
+    seen: dict[str, Path] = {}
+    raws = c.array(top, "steps", (), required=False)
+    if raws and not MIN_POINTS <= len(raws) <= MAX_POINTS:
+        c.fail(("steps",), f"the scale needs {MIN_POINTS} to {MAX_POINTS} steps, not {len(raws)}")
+    out: list[CompetenceStep] = []
+    for i, raw in enumerate(raws):
+        path: Path = ("steps", i)
+        t = c.table(raw, path, {"id", "label", "meaning", "transition", "value"})
+        value = t.get("value", i + 1)
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 1_000_000:
+            c.fail(path + ("value",), f"step {i + 1}'s 'value' must be a whole number, not {str(value)[:20]}")
+            value = out[-1].value + 1 if out else 0
+        elif out and value <= out[-1].value:
+            c.fail(path + ("value",), f"step values must rise from the lowest step: {value} follows {out[-1].value}")
+        out.append(
+            CompetenceStep(
+                i + 1,
+                c.ident(t, path, seen, "step"),
+                c.text(t, "label", path),
+                c.text(t, "meaning", path, required=False),
+                c.text(t, "transition", path, required=False),
+                value,
+            )
+        )
+    return tuple(out)
+
+
+def _areas(c: Checker, top: dict[str, Any], functions: set[str]) -> tuple[Area, ...]:
     seen: dict[str, Path] = {}
     out = []
-    for i, raw in enumerate(c.array(top, "areas", ())):
+    for i, raw in enumerate(c.array(top, "areas", (), required=_required(c))):
         path: Path = ("areas", i)
         t = c.table(raw, path, {"id", "label", "description", "function"})
         ident = c.ident(t, path, seen, "area")
-        function = c.text(t, "function", path)
+        function = c.text(t, "function", path, required=_required(c))
         if function and function not in functions:
             c.fail(path + ("function",), f"area {ident!r} names function {function!r}, which does not exist")
         out.append(Area(ident, c.text(t, "label", path), c.text(t, "description", path, required=False), function))
     return tuple(out)
 
 
-def _adopters(c: _Checker, top: dict[str, Any]) -> tuple[AdopterCategory, ...]:
+def _adopters(c: Checker, top: dict[str, Any]) -> tuple[AdopterCategory, ...]:
     seen: dict[str, Path] = {}
     out = []
     total = 0.0
-    for i, raw in enumerate(c.array(top, "adopters", ())):
+    for i, raw in enumerate(c.array(top, "adopters", (), required=_required(c))):
         path: Path = ("adopters", i)
         t = c.table(raw, path, {"id", "label", "share", "description"})
         share = t.get("share")
@@ -300,7 +289,7 @@ def _adopters(c: _Checker, top: dict[str, Any]) -> tuple[AdopterCategory, ...]:
     return tuple(out)
 
 
-def _principles(c: _Checker, top: dict[str, Any]) -> tuple[Principle, ...]:
+def _principles(c: Checker, top: dict[str, Any]) -> tuple[Principle, ...]:
     seen: dict[str, Path] = {}
     out = []
     raws = top.get("principles", [])
@@ -312,144 +301,3 @@ def _principles(c: _Checker, top: dict[str, Any]) -> tuple[Principle, ...]:
         t = c.table(raw, path, {"id", "label"})
         out.append(Principle(c.ident(t, path, seen, "principle"), c.text(t, "label", path)))
     return tuple(out)
-
-
-def _sections(
-    c: _Checker,
-    top: dict[str, Any],
-    dimensions: tuple[Dimension, ...],
-    areas: tuple[Area, ...],
-    functions: tuple[BusinessFunction, ...],
-    adopters: tuple[AdopterCategory, ...],
-) -> tuple[Section, ...]:
-    refs = _Refs(
-        {d.id: {p.id for p in d.profiles} for d in dimensions},
-        {a.id for a in areas},
-        {f.id for f in functions},
-        {a.id for a in adopters},
-    )
-    seen: dict[str, Path] = {}
-    questions_seen: dict[str, Path] = {}
-    out = []
-    for i, raw in enumerate(c.array(top, "sections", ())):
-        path: Path = ("sections", i)
-        t = c.table(raw, path, {"id", "title", "intro", "questions"})
-        ident = c.ident(t, path, seen, "section")
-        raws = t.get("questions")
-        if raws is None or raws == []:
-            c.fail(path, f"section {ident!r} is empty: it needs at least one [[sections.questions]]")
-            raws = []
-        elif not isinstance(raws, list):
-            c.fail(path + ("questions",), "'questions' must be an array of tables")
-            raws = []
-        questions = tuple(
-            _question(c, q, path + ("questions", j), ident, questions_seen, refs) for j, q in enumerate(raws)
-        )
-        out.append(Section(ident, c.text(t, "title", path), c.text(t, "intro", path, required=False), questions))
-    return tuple(out)
-
-
-class _Refs(NamedTuple):
-    profiles: dict[str, set[str]]
-    areas: set[str]
-    functions: set[str]
-    adopters: set[str]
-
-
-_QUESTION_KEYS = {"id", "kind", "text", "help", "dimension", "area", "function", "options"}
-
-
-def _question(c: _Checker, raw: Any, path: Path, section: str, seen: dict[str, Path], refs: _Refs) -> Question:
-    t = c.table(raw, path, _QUESTION_KEYS)
-    ident = c.ident(t, path, seen, "question")
-    kind = c.text(t, "kind", path)
-    if kind and kind not in QUESTION_KINDS:
-        c.fail(path + ("kind",), f"question {ident!r} has kind {kind!r}; use one of {', '.join(QUESTION_KINDS)}")
-    dimension = c.text(t, "dimension", path, required=kind == "profile")
-    area = c.text(t, "area", path, required=kind == "ladder")
-    function = c.text(t, "function", path, required=False)
-    where = f"question {ident!r}"
-    if dimension and dimension not in refs.profiles:
-        c.fail(path + ("dimension",), f"{where} names dimension {dimension!r}, which does not exist")
-    if area and area not in refs.areas:
-        c.fail(path + ("area",), f"{where} names area {area!r}, which does not exist")
-    if function and function not in refs.functions:
-        c.fail(path + ("function",), f"{where} names function {function!r}, which does not exist")
-    options = _options(c, t, path, where, kind, refs.profiles.get(dimension), refs)
-    return Question(
-        ident,
-        kind if kind in QUESTION_KINDS else "text",
-        c.text(t, "text", path),
-        section,
-        c.text(t, "help", path, required=False),
-        dimension,
-        area,
-        function,
-        options,
-    )
-
-
-def _options(
-    c: _Checker,
-    t: dict[str, Any],
-    path: Path,
-    where: str,
-    kind: str,
-    profiles: set[str] | None,
-    refs: _Refs,
-) -> tuple[Option, ...]:
-    raws = t.get("options")
-    if kind not in QUESTION_KINDS:
-        return ()
-    if kind == "text":
-        if raws is not None:
-            c.fail(path + ("options",), f"{where} is a text question and takes no options")
-        return ()
-    if not isinstance(raws, list) or not raws:
-        where_path = path + ("options",) if raws is not None else path
-        c.fail(where_path, f"{where} needs options ([[sections.questions.options]])")
-        return ()
-    if kind == "ladder" and len(raws) != 4:
-        c.fail(path + ("options",), f"{where} is a ladder and needs exactly 4 options, one per step, not {len(raws)}")
-    elif len(raws) < 2:
-        c.fail(path + ("options",), f"{where} needs at least 2 options")
-    out = []
-    steps_seen: set[int] = set()
-    labels_seen: set[str] = set()
-    for k, raw in enumerate(raws):
-        opath = path + ("options", k)
-        o = c.table(raw, opath, {"label", "profile", "step", "adopter", "value"})
-        label = c.text(o, "label", opath)
-        if label in labels_seen:
-            c.fail(opath + ("label",), f"{where} has two options labelled {label!r}")
-        labels_seen.add(label)
-        option = Option(label=label)
-        name = f"{where} option {k + 1}"
-        if kind == "profile":
-            profile = c.text(o, "profile", opath)
-            if profile and profiles is not None and profile not in profiles:
-                c.fail(opath + ("profile",), f"{name} points to profile {profile!r}, which its dimension does not have")
-            option = Option(label=label, profile=profile)
-        elif kind == "ladder":
-            step = o.get("step")
-            if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= 4:
-                c.fail(opath + ("step",) if "step" in o else opath, f"{name} needs 'step', a whole number from 1 to 4")
-            elif step in steps_seen:
-                c.fail(opath + ("step",), f"{name} repeats step {step}: each step once")
-            else:
-                steps_seen.add(step)
-                option = Option(label=label, step=step)
-        elif kind == "choice":
-            adopter = c.text(o, "adopter", opath, required=False)
-            value = c.text(o, "value", opath, required=False)
-            if adopter and adopter not in refs.adopters:
-                c.fail(opath + ("adopter",), f"{name} points to adopter category {adopter!r}, which does not exist")
-            option = Option(label=label, adopter=adopter, value=value or adopter or label)
-        for key in ("profile", "step", "adopter", "value"):
-            if key in o and key not in _OPTION_KEYS.get(kind, set()):
-                c.fail(opath + (key,), f"{name}: {key!r} does not belong on a {kind} question's option")
-        out.append(option)
-    return tuple(out)
-
-
-_OPTION_KEYS = {"profile": {"profile"}, "ladder": {"step"}, "choice": {"adopter", "value"}}

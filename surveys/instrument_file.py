@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from surveys.toml_locate import LineIndex
 
 BUILTIN_NAME = "race_equality.toml"
+# Built-in instruments by id, the deck's first: it is the default.
+BUILTINS = {"race-equality-stick": BUILTIN_NAME, "eds2022": "eds2022.toml"}
+DEFAULT_ID = "race-equality-stick"
 
 
 def problems_in(data: bytes, name: str) -> tuple[Instrument | None, list[str]]:
@@ -60,15 +63,35 @@ def load_instrument(path: Path) -> Instrument:
     return instrument
 
 
-@lru_cache(maxsize=1)
-def builtin_instrument() -> Instrument:
-    """The deck's framework; read through importlib.resources so it loads from a zip too."""
-    data = resources.files("surveys.instruments").joinpath(BUILTIN_NAME).read_bytes()
-    instrument, problems = problems_in(data, BUILTIN_NAME)
+def builtin_instrument(ident: str = DEFAULT_ID) -> Instrument:
+    """A built-in instrument (the deck's by default); read through importlib.resources so it loads from a zip too."""
+    return _builtin(ident)
+
+
+@cache
+def _builtin(ident: str) -> Instrument:
+    # Cached by id alone, so every caller shares one value (the cache would key f() and f(DEFAULT_ID) apart).
+    name = BUILTINS[ident]
+    instrument, problems = problems_in(builtin_bytes(ident), name)
     if instrument is None:
-        raise RuntimeError("the built-in instrument is invalid: " + "; ".join(problems))
+        raise RuntimeError(f"the built-in instrument {name} is invalid: " + "; ".join(problems))
     return instrument
 
 
-def builtin_bytes() -> bytes:
-    return resources.files("surveys.instruments").joinpath(BUILTIN_NAME).read_bytes()
+def builtin_bytes(ident: str = DEFAULT_ID) -> bytes:
+    return resources.files("surveys.instruments").joinpath(BUILTINS[ident]).read_bytes()
+
+
+def is_builtin_name(given: Path) -> bool:
+    """Whether `--instrument X` names a built-in by id: X is an id and no file of that name is there."""
+    return str(given) in BUILTINS and not given.exists()
+
+
+def named_instrument(given: Path) -> Instrument:
+    """What `--instrument X` names: a built-in id, else an instrument file."""
+    if is_builtin_name(given):
+        return builtin_instrument(str(given))
+    if not given.exists():
+        known = ", ".join(BUILTINS)
+        raise InstrumentError(f"{given}: no such instrument file, and not a built-in ({known})")
+    return load_instrument(given)

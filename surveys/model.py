@@ -17,6 +17,10 @@ QUESTION_KINDS: tuple[QuestionKind, ...] = ("profile", "ladder", "choice", "text
 # The deck names the three transitions between the four steps.
 TRANSITIONS: tuple[str, ...] = ("content", "process", "practice")
 
+# How answers combine into a figure (format 2 lets the instrument choose).
+Rule = Literal["mean", "median", "sum"]
+RULES: tuple[Rule, ...] = ("mean", "median", "sum")
+
 
 class Level(NamedTuple):
     """A level of mainstreaming: where a dimension sits (purpose/identity...)."""
@@ -49,12 +53,15 @@ class CompetenceStep(NamedTuple):
     id: str
     label: str
     meaning: str
-    # The transition that leads from this step to the next; empty on the last.
+    # The transition that leads from this step to the next; empty on the last
+    # (and anywhere in a format 2 instrument that names none).
     transition: str
+    # What the step scores: its number in the deck; a format 2 scale may start at 0.
+    value: int = 0
 
 
 class Area(NamedTuple):
-    """A spoke of the competence radar, scored on the four steps."""
+    """What ladders score: a spoke of the radar (the deck: a competence area on four steps; EDS 2022: an outcome)."""
 
     id: str
     label: str
@@ -88,6 +95,8 @@ class Option(NamedTuple):
     step: int = 0
     adopter: str = ""
     value: str = ""
+    # What a scored choice's option counts (format 2: `value` given as a number).
+    points: float | None = None
 
 
 class Question(NamedTuple):
@@ -100,6 +109,44 @@ class Question(NamedTuple):
     area: str = ""
     function: str = ""
     options: tuple[Option, ...] = ()
+
+
+class Group(NamedTuple):
+    """A set of areas with a subtotal of its own (EDS 2022: a domain of outcomes)."""
+
+    id: str
+    label: str
+    description: str
+    areas: tuple[str, ...]
+
+
+class Band(NamedTuple):
+    """A named range of the overall figure, whole numbers from `low` to `high` inclusive."""
+
+    id: str
+    label: str
+    low: int
+    high: int
+    meaning: str
+
+
+class Scoring(NamedTuple):
+    """How figures are formed. The defaults are the deck's rules, which format 1 always uses."""
+
+    area: Rule = "mean"
+    group: Rule = "sum"
+    overall: Rule = "median"
+
+
+DECK_SCORING = Scoring()
+
+
+def is_scored(question: Question) -> bool:
+    """Whether `question` counts towards its area: a ladder, or a choice whose options carry points."""
+    return bool(question.area) and (
+        question.kind == "ladder"
+        or (question.kind == "choice" and bool(question.options) and question.options[0].points is not None)
+    )
 
 
 class Section(NamedTuple):
@@ -124,6 +171,14 @@ class Instrument:
     principles: tuple[Principle, ...]
     commission: tuple[str, ...]
     sections: tuple[Section, ...]
+    # Format 2 only; a format 1 file gets these defaults, so it reads as it always did.
+    format: int = 1
+    scoring: Scoring = DECK_SCORING
+    groups: tuple[Group, ...] = ()
+    bands: tuple[Band, ...] = ()
+    # The [vocabulary] and [meta] tables as (key, text) pairs, in file order.
+    words: tuple[tuple[str, str], ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
@@ -153,8 +208,32 @@ class Instrument:
     def adopter(self, adopter_id: str) -> AdopterCategory:
         return next(a for a in self.adopters if a.id == adopter_id)
 
-    def step(self, number: int) -> CompetenceStep:
-        return self.steps[number - 1]
+    def step(self, value: int) -> CompetenceStep:
+        """The step that scores `value` (in the deck, step N scores N)."""
+        return next(s for s in self.steps if s.value == value)
+
+    def reached(self, figure: float) -> CompetenceStep:
+        """The highest step at or below `figure`: the deck's "rounded down", for any scale."""
+        below = [s for s in self.steps if s.value <= figure + 1e-9]
+        return below[-1] if below else self.steps[0]
+
+    @property
+    def top(self) -> int:
+        return max((s.value for s in self.steps), default=0)
+
+    @property
+    def bottom(self) -> int:
+        return min((s.value for s in self.steps), default=0)
+
+    def points(self, question: Question, choice: int) -> float:
+        option = question.options[choice - 1]
+        return float(option.step) if question.kind == "ladder" else float(option.points or 0.0)
+
+    def band(self, band_id: str) -> Band:
+        return next(b for b in self.bands if b.id == band_id)
+
+    def group(self, group_id: str) -> Group:
+        return next(g for g in self.groups if g.id == group_id)
 
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.levels if lv.id == level_id)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from surveys import ranges
 from surveys.answers import AnswerState, resolve
-from surveys.model import Instrument, Question
+from surveys.model import Instrument, Question, Rule, is_scored
 from surveys.responses import Assessment
+from surveys.vocabulary import heading, vocabulary
 
 MAX_SUGGESTIONS = 5
-TOP_STEP = 4
 
 
 class DimensionResult(NamedTuple):
@@ -32,10 +33,20 @@ class DimensionResult(NamedTuple):
 
 class AreaResult(NamedTuple):
     area: str
-    score: float | None  # mean step, 1 to 4
-    step: int | None  # the step reached: the score rounded down
+    score: float | None  # the deck: the mean step, 1 to 4; format 2: the instrument's rule
+    step: int | None  # the step reached: the score rounded down (none for a sum)
     answered: int
     total: int
+
+
+class GroupResult(NamedTuple):
+    """A group's subtotal (EDS 2022: a domain's total over its outcomes)."""
+
+    group: str
+    score: float | None
+    answered: int  # areas scored
+    total: int  # areas in the group
+    complete: bool  # every scored question of the group answered: a sum is only whole then
 
 
 class FunctionResult(NamedTuple):
@@ -80,6 +91,12 @@ class Result(NamedTuple):
     completeness: Completeness
     needs_review: tuple[str, ...]  # question ids whose answers must be looked at again
     orphans: tuple[str, ...]  # answers to questions the instrument no longer has
+    # The overall figure by the instrument's rule (the deck: the median area score).
+    overall: float | None = None
+    # Every scored question answered: a sum is compared with its bands only then.
+    overall_complete: bool = False
+    band: str | None = None
+    groups: tuple[GroupResult, ...] = ()
 
 
 def _chosen(instrument: Instrument, assessment: Assessment) -> dict[str, int]:
@@ -104,42 +121,66 @@ def score_dimensions(instrument: Instrument, chosen: dict[str, int]) -> tuple[Di
     return tuple(out)
 
 
-def _mean_steps(questions: list[Question], chosen: dict[str, int]) -> tuple[float | None, int]:
-    steps = [q.options[chosen[q.id] - 1].step for q in questions if q.id in chosen]
-    return (sum(steps) / len(steps) if steps else None), len(steps)
+def _points(instrument: Instrument, questions: list[Question], chosen: dict[str, int]) -> list[float]:
+    return [instrument.points(q, chosen[q.id]) for q in questions if q.id in chosen]
+
+
+def combine(rule: Rule, values: list[float]) -> float | None:
+    return ranges.combine(rule, values) if values else None
+
+
+def _reached(instrument: Instrument, rule: Rule, figure: float | None) -> int | None:
+    """The step a figure reaches; a sum is off the scale, so it reaches none."""
+    if figure is None or rule == "sum" or not instrument.steps:
+        return None
+    return instrument.reached(figure).value
 
 
 def score_areas(instrument: Instrument, chosen: dict[str, int]) -> tuple[AreaResult, ...]:
     out = []
+    rule = instrument.scoring.area
     for area in instrument.areas:
-        asked = [q for q in instrument.questions if q.kind == "ladder" and q.area == area.id]
-        score, answered = _mean_steps(asked, chosen)
-        step = math.floor(score) if score is not None else None
-        out.append(AreaResult(area.id, score, step, answered, len(asked)))
+        asked = [q for q in instrument.questions if is_scored(q) and q.area == area.id]
+        points = _points(instrument, asked, chosen)
+        figure = combine(rule, points)
+        out.append(AreaResult(area.id, figure, _reached(instrument, rule, figure), len(points), len(asked)))
     return tuple(out)
 
 
 def score_functions(instrument: Instrument, chosen: dict[str, int]) -> tuple[FunctionResult, ...]:
     out = []
     for function in instrument.functions:
-        asked = [q for q in instrument.questions if q.kind == "ladder" and q.function == function.id]
-        score, answered = _mean_steps(asked, chosen)
-        out.append(FunctionResult(function.id, score, answered))
+        asked = [q for q in instrument.questions if is_scored(q) and q.function == function.id]
+        points = _points(instrument, asked, chosen)
+        out.append(FunctionResult(function.id, combine("mean", points), len(points)))
+    return tuple(out)
+
+
+def score_groups(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[GroupResult, ...]:
+    by_id = {a.area: a for a in areas}
+    out = []
+    for group in instrument.groups:
+        members = [by_id[a] for a in group.areas]
+        scores = [a.score for a in members if a.score is not None]
+        complete = all(a.answered == a.total for a in members)
+        out.append(
+            GroupResult(group.id, combine(instrument.scoring.group, scores), len(scores), len(members), complete)
+        )
     return tuple(out)
 
 
 def overall_step(areas: tuple[AreaResult, ...]) -> int | None:
-    """The median of the scored areas, rounded down."""
+    """The median of the scored areas, rounded down: the deck's rule."""
     scores = [a.score for a in areas if a.score is not None]
-    return math.floor(_median(scores)) if scores else None
+    return math.floor(ranges.combine("median", scores)) if scores else None
 
 
-def _median(values: list[float]) -> float:
-    # Written out rather than importing `statistics`, which pulls in decimal,
-    # fractions and random: a cost every start of the app would pay.
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+def band_for(instrument: Instrument, figure: float | None, complete: bool) -> str | None:
+    """The band the overall figure falls in, rounded down; a sum missing answers has none yet."""
+    if figure is None or (instrument.scoring.overall == "sum" and not complete):
+        return None
+    whole = math.floor(figure + 1e-9)
+    return next((b.id for b in instrument.bands if b.low <= whole <= b.high), None)
 
 
 def adopter_category(instrument: Instrument, chosen: dict[str, int]) -> str | None:
@@ -157,7 +198,7 @@ def suggest(
     """The weakest areas below the top step, each with a function and its next transition."""
     function_scores = {f.function: f.score for f in functions}
     weak = sorted(
-        (a for a in areas if a.score is not None and a.step is not None and a.step < TOP_STEP),
+        (a for a in areas if a.score is not None and a.step is not None and a.step < instrument.top),
         key=lambda a: a.score or 0.0,  # sorted() is stable: instrument order breaks ties
     )
     out = []
@@ -173,8 +214,13 @@ def suggest(
 
 
 def implications(
-    instrument: Instrument, dimensions: tuple[DimensionResult, ...], step: int | None, adopter: str | None
+    instrument: Instrument,
+    dimensions: tuple[DimensionResult, ...],
+    step: int | None,
+    adopter: str | None,
+    band: str | None = None,
 ) -> tuple[Implication, ...]:
+    words = vocabulary(instrument)
     out: list[Implication] = []
     for result in dimensions:
         dimension = instrument.dimension(result.dimension)
@@ -182,12 +228,15 @@ def implications(
             profile = dimension.profile(pid)
             source = f"{dimension.label}: {profile.label}" + (" (tied)" if result.tie else "")
             out.extend(Implication(source, text) for text in profile.implications)
-    if step is not None:
-        competence = instrument.step(step)
-        out.append(Implication(f"Competence: {competence.label}", competence.meaning))
+    if step is not None and instrument.step(step).meaning:
+        reached = instrument.step(step)
+        out.append(Implication(f"{heading(words.ladder)}: {reached.label}", reached.meaning))
     if adopter is not None:
         category = instrument.adopter(adopter)
-        out.append(Implication(f"Adopter category: {category.label}", category.description))
+        out.append(Implication(f"{heading(words.adopter)}: {category.label}", category.description))
+    if band is not None and instrument.band(band).meaning:
+        named = instrument.band(band)
+        out.append(Implication(f"{heading(words.band)}: {named.label}", named.meaning))
     return tuple(out)
 
 
@@ -204,12 +253,24 @@ def completeness(instrument: Instrument, assessment: Assessment) -> tuple[Comple
     ), review
 
 
+def overall_figure(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[float | None, int | None]:
+    """The overall figure and the step it reaches; a format 1 file keeps the deck's median, rounded down."""
+    if instrument.format == 1:
+        step = overall_step(areas)
+        return combine("median", [a.score for a in areas if a.score is not None]), step
+    rule = instrument.scoring.overall
+    figure = combine(rule, [a.score for a in areas if a.score is not None])
+    return figure, _reached(instrument, rule, figure)
+
+
 def score(instrument: Instrument, assessment: Assessment) -> Result:
     chosen = _chosen(instrument, assessment)
     dimensions = score_dimensions(instrument, chosen)
     areas = score_areas(instrument, chosen)
     functions = score_functions(instrument, chosen)
-    step = overall_step(areas)
+    figure, step = overall_figure(instrument, areas)
+    whole = all(a.answered == a.total for a in areas) and any(a.total for a in areas)
+    band = band_for(instrument, figure, whole)
     adopter = adopter_category(instrument, chosen)
     complete, review = completeness(instrument, assessment)
     orphans = tuple(qid for qid in assessment.answers if instrument.question(qid) is None)
@@ -219,9 +280,13 @@ def score(instrument: Instrument, assessment: Assessment) -> Result:
         functions=functions,
         overall_step=step,
         adopter=adopter,
-        implications=implications(instrument, dimensions, step, adopter),
+        implications=implications(instrument, dimensions, step, adopter, band),
         suggestions=suggest(instrument, areas, functions),
         completeness=complete,
         needs_review=review,
         orphans=orphans,
+        overall=figure,
+        overall_complete=whole,
+        band=band,
+        groups=score_groups(instrument, areas),
     )

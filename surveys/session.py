@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from surveys.errors import InstrumentError
-from surveys.instrument_file import builtin_instrument, load_instrument
+from surveys.instrument_file import BUILTINS, builtin_instrument, is_builtin_name, load_instrument
 from surveys.model import Instrument
 from surveys.response_file import load_assessment
 from surveys.responses import Assessment
@@ -39,9 +39,10 @@ def instrument_for(
     opens many files (the exports) load each instrument file once.
     """
     recorded = assessment.extra.get(INSTRUMENT_FILE_KEY)
-    builtin = builtin_instrument()
+    known = assessment.instrument_id in BUILTINS
+    builtin = builtin_instrument(assessment.instrument_id) if known else builtin_instrument()
     if explicit is not None:
-        instrument = loader(explicit)
+        instrument = builtin_instrument(str(explicit)) if is_builtin_name(explicit) else loader(explicit)
     elif isinstance(recorded, str) and recorded:
         try:
             instrument = loader(path.parent / recorded)
@@ -49,7 +50,7 @@ def instrument_for(
             if (assessment.instrument_id, assessment.instrument_version) != (builtin.id, builtin.version):
                 raise
             instrument = builtin  # the recorded copy is gone, but the file was made with the built-in
-    elif assessment.instrument_id == builtin.id:
+    elif known:
         instrument = builtin
     else:
         raise InstrumentError(

@@ -11,16 +11,32 @@ from __future__ import annotations
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Result, Suggestion
+from surveys.vocabulary import vocabulary
+
+
+def next_step(instrument: Instrument, value: int) -> int:
+    """The value of the step after the one scoring `value` (in the deck, value + 1)."""
+    values = [s.value for s in instrument.steps]
+    return values[min(values.index(value) + 1, len(values) - 1)]
+
+
+def step_name(instrument: Instrument, value: int) -> str:
+    """A step as a suggestion names it: the deck by number ("step 2"), format 2 by its own label ("Amber")."""
+    if instrument.format == 1:
+        return f"{vocabulary(instrument).step} {value}"
+    return instrument.step(value).label
 
 
 def suggestion_title(instrument: Instrument, suggestion: Suggestion) -> str:
     area = instrument.area(suggestion.area).label
-    return f"Move {area} from step {suggestion.step} to step {suggestion.step + 1} (work on {suggestion.transition})"
+    work = f" (work on {suggestion.transition})" if suggestion.transition else ""
+    reach = next_step(instrument, suggestion.step)
+    return f"Move {area} from {step_name(instrument, suggestion.step)} to {step_name(instrument, reach)}{work}"
 
 
 def suggestion_measure(instrument: Instrument, suggestion: Suggestion) -> str:
-    top = len(instrument.steps)
-    return f"Reaches step {suggestion.step + 1} at the next assessment (now {suggestion.score:.1f} of {top})"
+    reach = step_name(instrument, next_step(instrument, suggestion.step))
+    return f"Reaches {reach} at the next assessment (now {suggestion.score:.1f} of {instrument.top})"
 
 
 def suggested_priority(instrument: Instrument, suggestion: Suggestion) -> Priority:

@@ -37,16 +37,52 @@ class Vocabulary(NamedTuple):
     principles: str = "core principles"
     priority: str = "priority"
     priorities: str = "priorities"
+    # Format 2's own parts: the deck has none of them, so these words never show for it.
+    group: str = "group"
+    groups: str = "groups"
+    band: str = "band"
+    overall: str = "overall score"
+    evidence: str = "notes"
+    organisation_example: str = "Northfield PCT"
 
 
 DECK = Vocabulary()
 
+# What a format 2 instrument is called when it names nothing itself: plain words,
+# none of the deck's (no "competence", no "race equality").
+PLAIN = DECK._replace(
+    assessment="self-assessment",
+    step="rating",
+    steps="ratings",
+    ladder="rating",
+    transition="next move",
+    function="function",
+    functions="functions",
+    principle="principle",
+    principles="principles",
+    organisation_example="the organisation assessed",
+)
+
 
 def vocabulary(instrument: Instrument) -> Vocabulary:
-    """The words `instrument` uses for its concepts."""
-    return DECK
+    """The words `instrument` uses for its concepts: a format 1 file speaks the deck's."""
+    if instrument.format == 1:
+        return DECK
+    return PLAIN._replace(**dict(instrument.words))
 
 
 def heading(word: str) -> str:
     """`word` as it starts a line or a column header: first letter upper case, the rest as written."""
     return word[:1].upper() + word[1:]
+
+
+def scored_heading(instrument: Instrument) -> str:
+    """The heading over the scored part of a result: the deck's "Competence", else the areas' own name."""
+    words = vocabulary(instrument)
+    return heading(words.ladder) if instrument.format == 1 else heading(words.areas)
+
+
+def area_title(instrument: Instrument) -> str:
+    """What a priority's area field is called: the deck's "Competence area", else the area's own name."""
+    words = vocabulary(instrument)
+    return f"{heading(words.ladder)} {words.area}" if instrument.format == 1 else heading(words.area)

@@ -1,4 +1,4 @@
-"""The documented example instrument, read from the format doc so the two never drift."""
+"""The documented example instruments, read from the format doc so the two never drift."""
 
 from __future__ import annotations
 
@@ -9,15 +9,21 @@ from surveys.instrument_file import problems_in
 from surveys.model import Instrument
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md"
+# The doc's ```toml blocks, in order.
+DECK, EDS, MINIMAL = 0, 1, 2
 
 
-def example_text() -> str:
-    found = re.search(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert found, "docs/instrument-format.md has no ```toml example"
-    return found.group(1)
+def examples() -> list[str]:
+    found = re.findall(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    assert len(found) == 3, "docs/instrument-format.md should hold three ```toml examples"
+    return found
 
 
-def example_instrument() -> Instrument:
-    instrument, problems = problems_in(example_text().encode("utf-8"), "example.toml")
+def example_text(which: int = DECK) -> str:
+    return examples()[which]
+
+
+def example_instrument(which: int = DECK) -> Instrument:
+    instrument, problems = problems_in(example_text(which).encode("utf-8"), "example.toml")
     assert instrument is not None, problems
     return instrument

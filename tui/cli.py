@@ -41,8 +41,8 @@ class _Parser(argparse.ArgumentParser):
 def _app_parser() -> _Parser:
     app = _Parser(
         prog="stick",
-        description="A keyboard-driven race equality self-assessment. "
-        "With no command, opens the app; with FILE, opens that assessment.",
+        description="A keyboard-driven equality self-assessment: the deck's race equality framework (the default), "
+        "EDS 2022, or an instrument of your own. With no command, opens the app; with FILE, opens that assessment.",
         epilog="Commands: new, check, report, interview, export (stick COMMAND --help for each).",
     )
     app.add_argument("--version", action="version", version=f"stick {__version__}")
@@ -61,7 +61,7 @@ def _command_parser() -> _Parser:
     new.add_argument("--respondent", required=True, help="who answers")
     new.add_argument("--role", default="", help="the respondent's role")
     _folder(new)
-    _instrument(new, "an instrument file (default: the built-in one)")
+    _instrument(new, "an instrument file, or a built-in's id: race-equality-stick (the default) or eds2022")
 
     check = sub.add_parser("check", help="check an instrument file; every problem as FILE:LINE: message")
     check.add_argument("file", type=Path)
@@ -94,7 +94,9 @@ def _folder(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _instrument(parser: argparse.ArgumentParser, text: str = "the instrument file, if not the built-in one") -> None:
+def _instrument(
+    parser: argparse.ArgumentParser, text: str = "the instrument file (or a built-in's id), if not the one recorded"
+) -> None:
     parser.add_argument("--instrument", type=Path, help=text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from surveys.errors import StickError
-from surveys.instrument_file import builtin_instrument, load_instrument
+from surveys.instrument_file import builtin_instrument, is_builtin_name, named_instrument
 from surveys.responses import new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
 from surveys.storage import create_assessment_file, default_folder
@@ -17,8 +17,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.respondent.strip():
         raise StickError("--respondent must not be empty")
     folder = args.dir or default_folder()
-    instrument = load_instrument(args.instrument) if args.instrument else builtin_instrument()
-    extra = {INSTRUMENT_FILE_KEY: recorded_instrument_path(args.instrument, folder)} if args.instrument else {}
+    instrument = named_instrument(args.instrument) if args.instrument else builtin_instrument()
+    # A built-in is found again by its id; only a file needs its place recorded.
+    recorded = args.instrument and not is_builtin_name(args.instrument)
+    extra = {INSTRUMENT_FILE_KEY: recorded_instrument_path(args.instrument, folder)} if recorded else {}
     assessment = new_assessment(
         args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version, extra=extra
     )

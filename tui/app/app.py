@@ -233,32 +233,36 @@ class StickApp(App[None]):
                 radar.data = context.radar()
 
     def instrument(self) -> Instrument:
-        from surveys.instrument_file import builtin_instrument, load_instrument
+        from surveys.instrument_file import builtin_instrument, named_instrument
 
-        return load_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
+        return named_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
 
     def action_new_assessment(self) -> None:
-        from tui.app.new import NewScreen
+        from surveys.vocabulary import vocabulary
+        from tui.app.new import NewScreen, builtin_choices
 
         try:
-            title = self.instrument().title
+            instrument = self.instrument()
         except StickError as exc:
             self.notify(str(exc), title="Cannot start", severity="error", markup=False, timeout=10)
             return
-        self.push_screen(NewScreen(self.today(), title), self._create)
+        choices = () if self.instrument_path else builtin_choices()
+        example = vocabulary(instrument).organisation_example
+        self.push_screen(NewScreen(self.today(), instrument.title, choices, example), self._create)
 
     def _create(self, draft: Draft | None) -> None:
         if draft is None:
             return
+        from surveys.instrument_file import builtin_instrument, is_builtin_name
         from surveys.responses import new_assessment
         from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
         from surveys.storage import create_assessment_file
         from tui.app.store import Store
 
         try:
-            instrument = self.instrument()
+            instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
             extra = {}
-            if self.instrument_path is not None:
+            if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
                 extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
             assessment = new_assessment(
                 draft.organisation,

@@ -121,3 +121,18 @@ class CommandModal(ModalScreen[ResultType]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False if gives_way(self, action) else super().check_action(action, parameters)
+
+
+def closed_a_drop_down(screen: Screen[Any]) -> bool:
+    """Close an open drop-down on `screen`; True when there was one.
+
+    Esc is a form's own key, run as it arrives; an open drop-down takes it first.
+    """
+    from textual.widgets import Select
+
+    for select in screen.query(Select):
+        if select.expanded:
+            select.expanded = False
+            select.focus()
+            return True
+    return False

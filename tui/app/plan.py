@@ -23,6 +23,7 @@ from surveys.editing import Edit
 from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
+from surveys.vocabulary import heading, vocabulary
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -46,7 +47,8 @@ def details_text(instrument: Instrument, p: Priority) -> str:
         (
             p.title,
             f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
-            f"Function: {functions.get(p.function, p.function) or '-'} · Area: {areas.get(p.area, p.area) or '-'}",
+            (f"Function: {functions.get(p.function, p.function) or '-'} · " if instrument.functions else "")
+            + f"{heading(vocabulary(instrument).area)}: {areas.get(p.area, p.area) or '-'}",
             f"Measure: {p.measure or '-'}",
         )
     )
@@ -79,9 +81,11 @@ class PlanScreen(CommandScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
+        words = vocabulary(self.store.instrument)
+        lives = f" and the {words.function} where the work will live" if self.store.instrument.functions else ""
         yield Static(
-            "Limited, achievable priorities, each with a named lead and the business function "
-            "where the work will live. enter edits (or adopts a suggestion), a adds, x removes.",
+            f"Limited, achievable {words.priorities}, each with a named lead{lives}. "
+            "enter edits (or adopts a suggestion), a adds, x removes.",
             id="advice",
         )
         yield Static("", id="warning")

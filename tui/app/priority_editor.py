@@ -22,7 +22,8 @@ from textual.widgets import Input, Label, Select, Static
 from surveys.editing import EditingSession
 from surveys.errors import StickError
 from surveys.responses import STATUSES, Priority
-from tui.app.command_keys import CommandModal, catch_up, field_key
+from surveys.vocabulary import area_title, heading, vocabulary
+from tui.app.command_keys import CommandModal, catch_up, closed_a_drop_down, field_key
 from tui.app.field_saver import FieldSaver
 from tui.app.new import parse_date
 
@@ -76,13 +77,13 @@ class PriorityEditor(CommandModal[int | None]):
             box.border_title = "Priority (saved as you go; esc or ctrl+s closes)"
             yield Label("Priority")
             yield Input(p.title, id="title", placeholder="what will be done", select_on_focus=False)
-            yield Label("Competence area")
+            yield Label(area_title(self.session.instrument))
             yield Select(
                 [(a.label, a.id) for a in instrument.areas], id="area", value=p.area or Select.NULL, prompt="(none)"
             )
             yield Label("Lead")
             yield Input(p.lead, id="lead", placeholder="the named person responsible", select_on_focus=False)
-            yield Label("Business function")
+            yield Label(heading(vocabulary(self.session.instrument).function))
             yield Select(
                 [(f.label, f.id) for f in instrument.functions],
                 id="function",
@@ -195,5 +196,7 @@ class PriorityEditor(CommandModal[int | None]):
         self.focus_next()
 
     def action_done(self) -> None:
+        if closed_a_drop_down(self):
+            return
         self.flush()
         self.dismiss(self.index)

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from surveys.model import Instrument
 from surveys.scoring import Result
+from surveys.vocabulary import heading, scored_heading, vocabulary
 
 
 class View(Enum):
@@ -33,8 +34,9 @@ class RadarData(NamedTuple):
 
 
 def _area_values(instrument: Instrument, result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
-    top = len(instrument.steps)
-    values = tuple((a.score or 0.0) / top for a in result.areas)
+    # Drawn as a share of the top step; a 0-based scale's 0 is the centre. A sum can pass the top: kept on the rim.
+    top = instrument.top or 1
+    values = tuple(min(max((a.score or 0.0) / top, 0.0), 1.0) for a in result.areas)
     return values, tuple(a.score is None for a in result.areas)
 
 
@@ -47,15 +49,19 @@ def _fit_values(result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
 def radar_data(
     instrument: Instrument, result: Result, view: View, earlier: Result | None = None, earlier_name: str = ""
 ) -> RadarData:
-    if view is View.AREAS:
+    words = vocabulary(instrument)
+    # An instrument with only one of the two views shows that one, whichever is asked for.
+    if (view is View.AREAS and instrument.areas) or not instrument.dimensions:
         values, unscored = _area_values(instrument, result)
         old = _area_values(instrument, earlier)[0] if earlier is not None else None
         labels = tuple(a.label for a in instrument.areas)
         return RadarData(
-            f"Competence areas: steps 1-{len(instrument.steps)}",
+            f"{scored_heading(instrument)} {words.areas}: {words.steps} {instrument.bottom}-{instrument.top}"
+            if instrument.format == 1
+            else f"{heading(words.areas)}: {words.steps} {instrument.bottom}-{instrument.top}",
             labels,
             values,
-            len(instrument.steps),
+            max(instrument.top, 1),
             unscored,
             old,
             earlier_name,
@@ -63,4 +69,5 @@ def radar_data(
     values, unscored = _fit_values(result)
     old = _fit_values(earlier)[0] if earlier is not None else None
     labels = tuple(p.label for d in instrument.dimensions for p in d.profiles)
-    return RadarData("Dimensions: fit of each profile", labels, values, 4, unscored, old, earlier_name)
+    title = f"{heading(words.dimensions)}: fit of each {words.profile}"
+    return RadarData(title, labels, values, 4, unscored, old, earlier_name)

@@ -9,7 +9,10 @@ from __future__ import annotations
 from textual.content import Content
 
 from surveys.model import Instrument
-from surveys.scoring import Result
+from surveys.ranges import group_span
+from surveys.report import meta_lines, number, overall_words
+from surveys.scoring import AreaResult, Result
+from surveys.vocabulary import heading, scored_heading, vocabulary
 from tui.app.hanging import Paragraph
 
 BLANK: Paragraph = ("", Content(""))
@@ -38,7 +41,9 @@ def result_text(
         )
     ]
 
-    out += _heading("Dimensions")
+    words = vocabulary(instrument)
+    if instrument.dimensions:
+        out += _heading(heading(words.dimensions))
     for d in result.dimensions:
         dimension = instrument.dimension(d.dimension)
         if d.placement:
@@ -49,27 +54,24 @@ def result_text(
         fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
         out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
 
-    out += _heading("Competence")
-    if result.overall_step is not None:
-        step = instrument.step(result.overall_step)
-        out.append(_line(f"Step {step.number} of {len(instrument.steps)}: {step.label}", "bold"))
-    else:
-        out.append(_line("No step yet: no competence questions answered."))
+    if instrument.areas:
+        out += _heading(scored_heading(instrument))
+        out += _overall(instrument, result) + _groups(instrument, result)
     old_areas = {a.area: a for a in earlier.areas} if earlier is not None else {}
     for a in result.areas:
-        now = f"{a.score:.1f} (step {a.step})" if a.score is not None and a.step is not None else "no answers"
         was = old_areas.get(a.area)
         before = ""
         if was is not None:
             before = f"; was {was.score:.1f}" if was.score is not None else "; was not answered"
-        out.append(("  ", Content(f"{instrument.area(a.area).label}: {now}{before}")))
+        out.append(("  ", Content(f"{instrument.area(a.area).label}: {_area_now(instrument, a)}{before}")))
     if earlier is not None:
         out.append(("  ", Content.styled(f"(earlier: {earlier_name})", "italic")))
 
-    out += _heading("Adoption")
-    out.append(_line(instrument.adopter(result.adopter).label if result.adopter else "Not answered yet."))
+    if instrument.adopters:
+        out += _heading("Adoption")
+        out.append(_line(instrument.adopter(result.adopter).label if result.adopter else "Not answered yet."))
 
-    out += _heading("What this placement implies")
+    out += _heading("What this placement implies" if instrument.dimensions else "What this implies")
     if not result.implications:
         out.append(_line("Answer more questions to see the implications."))
     source = ""
@@ -78,4 +80,40 @@ def result_text(
             source = item.source
             out.append(_line(source, "bold"))
         out.append(("  - ", Content(item.text)))
+    about = meta_lines(instrument)
+    if about:
+        out += _heading(f"About {instrument.title}")
+        out += [(f"{name}: ", Content(text)) for name, text in about]
     return out
+
+
+def _overall(instrument: Instrument, result: Result) -> list[Paragraph]:
+    if instrument.format == 2:
+        return [_line(f"{heading(vocabulary(instrument).overall)}: {overall_words(instrument, result)}", "bold")]
+    if result.overall_step is not None:
+        step = instrument.step(result.overall_step)
+        return [_line(f"Step {step.number} of {len(instrument.steps)}: {step.label}", "bold")]
+    return [_line("No step yet: no competence questions answered.")]
+
+
+def _groups(instrument: Instrument, result: Result) -> list[Paragraph]:
+    out = []
+    for g in result.groups:
+        span = group_span(instrument, g.group)
+        label = instrument.group(g.group).label
+        if g.score is None or span is None:
+            out.append(("  ", Content(f"{label}: not yet scored")))
+        else:
+            more = "" if g.complete else " so far"
+            out.append(("  ", Content(f"{label}: {number(g.score)} of {number(span[1])}{more}")))
+    return out
+
+
+def _area_now(instrument: Instrument, a: AreaResult) -> str:
+    if a.score is None:
+        return "no answers"
+    if instrument.format == 1 and a.step is not None:
+        return f"{a.score:.1f} (step {a.step})"
+    if a.step is not None:
+        return f"{number(a.score)} ({instrument.step(a.step).label})"
+    return number(a.score)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from surveys.vocabulary import vocabulary
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,
-    INTRO,
     area_label,
+    area_question,
+    function_question,
+    intro,
+    numbered_prompt,
     parse_date,
     priority_line,
     set_last,
@@ -28,7 +32,7 @@ def offer_priorities(walk: Walk, io: LineIO) -> bool:
         return True
     io.say()
     io.say("Priorities")
-    io.say(INTRO)
+    io.say(intro(walk.instrument))
     if walk.assessment.priorities:
         io.say("Already recorded:")
     for n, priority in enumerate(walk.assessment.priorities, start=1):
@@ -62,10 +66,12 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
     instrument = walk.instrument
     result = walk.session.result
     io.say()
-    io.say("Which area is the priority in?")
+    words = vocabulary(instrument)
+    io.say(area_question(instrument))
     for n, area in enumerate(instrument.areas, start=1):
         io.say(f"{n}. {area_label(instrument, result, area.id)}")
-    area = instrument.areas[ask_number(io, f"Area (1-{len(instrument.areas)}): ", len(instrument.areas)) - 1]
+    count = len(instrument.areas)
+    area = instrument.areas[ask_number(io, numbered_prompt(words.area, count), count) - 1]
     function_id = start_priority(walk.session, area.id).function
 
     for field, prompt in (
@@ -74,15 +80,8 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
     ):
         _save_text(walk, field, io.ask(prompt))
 
-    io.say("Which business function will the work live in?")
-    functions = instrument.functions
-    for n, function in enumerate(functions, start=1):
-        io.say(f"{n}. {function.label}")
-    default = next((n for n, f in enumerate(functions, start=1) if f.id == function_id), 0)
-    hint = f", empty: {default}" if default else ""
-    chosen = functions[ask_number(io, f"Business function (1-{len(functions)}{hint}): ", len(functions), default) - 1]
-    if chosen.id != function_id:
-        set_last(walk.session, function=chosen.id)
+    if instrument.functions:
+        _ask_function(walk, io, function_id)
 
     for field, label in (("target", "Target date"), ("review", "Review date")):
         while True:
@@ -96,6 +95,20 @@ def enter_priority(walk: Walk, io: LineIO) -> None:
     _save_text(walk, "measure", io.ask("Measure, how you will know it worked (empty: none): "))
     number = len(walk.assessment.priorities)
     io.say(f"Saved priority {priority_line(instrument, number, walk.assessment.priorities[-1])}")
+
+
+def _ask_function(walk: Walk, io: LineIO, function_id: str) -> None:
+    instrument = walk.instrument
+    io.say(function_question(instrument))
+    functions = instrument.functions
+    for n, function in enumerate(functions, start=1):
+        io.say(f"{n}. {function.label}")
+    default = next((n for n, f in enumerate(functions, start=1) if f.id == function_id), 0)
+    hint = f", empty: {default}" if default else ""
+    prompt = numbered_prompt(vocabulary(instrument).function, len(functions), hint)
+    chosen = functions[ask_number(io, prompt, len(functions), default) - 1]
+    if chosen.id != function_id:
+        set_last(walk.session, function=chosen.id)
 
 
 def _save_text(walk: Walk, field: str, text: str) -> None:

@@ -15,14 +15,33 @@ from surveys.editing import EditingSession
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Result, Suggestion
+from surveys.suggestions import step_name
+from surveys.vocabulary import heading, vocabulary
 
-INTRO = (
-    "Record a few priorities: limited and achievable, each with a named lead, "
-    "the business function it will live in, dates and a measure."
-)
 # Only the one spelling: fromisoformat also takes week dates and 8-digit forms.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DATE_HINT = "YYYY-MM-DD, for example 2026-03-31"
+
+
+def intro(instrument: Instrument) -> str:
+    words = vocabulary(instrument)
+    lives = f", the {words.function} it will live in" if instrument.functions else ""
+    return (
+        f"Record a few {words.priorities}: limited and achievable, each with a named lead{lives}, dates and a measure."
+    )
+
+
+def area_question(instrument: Instrument) -> str:
+    words = vocabulary(instrument)
+    return f"Which {words.area} is the {words.priority} in?"
+
+
+def function_question(instrument: Instrument) -> str:
+    return f"Which {vocabulary(instrument).function} will the work live in?"
+
+
+def numbered_prompt(word: str, count: int, hint: str = "") -> str:
+    return f"{heading(word)} (1-{count}{hint}): "
 
 
 def suggestion_for(result: Result, area_id: str) -> Suggestion | None:
@@ -35,7 +54,8 @@ def area_label(instrument: Instrument, result: Result, area_id: str) -> str:
     suggestion = suggestion_for(result, area_id)
     if suggestion is None:
         return label
-    return f"{label} (suggested: at step {suggestion.step}, needs {suggestion.transition})"
+    needs = f", needs {suggestion.transition}" if suggestion.transition else ""
+    return f"{label} (suggested: at {step_name(instrument, suggestion.step)}{needs})"
 
 
 def parse_date(text: str) -> date | None:
@@ -65,7 +85,8 @@ def set_last(session: EditingSession, **changes: Any) -> None:
 def priority_line(instrument: Instrument, number: int, priority: Priority) -> str:
     area = next((a.label for a in instrument.areas if a.id == priority.area), priority.area)
     function = next((f.label for f in instrument.functions if f.id == priority.function), priority.function)
-    parts = [f"{number}. {priority.title or area}", f"area {area}", f"lead {priority.lead or '(none yet)'}"]
+    word = vocabulary(instrument).area
+    parts = [f"{number}. {priority.title or area}", f"{word} {area}", f"lead {priority.lead or '(none yet)'}"]
     if function:
         parts.append(f"in {function}")
     if priority.target:

@@ -8,8 +8,10 @@ from tui.interview.asker import MAX_NUMBERED, Asker
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,
-    INTRO,
     area_label,
+    area_question,
+    function_question,
+    intro,
     parse_date,
     priority_line,
     set_last,
@@ -23,7 +25,7 @@ def offer_priorities(asker: Asker, walk: Walk) -> bool:
         return True
     asker.say()
     asker.say("Priorities", "bold")
-    asker.say(INTRO)
+    asker.say(intro(walk.instrument))
     if walk.assessment.priorities:
         asker.say("Already recorded:")
     for n, priority in enumerate(walk.assessment.priorities, start=1):
@@ -66,7 +68,7 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
     instrument = walk.instrument
     result = walk.session.result
     area_id = asker.select(
-        "Which area is the priority in?",
+        area_question(instrument),
         _numbered([(area_label(instrument, result, a.id), a.id) for a in instrument.areas]),
         numbered=len(instrument.areas) <= MAX_NUMBERED,
     )
@@ -78,14 +80,15 @@ def enter_priority(asker: Asker, walk: Walk) -> None:
     ):
         _save_text(walk, field, asker.text(message, instruction="(Enter to leave empty)"))
 
-    chosen = asker.select(
-        "Which business function will the work live in?",
-        _numbered([(f.label, f.id) for f in instrument.functions]),
-        default=function_id,
-        numbered=len(instrument.functions) <= MAX_NUMBERED,
-    )
-    if chosen != function_id:
-        set_last(walk.session, function=chosen)
+    if instrument.functions:
+        chosen = asker.select(
+            function_question(instrument),
+            _numbered([(f.label, f.id) for f in instrument.functions]),
+            default=function_id,
+            numbered=len(instrument.functions) <= MAX_NUMBERED,
+        )
+        if chosen != function_id:
+            set_last(walk.session, function=chosen)
 
     for field, label in (("target", "Target date"), ("review", "Review date")):
         typed = asker.text(label, instruction=f"({DATE_HINT}; Enter to leave empty)", validate=_date_error)

@@ -1,0 +1,53 @@
+"""EDS 2022 and a minimal check export without error and with none of the deck's words (the workbook's
+framework parts are rewritten elsewhere; this pins only that a format 2 instrument exports cleanly)."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from exports.workbook import export_workbook
+from surveys.instrument_file import builtin_instrument
+from surveys.responses import new_assessment
+from surveys.session import INSTRUMENT_FILE_KEY, open_assessment
+from tests.example import MINIMAL, example_text
+from tests.format2_support import deck_words, saved, scored
+
+EDS = builtin_instrument("eds2022")
+
+
+def _all_words(workbook: Path) -> str:
+    """Every cell and every chart title: what a planning team reads."""
+    wb = load_workbook(workbook)
+    cells = [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    with zipfile.ZipFile(workbook) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/")]
+    return "\n".join([*wb.sheetnames, *cells, *charts])
+
+
+def test_eds_exports_one_a_team_and_a_comparison_in_its_own_words(tmp_path: Path) -> None:
+    one = saved(tmp_path, scored(EDS, [3, 3, 3, 2, 3, 2, 3, 2, 3, 2, 2], {"1a": "Interpreting audit"}), "one.toml")
+    two = saved(tmp_path, scored(EDS, [1] * 11), "two.toml")
+    for name, files, compare in (("one", [one], None), ("team", [one, two], None), ("cmp", [one], two)):
+        out = tmp_path / f"{name}.xlsx"
+        export_workbook(files, out, compare=compare)
+        words = _all_words(out)
+        assert deck_words(words) == [], name
+        assert "Rogers" not in words and "step 1-4" not in words and "race equality" not in words, name
+        assert "Score (score 0-3)" in words, name
+
+
+def test_a_minimal_check_exports(tmp_path: Path) -> None:
+    (tmp_path / "rag.toml").write_text(example_text(MINIMAL), encoding="utf-8")
+    blank = new_assessment("Northfield", "Ann", "", "rag-check", 1, extra={INSTRUMENT_FILE_KEY: "rag.toml"})
+    path = saved(tmp_path, blank)
+    answered = replace(
+        scored(open_assessment(path).instrument, [2, 2, 1, 1, 0, 2]), extra={INSTRUMENT_FILE_KEY: "rag.toml"}
+    )
+    saved(tmp_path, answered, path.name)
+    out = tmp_path / "rag.xlsx"
+    export_workbook([path], out)
+    assert deck_words(_all_words(out)) == []
