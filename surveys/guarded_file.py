@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -120,3 +121,25 @@ class GuardedFile:
             return os.stat(self.path).st_mtime_ns
         except OSError:
             return 0
+
+
+def carry_over(before: Assessment, mine: Assessment, now: Assessment) -> Assessment:
+    """`now` (the file as changed behind us) with the answers and plan we changed since `before`.
+
+    What was typed survives a reload; every other change in the file is kept.
+    """
+    answers = dict(now.answers)
+    for qid in before.answers.keys() | mine.answers.keys():
+        if before.answers.get(qid) != mine.answers.get(qid):
+            if qid in mine.answers:
+                answers[qid] = mine.answers[qid]
+            else:
+                answers.pop(qid, None)
+    changed_plan = mine.priorities != before.priorities or mine.plan_started != before.plan_started
+    return replace(
+        now,
+        answers=answers,
+        priorities=mine.priorities if changed_plan else now.priorities,
+        plan_started=mine.plan_started if changed_plan else now.plan_started,
+        updated=mine.updated,
+    )

@@ -162,6 +162,17 @@ class StickApp(App[None]):
             self._home_beneath()
             return
         self.lock = lock
+        try:
+            from surveys.guarded_file import GuardedFile
+            from tui.app.changed_on_disk import ask
+
+            store.guard(GuardedFile(store.path))  # read again under the lock
+            store.on_changed_on_disk = lambda _error: ask(self, store)
+        except StickError as exc:
+            self.release_lock()
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
+            self._home_beneath()
+            return
         self._start(store)
 
     def release_lock(self) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from surveys.answers import AnswerState, resolve
 from surveys.errors import StickError
+from surveys.guarded_file import ChangedOnDisk, GuardedFile, carry_over
 from surveys.lock import Holder
 from surveys.model import Instrument, Question
 from surveys.response_file import save_assessment
@@ -43,6 +44,10 @@ class Store:
         self._save = save
         self._result: Result | None = None
         self.read_only: Holder | None = None
+        # Set by `guard`: saves refuse a file changed behind us; what they could not save waits here.
+        self._guarded: GuardedFile | None = None
+        self._unsaved: tuple[Assessment, Assessment] | None = None
+        self.on_changed_on_disk: Callable[[ChangedOnDisk], None] | None = None
 
     @property
     def assessment(self) -> Assessment:
@@ -84,6 +89,39 @@ class Store:
 
     def _commit(self, assessment: Assessment) -> None:
         self.check_writable()
+        before = self._unsaved[0] if self._unsaved else self._assessment
         self._assessment = assessment
         self._result = None
-        self._save(self.path, assessment)
+        try:
+            self._save(self.path, assessment)
+        except ChangedOnDisk as exc:
+            self._unsaved = (before, assessment)
+            if self.on_changed_on_disk is not None:
+                self.on_changed_on_disk(exc)
+            raise
+
+    # A file changed behind us (surveys.guarded_file)
+
+    def guard(self, guarded: GuardedFile) -> None:
+        """Save through `guarded` from now on, starting from the file as it is now."""
+        self._assessment = guarded.load()
+        self._result = None
+        self._guarded = guarded
+        self._save = lambda _path, assessment: guarded.save(assessment)
+
+    def reload(self) -> None:
+        """The file as it is now, with the changes that could not be saved made again on top, and saved."""
+        assert self._guarded is not None
+        now = self._guarded.reload()
+        self._assessment = carry_over(*self._unsaved, now) if self._unsaved else now
+        self._unsaved, self._result = None, None
+        if self._assessment != now:
+            self._guarded.save(self._assessment)
+
+    def save_copy(self) -> Path:
+        """Our version under a new name beside the file; this store goes on with the file as it is now."""
+        assert self._guarded is not None
+        copy = self._guarded.save_copy(self._assessment)
+        self._assessment = self._guarded.reload()
+        self._unsaved, self._result = None, None
+        return copy
