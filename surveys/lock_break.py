@@ -21,16 +21,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from surveys.errors import StickError
-from surveys.lock import (
-    FileLock,
-    Holder,
-    LockedError,
-    lock_path,
-    open_existing,
-    read_lock_fd,
-    same_file,
-    stale_without_os_locks,
-)
+from surveys.lock import FileLock, LockedError, lock_path, same_file, stale_without_os_locks
+from surveys.lock_holder import Holder, me, open_existing, read_lock_fd
 from surveys.os_lock import LocksUnavailable, try_lock
 from surveys.processes import alive, this_host
 
@@ -118,7 +110,6 @@ def _remove(lock: Path) -> None:
 
 def _record(path: Path, holder: Holder) -> None:
     from surveys.guarded_file import GuardedFile
-    from surveys.lock import me
 
     guarded = GuardedFile(path)
     with contextlib.suppress(StickError):  # an unreadable file keeps no record, but the lock is broken
