@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -14,7 +16,7 @@ import pytest
 from surveys.errors import StickError
 from surveys.lock import FileLock, LockedError, lock_path, read_holder
 from tests.conftest import ROOT, child_pythonpath, run_stick
-from tests.lock_holders import dead_pid, held_lock, write_lock
+from tests.lock_holders import dead_pid, held_lock, lock_body, write_lock
 
 # Each racer tries the lock again and again; while it holds it, it bumps a shared
 # counter (read, pause, write) and logs when its hold began and ended.
@@ -223,3 +225,43 @@ def test_a_full_disk_while_locking_is_one_line_and_leaves_no_lock(
         FileLock(path, "stick").acquire()
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def _mutations(seed: int) -> bytes:
+    """A lock file's text, broken at random: bytes flipped, cut, doubled or replaced by odd values."""
+    rng = random.Random(seed)
+    good = json.dumps(lock_body(pid=1234)).encode()
+    kind = rng.randrange(5)
+    data = bytearray(good)
+    if kind == 0:
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    elif kind == 1:
+        del data[rng.randrange(len(data)) :]
+    elif kind == 2:
+        at = rng.randrange(len(data))
+        data[at:at] = data[: rng.randrange(len(data))]
+    elif kind == 3:
+        odd = rng.choice(['"1"', "-1", "0", "1e309", "9" * 5000, "null", "[]", "{}", "true", str(2**63)])
+        data = bytearray(good.replace(b"1234", odd.encode()))
+    else:
+        data = bytearray(rng.randbytes(rng.randint(0, 300)))
+    return bytes(data)
+
+
+def test_a_lock_file_broken_any_way_is_never_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    for seed in range(300):
+        lock_path(path).write_bytes(_mutations(seed))
+        if seed % 2:
+            long_ago = time.time() - 3600
+            os.utime(lock_path(path), (long_ago, long_ago))
+        read_holder(path)  # never raises
+        lock = FileLock(path, "stick", patience=0)
+        try:
+            lock.acquire()
+        except LockedError as exc:
+            assert "\n" not in str(exc)
+        else:
+            lock.release()
+        lock_path(path).unlink(missing_ok=True)
