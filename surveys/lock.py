@@ -129,10 +129,9 @@ class FileLock:
             outcome = self._over_existing(fd, temp)
             if outcome is None:
                 continue  # it went or changed while we looked
-            if outcome is True:
-                self._took(fd)
+            if isinstance(outcome, int):
+                self._took(outcome)
                 return
-            assert isinstance(outcome, Holder)
             if outcome.is_me():
                 self.held = True
                 return
@@ -188,15 +187,15 @@ class FileLock:
         self._fd = fd
         self.held = True
 
-    def _over_existing(self, fd: int, temp: str) -> Holder | bool | None:
-        """Someone's lock is there: their Holder if it is held, True once replaced by ours, None to look again."""
+    def _over_existing(self, fd: int, temp: str) -> Holder | int | None:
+        """Someone's lock is there: their Holder if it is held, the fd we hold if it was free, None to look again."""
         try:
             theirs = open_existing(self._lock)
         except FileNotFoundError:
             return None
         except OSError:
             return unknown_holder(_mtime(self._lock))  # a folder, a FIFO, a link
-        closed = False
+        kept = False
         try:
             try:
                 free = try_lock(theirs)
@@ -211,17 +210,20 @@ class FileLock:
                 return unknown_holder(_mtime(self._lock))  # may be a lock being written
             if holder is not None and holder.is_me():
                 return holder
+            # Its holder is gone and we hold its OS lock.
             if sys.platform == "win32":
-                os.close(theirs)  # Windows replaces no open file
-                closed = True
-            # Its holder is gone and we hold its OS lock: ours replaces it, whole.
-            try:
-                os.replace(temp, self._lock)
-            except PermissionError:
-                return None
-            return True
+                # Windows moves no open file: keep the one we hold, with our name written in.
+                with open(temp, "rb") as ours, open(self._lock, "r+b") as body:
+                    body.truncate(0)
+                    body.write(ours.read())
+                    body.flush()
+                    os.fsync(body.fileno())
+                kept = True
+                return theirs
+            os.replace(temp, self._lock)  # ours, whole and held, in its place
+            return fd
         finally:
-            if not closed:
+            if not kept:
                 os.close(theirs)
 
     def release(self) -> None:

@@ -196,3 +196,16 @@ async def test_the_app_saves_a_copy_and_leaves_the_hand_edit(tmp_path: Path) -> 
         assert load_assessment(copy).answers[qid].choice == 2
         assert load_assessment(copy).respondent != "Corrected by hand"
         assert path.read_bytes() == edited
+
+
+async def test_help_lists_the_keys_of_the_changed_on_disk_dialog(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.app.factory import make_app
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one(Static).render())
+    assert "changed outside stick" in text.lower() and "with what you typed on top" in text

@@ -287,6 +287,7 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.changed_on_disk import ChangedOnDiskScreen
         from tui.app.export_dialog import ExportDialog
         from tui.app.home import HomeScreen
         from tui.app.jump import JumpScreen
@@ -308,6 +309,7 @@ class StickApp(App[None]):
             ("Plan", PlanScreen.BINDINGS),
             ("Editing a priority", PriorityEditor.BINDINGS),
             ("File open elsewhere", LockedDialog.BINDINGS),
+            ("File changed outside stick", ChangedOnDiskScreen.BINDINGS),
             ("Export to Excel", ExportDialog.BINDINGS),
         ]
 

@@ -39,9 +39,9 @@ def changed_text(path: Path) -> str:
 
 class ChangedOnDiskScreen(ModalScreen[Choice]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "choose('reload')", "Reload", tooltip="The file as it is now, with what you typed on top"),
-        Binding("c", "choose('copy')", "Save a copy", tooltip="Your version under a new name beside it"),
-        Binding("escape", "choose('cancel')", "Cancel", tooltip="Save nothing for now"),
+        Binding("r", "decide('reload')", "Reload", tooltip="The file as it is now, with what you typed on top"),
+        Binding("c", "decide('copy')", "Save a copy", tooltip="Your version under a new name beside it"),
+        Binding("escape", "decide('cancel')", "Cancel", tooltip="Save nothing for now"),
         Binding("left,right", "switch", "Switch button", show=False),
     ]
     DEFAULT_CSS = """
@@ -71,9 +71,9 @@ class ChangedOnDiskScreen(ModalScreen[Choice]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_choose(event.button.id or "cancel")
+        self.action_decide(event.button.id or "cancel")
 
-    def action_choose(self, choice: str) -> None:
+    def action_decide(self, choice: str) -> None:
         self.dismiss("reload" if choice == "reload" else "copy" if choice == "copy" else "cancel")
 
     def action_switch(self) -> None:
