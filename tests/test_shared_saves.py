@@ -202,3 +202,41 @@ def test_a_completely_full_disk_is_one_line_and_leaves_nothing_behind(tiny_disk:
     assert "No space left on device" in done.stderr
     assert path.read_bytes() == before
     assert sorted(p.name for p in tiny_disk.iterdir()) == sorted([path.name, "filler"])
+
+
+_SAVE_AS_COLLEAGUE = """
+import os, sys
+from pathlib import Path
+import tomli_w
+from surveys.response_file import load_assessment, save_assessment
+os.setgroups([5432])
+os.setgid(6000)
+os.setuid(4322)
+path = Path(sys.argv[1])
+save_assessment(path, load_assessment(path))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="becomes another user: needs root")
+def test_a_colleague_in_the_group_saving_keeps_the_group_so_the_owner_can_still_write() -> None:
+    import shutil
+    import tempfile
+
+    # Reachable by the colleague's uid (a pytest folder is private to root).
+    shared = Path(tempfile.mkdtemp(prefix="stick-shared-"))
+    try:
+        os.chmod(shared, 0o777)
+        path = shared / "a.toml"
+        save_assessment(path, _assessment())
+        os.chown(path, 4321, 5432)  # the owner's file, in the team's group
+        os.chmod(path, 0o664)
+        env = {**os.environ, "PYTHONPATH": child_pythonpath()}
+        done = subprocess.run(
+            [sys.executable, "-c", _SAVE_AS_COLLEAGUE, str(path)], capture_output=True, text=True, env=env, cwd=ROOT
+        )
+        assert done.returncode == 0, done.stderr
+        saved = path.stat()
+        # Only root gives a file away, so it is now the colleague's, but the team's group and mode stay.
+        assert (saved.st_uid, saved.st_gid, stat.S_IMODE(saved.st_mode)) == (4322, 5432, 0o664)
+    finally:
+        shutil.rmtree(shared)
