@@ -265,3 +265,23 @@ def test_a_lock_file_broken_any_way_is_never_a_crash(tmp_path: Path) -> None:
         else:
             lock.release()
         lock_path(path).unlink(missing_ok=True)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+async def test_the_app_on_a_file_whose_lock_is_a_fifo_offers_read_only(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tests.app_support import demo_folder
+    from tui.app.factory import make_app
+    from tui.app.locked import LockedDialog
+
+    later = demo_folder(tmp_path / "answers")
+    before = later.read_bytes()
+    os.mkfifo(lock_path(later))
+    app = make_app(later.parent, later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedDialog)
+        assert "someone unknown" in str(app.screen.query_one("#message", Static).render())
+        await pilot.press("ctrl+q")
+    assert later.read_bytes() == before
