@@ -67,11 +67,13 @@ def _keep_owner_and_mode(temp: str, old: os.stat_result | None) -> None:
     if sys.platform != "win32" and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
         try:
             os.chown(temp, old.st_uid, old.st_gid)
-        except PermissionError:
+        except OSError:
             # Only root gives a file away; a member of the group can still keep the group.
             with contextlib.suppress(OSError):
                 os.chown(temp, -1, old.st_gid)
-    os.chmod(temp, stat.S_IMODE(old.st_mode))
+    # A share that keeps no modes (FAT, some SMB mounts) refuses chmod: its server decides then.
+    with contextlib.suppress(OSError):
+        os.chmod(temp, stat.S_IMODE(old.st_mode))
 
 
 def atomic_write(path: Path, data: bytes) -> None:
