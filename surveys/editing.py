@@ -272,6 +272,12 @@ class EditingSession:
         self._removed = None
         return self._commit(replace(self._assessment, priorities=priorities, plan_started=True, updated=self._clock()))
 
+    def reopen(self, assessment: Assessment) -> None:
+        """Go on from `assessment` (the file read again), as if the session had just been opened on it."""
+        self._assessment = assessment
+        self._result = None
+        self._removed = None
+
     # Saving
 
     def check_writable(self) -> None:

@@ -1,130 +1,253 @@
-"""One writer per response file: a lock file beside it says who has it open.
+"""One writer per response file: a lock the operating system keeps, in a file that names its holder.
 
-The lock is a small file created with O_EXCL next to the response file. A lock
-left by a process that no longer runs (killed, laptop closed) is recognised on
-the same machine by its process id and cleared; one from another machine is
-honoured, since we cannot see its processes.
+The lock file `.NAME.toml.lock` sits beside the response file (beside its
+target, for a symlink, so both names share one lock). Its holder keeps an OS
+lock on it (`surveys.os_lock`) for the whole session, so when the holder dies,
+on any machine whose file server honours locks, the lock frees itself. The file
+only ever appears whole: it is written and locked under a temp name first, then
+linked into place, so a reader never sees it empty or half-written.
+
+Where the file system keeps no locks, the old rules stand in: a lock naming a
+dead process on this machine is stale. A lock that cannot be read (a folder, a
+FIFO, garbage) is held by someone unknown; `surveys.lock_break` lets a person
+break a lock they know is dead.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import socket
+import sys
 import time
-from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
+from surveys.atomic import TEMP_SUFFIX, temp_prefix
 from surveys.errors import StickError
-from surveys.processes import alive
+from surveys.lock_holder import (
+    Holder,
+    holder_body,
+    me,
+    open_existing,
+    read_holder_at,
+    read_lock_fd,
+    unknown_holder,
+)
+from surveys.os_lock import LocksUnavailable, try_lock, unlock
+from surveys.processes import alive, this_host
 
+__all__ = ["FileLock", "Holder", "LockedError", "clear_stale_locks", "lock_path", "read_holder"]
 
-class Holder(NamedTuple):
-    user: str
-    host: str
-    pid: int
-    since: datetime
-    program: str
-
-    def describe(self) -> str:
-        return f"{self.user} on {self.host} ({self.program}, process {self.pid}) since {self.since:%Y-%m-%d %H:%M}"
+# A lock file made without hard links is empty for a moment: not stale while this young.
+_MID_WRITE_SECONDS = 5.0
+_ATTEMPTS = 20
 
 
 class LockedError(StickError):
     def __init__(self, path: Path, holder: Holder) -> None:
-        super().__init__(f"{path}: already open by {holder.describe()}")
+        hint = "" if holder.host == this_host() else f" (if that stick has stopped: stick unlock {path})"
+        super().__init__(f"{path}: already open by {holder.describe()}{hint}")
         self.holder = holder
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
-
-
-def _me(program: str) -> Holder:
-    since = datetime.now().astimezone().replace(microsecond=0)
-    return Holder(_user(), socket.gethostname(), os.getpid(), since, program)
-
-
-def _user() -> str:
-    # The variables getpass.getuser reads first; getpass itself (and the
-    # terminal modules it brings) is imported only where none is set.
-    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
-        if user := os.environ.get(name):
-            return user
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises various errors where no user name is set
-        return "someone"
+    """The lock of `path`, named from the file a symlink points to, so both names share it."""
+    target = Path(os.path.realpath(path))
+    return target.with_name(f".{target.name}.lock")
 
 
 def read_holder(path: Path) -> Holder | None:
-    """Who holds the lock on `path`, or None if nobody does (or the lock is unreadable)."""
+    """Who the lock on `path` names, or None if there is no lock or it cannot be read."""
+    return read_holder_at(lock_path(path))
+
+
+def same_file(fd: int, path: Path) -> bool:
+    """Is the file open as `fd` still the one named `path` (not removed or replaced meanwhile)?"""
     try:
-        raw = json.loads(lock_path(path).read_text(encoding="utf-8"))
-        return Holder(
-            str(raw["user"]),
-            str(raw["host"]),
-            int(raw["pid"]),
-            datetime.fromisoformat(raw["since"]),
-            str(raw["program"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        mine, there = os.fstat(fd), os.lstat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _stale(holder: Holder | None) -> bool:
-    if holder is None:
-        return True  # half-written by a process killed while taking it
-    return holder.host == socket.gethostname() and not alive(holder.pid)
+def stale_without_os_locks(holder: Holder | None) -> bool:
+    """The fallback rule, where nothing keeps OS locks: a dead process on this machine."""
+    return holder is not None and holder.host == this_host() and not alive(holder.pid)
 
 
 class FileLock:
     """Held while a front end may write the file; release() on every way out."""
 
-    def __init__(self, path: Path, program: str) -> None:
+    def __init__(self, path: Path, program: str, *, patience: float = 0.1) -> None:
         self.path = path
         self._lock = lock_path(path)
         self._program = program
+        # A lock being freed or taken over is held for a moment: look again before saying "open elsewhere".
+        self._patience = patience
+        self._fd: int | None = None
+        self._temp = ""
         self.held = False
 
     def acquire(self) -> None:
-        me = _me(self._program)
-        body = json.dumps(
-            {"user": me.user, "host": me.host, "pid": me.pid, "since": me.since.isoformat(), "program": me.program}
-        ).encode("utf-8")
-        for _ in range(2):
+        try:
+            fd, temp = self._whole_temp()
+        except OSError as exc:
+            raise StickError(f"{self.path}: cannot lock: {exc.strerror or exc}") from None
+        self._temp = temp
+        try:
+            self._install(fd, temp)
+        except OSError as exc:
+            raise StickError(f"{self.path}: cannot lock: {exc.strerror or exc}") from None
+        finally:
+            if self._fd != fd:
+                os.close(fd)
+            # On Windows an open file keeps its names: release() removes this one.
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+    def _whole_temp(self) -> tuple[int, str]:
+        """A temp lock file holding our name, locked by us: linked into place, it is whole and held at once."""
+        import tempfile
+
+        fd, temp = tempfile.mkstemp(prefix=temp_prefix(self._lock.name), suffix=TEMP_SUFFIX, dir=self._lock.parent)
+        try:
+            os.write(fd, holder_body(me(self._program)))
+            os.fsync(fd)
+            os.chmod(temp, 0o644)  # colleagues read who has it open
+            with contextlib.suppress(LocksUnavailable):
+                try_lock(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(temp)
+            raise
+        return fd, temp
+
+    def _install(self, fd: int, temp: str) -> None:
+        deadline = time.monotonic() + self._patience
+        for _ in range(_ATTEMPTS):
+            if self._place(fd, temp):
+                return
+            outcome = self._over_existing(fd, temp)
+            if outcome is None:
+                continue  # it went or changed while we looked
+            if isinstance(outcome, int):
+                self._took(outcome)
+                return
+            if outcome.is_me():
+                self.held = True
+                return
+            if time.monotonic() >= deadline:
+                raise LockedError(self.path, outcome)
+            time.sleep(0.02)
+        raise StickError(f"{self.path}: cannot lock: the lock file keeps changing")
+
+    def _place(self, fd: int, temp: str) -> bool:
+        """Put our whole, locked temp in place if no lock is there; False if one is."""
+        try:
+            os.link(temp, self._lock)
+        except FileExistsError:
+            return False
+        except OSError:
+            if not self._lock.parent.is_dir():
+                raise
+            return self._place_without_links(temp)
+        self._took(fd)
+        return True
+
+    def _place_without_links(self, temp: str) -> bool:
+        # Some shares have no hard links. Windows' rename never replaces; elsewhere the
+        # lock is created empty, locked, then filled (young and empty reads as mid-write).
+        if sys.platform == "win32":
             try:
-                fd = os.open(self._lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                os.rename(temp, self._lock)
             except FileExistsError:
-                holder = read_holder(self.path)
-                if holder is not None and holder.pid == me.pid and holder.host == me.host:
-                    self.held = True  # this process already holds it
-                    return
-                if _stale(holder):
-                    with contextlib.suppress(FileNotFoundError):
-                        self._lock.unlink()
-                    continue
-                assert holder is not None
-                raise LockedError(self.path, holder) from None
-            except OSError as exc:
-                raise StickError(f"{self.path}: cannot lock: {exc.strerror or exc}") from None
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(body)
-            self.held = True
-            return
-        raise StickError(f"{self.path}: cannot lock: the lock file keeps reappearing")
+                return False
+            fd = os.open(self._lock, os.O_RDWR)
+        else:
+            try:
+                fd = os.open(self._lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                return False
+            with open(temp, "rb") as whole:
+                body = whole.read()
+        try:
+            with contextlib.suppress(LocksUnavailable):
+                try_lock(fd)
+            if sys.platform != "win32":
+                os.write(fd, body)
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                self._lock.unlink()
+            raise
+        self._took(fd)
+        return True
+
+    def _took(self, fd: int) -> None:
+        self._fd = fd
+        self.held = True
+
+    def _over_existing(self, fd: int, temp: str) -> Holder | int | None:
+        """Someone's lock is there: their Holder if it is held, the fd we hold if it was free, None to look again."""
+        try:
+            theirs = open_existing(self._lock)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return unknown_holder(_mtime(self._lock))  # a folder, a FIFO, a link
+        kept = False
+        try:
+            try:
+                free = try_lock(theirs)
+            except LocksUnavailable:
+                free = stale_without_os_locks(read_lock_fd(theirs))
+            if not free:
+                return read_lock_fd(theirs) or unknown_holder(_mtime(self._lock))
+            if not same_file(theirs, self._lock):
+                return None
+            holder = read_lock_fd(theirs)
+            if holder is None and time.time() - os.fstat(theirs).st_mtime < _MID_WRITE_SECONDS:
+                return unknown_holder(_mtime(self._lock))  # may be a lock being written
+            if holder is not None and holder.is_me():
+                return holder
+            # Its holder is gone and we hold its OS lock.
+            if sys.platform == "win32":
+                # Windows moves no open file: keep the one we hold, with our name written in.
+                with open(temp, "rb") as ours, open(self._lock, "r+b") as body:
+                    body.truncate(0)
+                    body.write(ours.read())
+                    body.flush()
+                    os.fsync(body.fileno())
+                kept = True
+                return theirs
+            os.replace(temp, self._lock)  # ours, whole and held, in its place
+            return fd
+        finally:
+            if not kept:
+                os.close(theirs)
 
     def release(self) -> None:
-        if self.held:
-            holder = read_holder(self.path)
-            if holder is None or holder.pid == os.getpid():
+        fd, self._fd = self._fd, None
+        self.held = False
+        if fd is None:
+            return
+        mine = same_file(fd, self._lock)
+        if sys.platform == "win32":
+            # Windows removes no open file: let go first.
+            with contextlib.suppress(OSError):
+                unlock(fd)
+            os.close(fd)
+            for name in (self._lock, Path(self._temp)) if mine else (Path(self._temp),):
+                with contextlib.suppress(OSError):
+                    name.unlink()
+            return
+        try:
+            # Removed while still locked, so nobody can lock it in between and then find it gone.
+            if mine:
                 with contextlib.suppress(OSError):
                     self._lock.unlink()
-            self.held = False
+        finally:
+            os.close(fd)
 
     def __enter__(self) -> FileLock:
         self.acquire()
@@ -134,28 +257,27 @@ class FileLock:
         self.release()
 
 
+def _mtime(path: Path) -> float | None:
+    try:
+        return os.lstat(path).st_mtime
+    except OSError:
+        return None
+
+
 def clear_stale_locks(folder: Path, older_than: float = 60.0) -> list[Path]:
-    """Remove the locks in `folder` whose holders no longer run; returns what was removed.
+    """Remove the locks in `folder` nobody holds any more; returns what was removed.
 
     For a start-up sweep, so a killed stick leaves no lock behind even on files
-    nobody opens again. An unreadable lock may be one being written right now,
-    so it goes only once older than `older_than` seconds.
+    nobody opens again. Only stick's own locks (`.NAME.toml.lock`) are looked at.
     """
+    from surveys.lock_break import remove_if_stale
+
     removed: list[Path] = []
     try:
-        candidates = [p for p in folder.glob(".*.lock") if p.is_file()]
+        candidates = [p for p in folder.glob(".*.toml.lock") if not p.is_symlink() and p.is_file()]
     except OSError:
         return removed
-    cutoff = time.time() - older_than
     for lock in candidates:
-        target = lock.with_name(lock.name[1 : -len(".lock")])
-        holder = read_holder(target)
-        try:
-            if holder is None and lock.stat().st_mtime > cutoff:
-                continue
-            if _stale(holder):
-                lock.unlink()
-                removed.append(lock)
-        except OSError:
-            pass
+        if remove_if_stale(lock, older_than):
+            removed.append(lock)
     return removed

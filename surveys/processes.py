@@ -1,14 +1,27 @@
-"""Is a process still running? Used to tell stale locks and temp files from live ones."""
+"""Which machine and process is this, and is a process still running?
+
+Used to name lock holders and temp files, and to tell stale ones from live ones.
+"""
 
 from __future__ import annotations
 
 import os
+import socket
 import sys
+
+# Overrides the machine's name in locks and temp files: for a machine whose
+# name is not unique on the network, and for soaking two "machines" on one.
+HOST_ENV = "STICK_HOST"
+_MAX_PID = 2**31 - 1
+
+
+def this_host() -> str:
+    return os.environ.get(HOST_ENV) or socket.gethostname()
 
 
 def alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+    if pid <= 0 or pid > _MAX_PID:
+        return False  # no process has such a number (os.kill would overflow)
     if sys.platform == "win32":
         import ctypes
 

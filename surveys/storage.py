@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from surveys.atomic import atomic_write
+from surveys.atomic import atomic_create
 from surveys.errors import ResponseFileError
 from surveys.response_file import load_assessment, to_toml
 from surveys.responses import Assessment
@@ -56,15 +56,11 @@ def create_assessment_file(folder: Path, assessment: Assessment) -> Path:
     for n in range(1, 1000):
         path = folder / (f"{stem}.toml" if n == 1 else f"{stem}-{n}.toml")
         try:
-            # O_EXCL claims the name, so two people starting at once get two files.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            # Claims the name only with the whole file, so two people starting at
+            # once get two files, and a kill or a full disk leaves no empty one.
+            atomic_create(path, to_toml(assessment))
         except FileExistsError:
             continue
-        except OSError as exc:
-            raise ResponseFileError(f"{path}: cannot create: {exc.strerror or exc}") from None
-        os.close(fd)
-        try:
-            atomic_write(path, to_toml(assessment))
         except OSError as exc:
             raise ResponseFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
         return path

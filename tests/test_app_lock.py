@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +14,7 @@ from textual.widgets import Input, Static
 
 from surveys.lock import lock_path, read_holder
 from surveys.response_file import load_assessment
+from tests import lock_holders
 from tests.app_support import demo_folder
 from tui.app.app import StickApp
 from tui.app.factory import make_app
@@ -28,29 +27,15 @@ from tui.app.result import ResultScreen
 
 
 def write_lock(path: Path, pid: int, user: str = "kim") -> None:
-    lock_path(path).write_text(
-        json.dumps(
-            {
-                "user": user,
-                "host": socket.gethostname(),
-                "pid": pid,
-                "since": "2026-11-26T09:00:00+00:00",
-                "program": "stick interview",
-            }
-        )
-    )
+    """A lock nobody holds any more, as a killed stick leaves it."""
+    lock_holders.write_lock(path, pid=pid, user=user)
 
 
 @contextmanager
 def held_by_kim(path: Path) -> Iterator[None]:
     """The file's lock held by a live process that is not this one, as another stick would."""
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        write_lock(path, holder.pid)
+    with lock_holders.held_lock(path, user="kim"):
         yield
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def record_notifications(app: StickApp) -> list[str]:

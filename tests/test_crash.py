@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.atomic import TEMP_SUFFIX
+from surveys.atomic import TEMP_SUFFIX, host_tag
 from tests.crashkit import (
     app_restart_clears,
     app_round,
@@ -44,7 +44,7 @@ def test_app_killed_at_random_loses_nothing(tmp_path: Path) -> None:
     # A kill mid-save is rare in 20 rounds: leave one temp as such a kill would.
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    (tmp_path / f".Crash-PCT.toml.{dead.pid}-x1y2{TEMP_SUFFIX}").write_bytes(b"answers = {")
+    (tmp_path / f".Crash-PCT.toml.{host_tag()}.{dead.pid}-x1y2{TEMP_SUFFIX}").write_bytes(b"answers = {")
     app_restart_clears(tmp_path)
     assert leftover_temps(tmp_path) == []
     assert leftover_locks(tmp_path) == []

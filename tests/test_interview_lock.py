@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 from surveys.lock import lock_path
 from tests.conftest import run_stick
+from tests.lock_holders import held_lock, write_lock
 
 
 def _new(stick_dir: Path) -> Path:
@@ -21,41 +18,16 @@ def _new(stick_dir: Path) -> Path:
 def test_second_interview_is_refused_with_who_and_since(stick_dir: Path) -> None:
     path = _new(stick_dir)
     before = path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        lock_path(path).write_text(
-            json.dumps(
-                {
-                    "user": "kim",
-                    "host": socket.gethostname(),
-                    "pid": holder.pid,
-                    "since": "2026-11-26T09:00:00+00:00",
-                    "program": "stick",
-                }
-            )
-        )
+    with held_lock(path, user="kim", program="stick"):
         done = run_stick(["interview", str(path), "--plain"], input="1\n2\n")
-        assert done.returncode == 2
-        assert "already open by kim" in done.stderr and "2026-11-26 09:00" in done.stderr
-        assert path.read_bytes() == before
-    finally:
-        holder.kill()
-        holder.wait()
+    assert done.returncode == 2
+    assert "already open by kim" in done.stderr and "2026-11-26 09:00" in done.stderr
+    assert path.read_bytes() == before
 
 
 def test_lock_of_a_killed_interview_is_cleared_and_released_after(stick_dir: Path) -> None:
     path = _new(stick_dir)
-    lock_path(path).write_text(
-        json.dumps(
-            {
-                "user": "kim",
-                "host": socket.gethostname(),
-                "pid": 2**22 + 7,
-                "since": "2026-11-26T09:00:00+00:00",
-                "program": "stick",
-            }
-        )
-    )
+    write_lock(path, pid=2**22 + 7, program="stick")
     done = run_stick(["interview", str(path), "--plain"], input="1\n")
     assert done.returncode == 0, done.stderr
     assert "choice = 1" in path.read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from surveys import atomic
 from surveys.answers import choose, dont_know, written
 from surveys.errors import ResponseFileError
 from surveys.instrument_file import builtin_instrument
@@ -206,24 +205,3 @@ def test_permission_error_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyP
     save_assessment(path, _full())
     assert len(calls) == 3
     assert load_assessment(path).organisation == "Łódź & Co"
-
-
-def test_stale_temp_files_are_cleared(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    killed = tmp_path / f".a.toml.{dead.pid}-x1{atomic.TEMP_SUFFIX}"
-    killed.write_text("half")
-    live = tmp_path / f".b.toml.{os.getpid()}-x2{atomic.TEMP_SUFFIX}"
-    live.write_text("a save in progress")
-    old_unknown = tmp_path / f".c.toml.x3{atomic.TEMP_SUFFIX}"
-    old_unknown.write_text("old")
-    os.utime(old_unknown, (1_000_000_000, 1_000_000_000))
-    young_unknown = tmp_path / f".d.toml.x4{atomic.TEMP_SUFFIX}"
-    young_unknown.write_text("young")
-    (tmp_path / "a.toml").write_text("keep")
-    removed = atomic.clear_stale_temps(tmp_path)
-    assert sorted(removed) == sorted([killed, old_unknown])
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.toml", live.name, young_unknown.name])

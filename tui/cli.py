@@ -24,6 +24,7 @@ _HANDLERS = {
     "report": "tui.cmd_report",
     "interview": "tui.interview.command",
     "export": "tui.cmd_export",
+    "unlock": "tui.cmd_unlock",
     "app": "tui.app.command",
 }
 
@@ -43,7 +44,7 @@ def _app_parser() -> _Parser:
         prog="stick",
         description="A keyboard-driven equality self-assessment: the deck's race equality framework (the default), "
         "EDS 2022, or an instrument of your own. With no command, opens the app; with FILE, opens that assessment.",
-        epilog="Commands: new, check, report, interview, export (stick COMMAND --help for each).",
+        epilog="Commands: new, check, report, interview, export, unlock (stick COMMAND --help for each).",
     )
     app.add_argument("--version", action="version", version=f"stick {__version__}")
     app.add_argument("file", nargs="?", type=Path, help="an assessment to open at its first unanswered question")
@@ -83,6 +84,10 @@ def _command_parser() -> _Parser:
     export.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
     export.add_argument("--skip-bad", action="store_true", help="skip files that cannot be read, listing them")
     _instrument(export)
+
+    unlock = sub.add_parser("unlock", help="break the lock of a stick that stopped on another machine")
+    unlock.add_argument("file", type=Path)
+    unlock.add_argument("--yes", action="store_true", help="do not ask first")
     return commands
 
 

@@ -176,6 +176,17 @@ class StickApp(App[None]):
             self._home_beneath()
             return
         self.lock = lock
+        try:
+            from surveys.guarded_file import GuardedFile
+            from tui.app.changed_on_disk import ask
+
+            store.guard(GuardedFile(store.path))  # read again under the lock
+            store.on_changed_on_disk = lambda _error: ask(self, store)
+        except StickError as exc:
+            self.release_lock()
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
+            self._home_beneath()
+            return
         self._start(store)
 
     def release_lock(self) -> None:
@@ -301,6 +312,7 @@ class StickApp(App[None]):
     # Help and the command palette
 
     def key_sections(self) -> list[Section]:
+        from tui.app.changed_on_disk import ChangedOnDiskScreen
         from tui.app.export_dialog import ExportDialog
         from tui.app.home import HomeScreen
         from tui.app.jump import JumpScreen
@@ -322,6 +334,7 @@ class StickApp(App[None]):
             ("Plan", PlanScreen.BINDINGS),
             ("Editing a priority", PriorityEditor.BINDINGS),
             ("File open elsewhere", LockedDialog.BINDINGS),
+            ("File changed outside stick", ChangedOnDiskScreen.BINDINGS),
             ("Export to Excel", ExportDialog.BINDINGS),
         ]
 

@@ -15,8 +15,8 @@ import sys
 from surveys.atomic import clear_stale_temps
 from surveys.editing import EditingSession
 from surveys.errors import StickError
+from surveys.guarded_file import GuardedFile
 from surveys.lock import FileLock
-from surveys.response_file import save_assessment
 from surveys.session import Opened, open_assessment
 from tui.interview.flow import Walk
 from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain
@@ -46,12 +46,13 @@ def run(args: argparse.Namespace) -> int:
     opened = open_assessment(args.file, args.instrument)
     clear_stale_temps(opened.path.parent)
     with FileLock(opened.path, "stick interview"):
-        return _interview(args, opened)
+        # Read again under the lock; from here on a change behind us stops the interview (exit 2).
+        guarded = GuardedFile(opened.path)
+        return _interview(args, opened._replace(assessment=guarded.load()), guarded)
 
 
-def _interview(args: argparse.Namespace, opened: Opened) -> int:
-    session = EditingSession(opened.instrument, opened.assessment, lambda a: save_assessment(opened.path, a))
-    walk = Walk(session)
+def _interview(args: argparse.Namespace, opened: Opened, guarded: GuardedFile) -> int:
+    walk = Walk(EditingSession(opened.instrument, opened.assessment, guarded.save))
     _tolerate_encodings()
     if wants_plain(args):
         line_io: LineIO = ConsoleIO() if _is_tty(sys.stdin) else StreamIO(sys.stdin, sys.stdout, echo=True)
