@@ -26,6 +26,7 @@ from surveys.model import (
     Question,
     Section,
 )
+from surveys.terminal_text import UNSAFE, terminal_safe
 
 if TYPE_CHECKING:
     from surveys.toml_locate import Path
@@ -90,7 +91,16 @@ class _Checker:
             return ""
         if required and not value.strip():
             self.fail(path + (key,), f"{key!r} must not be empty")
+        self.plain(value, path + (key,), key)
         return value
+
+    def plain(self, value: str, path: Path, key: str) -> None:
+        # An instrument's words are drawn on every screen: a control character or a
+        # bidi override there could only be meant to take over a terminal.
+        bad = next((c for c in value if ord(c) in UNSAFE and c not in "\n\t"), None)
+        if bad is not None:
+            shown = terminal_safe(bad)
+            self.fail(path, f"{key!r} holds a control character ({shown}): remove it")
 
     def ident(self, table: dict[str, Any], path: Path, seen: dict[str, Path], kind: str) -> str:
         value = self.text(table, "id", path)
@@ -109,6 +119,8 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(path + (key,), f"{key!r} must be a list of strings")
             return ()
+        for text in value:
+            self.plain(text, path + (key,), key)
         return tuple(value)
 
     def array(self, table: dict[str, Any], key: str, path: Path, least: int = 1) -> list[Any]:

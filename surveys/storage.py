@@ -17,6 +17,7 @@ from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
 from surveys.response_file import load_assessment, to_toml
 from surveys.responses import Assessment
+from surveys.terminal_text import safe_file_name
 
 ENV_DIR = "STICK_DIR"
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -36,7 +37,7 @@ def default_folder() -> Path:
 
 def safe_stem(organisation: str, on: date) -> str:
     """A file name stem that is safe on Windows and POSIX and stays in its folder."""
-    text = unicodedata.normalize("NFC", organisation)
+    text = safe_file_name(unicodedata.normalize("NFC", organisation))
     text = _UNSAFE.sub("-", text)
     text = re.sub(r"\s+", "-", text.strip())
     text = re.sub(r"-{2,}", "-", text).strip(".- ")

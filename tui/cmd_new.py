@@ -9,6 +9,7 @@ from surveys.instrument_file import builtin_instrument, load_instrument
 from surveys.responses import new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
 from surveys.storage import create_assessment_file, default_folder
+from surveys.terminal_text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.instrument:
         assessment.extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(args.instrument, folder)
-    print(create_assessment_file(folder, assessment))
+    print(terminal_safe(str(create_assessment_file(folder, assessment))))
     return 0

@@ -19,6 +19,7 @@ from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.suggestions import suggested_priorities
+from surveys.terminal_text import terminal_safe
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -37,7 +38,7 @@ def details_text(instrument: Instrument, p: Priority) -> str:
     def day(value: date | None) -> str:
         return value.isoformat() if value else "-"
 
-    return "\n".join(
+    text = "\n".join(
         (
             p.title,
             f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
@@ -45,6 +46,7 @@ def details_text(instrument: Instrument, p: Priority) -> str:
             f"Measure: {p.measure or '-'}",
         )
     )
+    return terminal_safe(text, keep="\n")
 
 
 class PlanScreen(CommandScreen[None]):
@@ -74,7 +76,7 @@ class PlanScreen(CommandScreen[None]):
             "where the work will live. enter edits, a adds, x removes.",
             id="advice",
         )
-        yield Static("", id="warning")
+        yield Static("", id="warning", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
@@ -97,7 +99,10 @@ class PlanScreen(CommandScreen[None]):
         table.clear()
         for n, p in enumerate(self.store.assessment.priorities, start=1):
             table.add_row(
-                *(Text(cell) for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status))
+                *(
+                    Text(terminal_safe(cell))
+                    for cell in (str(n), p.title, p.lead, p.target.isoformat() if p.target else "", p.status)
+                )
             )
         count = len(self.store.assessment.priorities)
         warning = self.query_one("#warning", Static)

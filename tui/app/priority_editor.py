@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from surveys.model import Instrument
 from surveys.responses import STATUSES, Priority
+from surveys.terminal_text import shown_or_kept, terminal_safe
 from tui.app.command_keys import catch_up
 from tui.app.new import parse_date
 
@@ -50,7 +51,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
             box.border_title = "Priority (ctrl+s saves, escape cancels)"
             yield Static("", id="problem", markup=False)
             yield Label("Priority")
-            yield Input(p.title, id="title", placeholder="what will be done")
+            yield Input(terminal_safe(p.title), id="title", placeholder="what will be done")
             yield Label("Competence area")
             yield Select(
                 [(a.label, a.id) for a in self.instrument.areas],
@@ -59,7 +60,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
                 prompt="(none)",
             )
             yield Label("Lead")
-            yield Input(p.lead, id="lead", placeholder="the named person responsible")
+            yield Input(terminal_safe(p.lead), id="lead", placeholder="the named person responsible")
             yield Label("Business function")
             yield Select(
                 [(f.label, f.id) for f in self.instrument.functions],
@@ -72,7 +73,7 @@ class PriorityEditor(ModalScreen[Priority | None]):
             yield Label("Review date (YYYY-MM-DD)")
             yield Input(_date_text(p.review), id="review")
             yield Label("Measure")
-            yield Input(p.measure, id="measure", placeholder="how we will know")
+            yield Input(terminal_safe(p.measure), id="measure", placeholder="how we will know")
             yield Label("Status")
             yield Select(
                 [(s, s) for s in STATUSES],
@@ -89,7 +90,9 @@ class PriorityEditor(ModalScreen[Priority | None]):
         self.focus_next()
 
     def _text(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value.strip()
+        typed = self.query_one(f"#{name}", Input).value.strip()
+        stored = getattr(self.priority, name, "")
+        return shown_or_kept(typed, stored) if isinstance(stored, str) else typed
 
     def _choice(self, name: str) -> str:
         value = self.query_one(f"#{name}", Select).value

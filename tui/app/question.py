@@ -23,7 +23,9 @@ from textual.widgets import Static
 
 from surveys.answers import AnswerState, choose, dont_know, written
 from surveys.errors import StickError
+from surveys.limits import cap_note, note_cut_message
 from surveys.model import Question
+from surveys.terminal_text import shown_or_kept, terminal_safe
 from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
@@ -148,7 +150,7 @@ class QuestionScreen(CommandScreen[None]):
         if q.kind == "text":
             text_input = self._field("answer")
             text_input.display = True
-            text_input.value = answer.text if answer is not None else ""
+            text_input.value = terminal_safe(answer.text) if answer is not None else ""
             if not text_input.disabled:
                 self.set_focus(text_input)
         else:
@@ -182,11 +184,14 @@ class QuestionScreen(CommandScreen[None]):
     def _save(self, what: str) -> bool:
         """Run one change through the store; a failed save is shown, never swallowed."""
         try:
+            old = self.store.assessment.answer(self.question.id)
             if what == "note":
-                self.store.note(self.question.id, self._field("note").value)
+                note, cut = cap_note(shown_or_kept(self._field("note").value, old.note if old else ""))
+                if cut:
+                    self.notify(note_cut_message(), severity="warning")
+                self.store.note(self.question.id, note)
             elif what == "answer":
-                text = self._field("answer").value.strip()
-                old = self.store.assessment.answer(self.question.id)
+                text = shown_or_kept(self._field("answer").value.strip(), old.text if old else "")
                 if old is not None and old.text == text and old.given:
                     return True
                 if text:
@@ -295,7 +300,7 @@ class QuestionScreen(CommandScreen[None]):
             return
         note = self._field("note")
         answer = self.store.assessment.answer(self.question.id)
-        note.value = answer.note if answer is not None else ""
+        note.value = terminal_safe(answer.note) if answer is not None else ""
         note.display = True
         self.set_focus(note)  # now, not later: the keys typed next are the note's
         self.refresh_progress()

@@ -11,6 +11,7 @@ from textual.content import Content
 from surveys.answers import AnswerState
 from surveys.model import Question
 from surveys.scoring import Completeness
+from surveys.terminal_text import terminal_safe
 
 STATE_TEXT = {
     AnswerState.ANSWERED: "answered",
@@ -22,21 +23,25 @@ STATE_TEXT = {
 
 def heading(section_title: str, intro: str, place: str, question: Question) -> Content:
     """The section, its introduction, where this question is, and the question itself."""
+
+    def shown(text: str) -> str:
+        return terminal_safe(text, keep="\n")
+
     return Content.assemble(
-        (section_title, "bold"),
+        (shown(section_title), "bold"),
         "\n",
-        (intro, "$text-muted"),
+        (shown(intro), "$text-muted"),
         "\n\n",
         place,
         "\n",
-        (question.text, "bold"),
-        *(("\n", (question.help, "italic")) if question.help else ()),
+        (shown(question.text), "bold"),
+        *(("\n", (shown(question.help), "italic")) if question.help else ()),
     )
 
 
 def progress_lines(c: Completeness, note: str, read_only_notice: str, text_question: bool) -> list[str]:
     """The note (when it is not open for editing), the counts, and how to leave a text field."""
-    lines = [f"Note: {note}"] if note else []
+    lines = [f"Note: {terminal_safe(note)}"] if note else []
     if read_only_notice:
         return [*lines, f"Answered {c.answered} of {c.total}", read_only_notice]
     lines.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from surveys.terminal_text import terminal_safe
 from tui.interview.flow import Walk
 from tui.interview.plain_priorities import offer_priorities
 from tui.interview.protocol import Invalid, parse_line
@@ -23,6 +24,10 @@ HOW_TO = (
     "Every answer is saved at once. To stop, press Ctrl-D (on Windows Ctrl-Z then Enter) or Ctrl-C; "
     "run the same command again to carry on.",
 )
+
+
+# What a paragraph of instrument text may lay itself out with; all else is shown as escapes.
+LAYOUT = "\n\t"
 
 
 class LineIO(Protocol):
@@ -42,7 +47,7 @@ class StreamIO:
         self._echo = echo
 
     def ask(self, prompt: str) -> str:
-        self._out.write(prompt)
+        self._out.write(terminal_safe(prompt))
         self._out.flush()
         line = self._in.readline()
         if not line:
@@ -51,11 +56,11 @@ class StreamIO:
             raise EOFError
         line = line.rstrip("\r\n")
         if self._echo:
-            self._out.write(line + "\n")
+            self._out.write(terminal_safe(line) + "\n")
         return line
 
     def say(self, text: str = "") -> None:
-        self._out.write(text + "\n")
+        self._out.write(terminal_safe(text, keep=LAYOUT) + "\n")
         self._out.flush()
 
 
@@ -63,10 +68,10 @@ class ConsoleIO:
     """The terminal through input(), which gives line editing where the platform has it."""
 
     def ask(self, prompt: str) -> str:
-        return input(prompt)
+        return input(terminal_safe(prompt))
 
     def say(self, text: str = "") -> None:
-        print(text, flush=True)
+        print(terminal_safe(text, keep=LAYOUT), flush=True)
 
 
 def run_plain(walk: Walk, io: LineIO, path: Path) -> int:
