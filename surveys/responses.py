@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from surveys.limits import cap_note
+
 STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "dropped")
 
 
@@ -113,7 +115,7 @@ def with_note(assessment: Assessment, question_id: str, note: str) -> Assessment
     """Set the note on a question, answered or not; the answer itself is kept."""
     old = assessment.answers.get(question_id) or Answer(question=question_id)
     answers = dict(assessment.answers)
-    answers[question_id] = replace(old, note=note, at=old.at or now())
+    answers[question_id] = replace(old, note=cap_note(note)[0], at=old.at or now())
     return replace(assessment, answers=answers, updated=now())
 
 

@@ -83,7 +83,8 @@ class Listing:
 def list_assessments(folder: Path, leave_out: Path | None = None) -> list[Listing]:
     """Every response file in the folder (but `leave_out`), newest change first; unreadable ones say why."""
     try:
-        paths = [p for p in folder.glob("*.toml") if p.is_file()]
+        # A FIFO or device named *.toml is listed with the reason it is not read.
+        paths = [p for p in folder.glob("*.toml") if not p.is_dir()]
     except OSError:
         return []
     if leave_out is not None:

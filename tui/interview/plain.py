@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from surveys.limits import cap_note, note_cut_message
 from surveys.terminal_text import terminal_safe
 from tui.interview.flow import Walk
 from tui.interview.plain_priorities import offer_priorities
@@ -131,5 +132,7 @@ def ask_questions(walk: Walk, io: LineIO) -> None:
         )
         while isinstance(command := parse_line(question, io.ask(prompt)), Invalid):
             io.say(command.reason)
+        if command.note is not None and cap_note(command.note)[1]:
+            io.say(note_cut_message())
         if not walk.apply(command):
             io.say("This is the first question: there is nothing to go back to.")

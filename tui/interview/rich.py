@@ -13,6 +13,7 @@ from typing import Any
 import questionary
 
 from surveys.answers import AnswerState, resolve
+from surveys.limits import cap_note, note_cut_message
 from surveys.model import Question
 from tui.interview.asker import MAX_NUMBERED, Asker, Terminal
 from tui.interview.flow import Command, Walk
@@ -58,6 +59,8 @@ def text_prompt(asker: Asker, question: Question) -> Command:
 def ask_note(asker: Asker, walk: Walk) -> None:
     note = asker.text("Note", instruction="(type a note, or Enter to go on)")
     if note.strip():
+        if cap_note(note)[1]:
+            asker.say(note_cut_message())
         walk.set_note(note)
 
 
