@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from surveys.clock import local_now
 from surveys.limits import cap_note
 
 STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "dropped")
@@ -19,7 +20,7 @@ STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "d
 
 def now() -> datetime:
     """Local time with its offset, to the second: what a person reads in the file."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    return local_now().replace(microsecond=0)
 
 
 @dataclass(frozen=True)

@@ -109,9 +109,20 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def _recovered(args: argparse.Namespace) -> argparse.Namespace:
+    # Under LANG=C Python decodes the arguments as ASCII and keeps other bytes as
+    # surrogates, which no file can hold: read the words (not the paths) as the
+    # UTF-8 a terminal sends, replacing what is not.
+    for name, value in vars(args).items():
+        if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+            raw = value.encode(sys.getfilesystemencoding(), "surrogateescape")
+            setattr(args, name, raw.decode("utf-8", "replace"))
+    return args
+
+
 def run(argv: Sequence[str]) -> int:
     try:
-        args = parse(argv)
+        args = _recovered(parse(argv))
         if args.command != "app":
             gc.enable()  # see main(): only the app's start runs without it
         module = importlib.import_module(_HANDLERS[args.command])
