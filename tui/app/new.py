@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from surveys.limits import entered_date
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import catch_up
 
@@ -27,10 +28,7 @@ class Draft:
 
 def parse_date(text: str) -> date:
     """An ISO date (YYYY-MM-DD); ValueError with a message a person can act on."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text.strip() or 'an empty date'!r} is not a date like 2026-03-31") from None
+    return entered_date(text)
 
 
 class NewScreen(Screen[Draft | None]):
