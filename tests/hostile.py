@@ -14,6 +14,8 @@ from surveys.responses import Assessment, Priority, new_assessment, with_answer,
 # Sets the window title, clears the screen, writes the clipboard (OSC 52), a one-byte
 # CSI (0x9b), and a bidi override that makes what follows read backwards.
 PAYLOAD = "\x1b]0;PWNED\x07 A \x1b[2J B \x1b]52;c;SGVsbG8=\x07 C \x9b31m D \u202eevil"
+# Rich/Textual markup: must be drawn as these characters, never as a style or a link.
+MARKUP = "[reverse]M[/reverse] [link=https://example.invalid]L[/link]"
 # What must never reach a terminal from the file, whatever the front end draws itself.
 RAW = (b"\x1b]0;PWNED", b"\x1b]52;", b"\x1b[2J B", b"\xc2\x9b", b"\xe2\x80\xae")
 # How the payload's title sequence is shown instead.
@@ -23,7 +25,7 @@ SHOWN = b"\\x1b]0;PWNED\\x07"
 def hostile_assessment() -> Assessment:
     inst = builtin_instrument()
     a = new_assessment(
-        f"Org {PAYLOAD}", f"Kim {PAYLOAD}", f"Lead {PAYLOAD}", inst.id, inst.version, on=date(2026, 1, 1)
+        f"Org {MARKUP} {PAYLOAD}", f"Kim {PAYLOAD}", f"Lead {PAYLOAD}", inst.id, inst.version, on=date(2026, 1, 1)
     )
     for q in inst.questions[:3]:
         a = with_answer(a, choose(q, 1, note=f"note {PAYLOAD}"))

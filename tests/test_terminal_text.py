@@ -21,7 +21,7 @@ from surveys.lock import lock_path
 from surveys.response_file import load_assessment
 from surveys.terminal_text import is_terminal_safe, json_text, shown_or_kept, terminal_safe
 from tests.conftest import ROOT, child_pythonpath, run_stick
-from tests.hostile import PAYLOAD, SHOWN, hostile_assessment, hostile_file, raw_bytes_in
+from tests.hostile import MARKUP, PAYLOAD, SHOWN, hostile_assessment, hostile_file, raw_bytes_in
 
 
 def _bytes_of(args: list[str], stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
@@ -65,7 +65,7 @@ def test_report_prints_no_raw_control_bytes(tmp_path: Path, flags: list[str]) ->
     assert raw_bytes_in(done.stdout) == []
     assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
     if flags:
-        assert json.loads(done.stdout)["organisation"] == f"Org {PAYLOAD}"
+        assert json.loads(done.stdout)["organisation"] == f"Org {MARKUP} {PAYLOAD}"
     else:
         assert SHOWN in done.stdout
 
@@ -182,7 +182,9 @@ def test_the_app_draws_file_text_escaped_on_home_and_the_question_screen(tmp_pat
     out = term.output
     assert raw_bytes_in(out) == []
     assert b"\x1b]0;" not in out and b"\x1b]52" not in out  # the app sets no title and no clipboard
+    assert b"\x1b]8;" not in out  # nor a hyperlink
     assert SHOWN in out
+    assert b"[reverse]M[/reverse]" in out  # markup in a file is text
 
 
 def test_the_hostile_assessment_round_trips() -> None:
