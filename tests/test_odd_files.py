@@ -149,3 +149,28 @@ def test_stick_never_writes_a_file_it_cannot_read_back(tmp_path: Path) -> None:
         big_notes = with_answer(big_notes, choose(q, 1, note="é" * (NOTE_LIMIT + 1)))
     save_assessment(path, big_notes)
     assert load_assessment(path).answers[choices[-1].id].note == "é" * NOTE_LIMIT
+
+
+@fifo_only
+def test_the_home_listing_does_not_wait_on_a_fifo_instrument(tmp_path: Path) -> None:
+    import signal
+
+    from tui.app.folder import summaries
+
+    path = fresh_file(tmp_path)
+    os.mkfifo(tmp_path / "inst.toml")
+    text = path.read_text(encoding="utf-8").replace("[answers]", 'instrument_file = "inst.toml"\n\n[answers]')
+    path.write_text(text, encoding="utf-8")
+
+    def stuck(*_: object) -> None:
+        raise AssertionError("the listing waited on the FIFO")
+
+    old = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(10)
+    try:
+        rows = {row.path.name: row for row in summaries(tmp_path)}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert rows[path.name].percent is None  # the instrument is refused: done is shown as ?
+    assert "not a regular file" in rows["inst.toml"].error

@@ -190,3 +190,15 @@ def test_the_app_draws_file_text_escaped_on_home_and_the_question_screen(tmp_pat
 def test_the_hostile_assessment_round_trips() -> None:
     a = hostile_assessment()
     assert PAYLOAD in a.organisation
+
+
+def test_the_app_s_open_elsewhere_dialog_shows_a_hostile_holder_escaped(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from surveys.lock import Holder
+    from tui.app.locked import locked_text
+
+    holder = Holder(PAYLOAD, PAYLOAD, 1, datetime(2026, 11, 26, 9, 0), PAYLOAD)
+    text = locked_text(tmp_path / "a\u202e.toml", holder)
+    assert is_terminal_safe(text, keep="\n")
+    assert "\\x1b]0;PWNED" in text
