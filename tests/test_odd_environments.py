@@ -98,3 +98,19 @@ def test_a_console_that_cannot_show_urdu(tmp_path: Path, env: dict[str, str]) ->
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
     _fine(_run(["report", str(hostile_file(tmp_path))], env))
+
+
+def test_no_home_anywhere_gives_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With no HOME and no entry in the user database, platformdirs answers "~/Documents".
+    import platformdirs
+
+    from surveys.errors import StickError
+    from surveys.storage import default_folder
+
+    monkeypatch.delenv("STICK_DIR", raising=False)
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: "~/Documents")
+    with pytest.raises(StickError, match="STICK_DIR"):
+        default_folder()
+    monkeypatch.setenv("STICK_DIR", "~nosuchuser-stick/x")
+    with pytest.raises(StickError, match="no such user"):
+        default_folder()
