@@ -20,7 +20,8 @@ from pathlib import Path
 from surveys.atomic import TEMP_SUFFIX, atomic_produce
 from surveys.errors import StickError
 
-_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+# How a folder without hard links says so (FAT and some network drives; EINVAL on Windows).
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EINVAL}
 
 
 class OutputTaken(StickError):
@@ -52,7 +53,12 @@ def _claim_then_move(staged: Path, output: Path) -> None:
         os.close(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except FileExistsError:
         raise OutputTaken(output) from None
-    os.replace(staged, output)
+    try:
+        os.replace(staged, output)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(output)  # the empty file that claimed the name, never someone else's
+        raise
 
 
 def refuse_repeats(paths: Sequence[Path]) -> None:

@@ -26,7 +26,7 @@ from surveys.model import (
     Question,
     Section,
 )
-from surveys.terminal_text import UNSAFE, terminal_safe
+from surveys.terminal_text import first_unsafe, terminal_safe
 
 if TYPE_CHECKING:
     from surveys.toml_locate import Path
@@ -97,7 +97,7 @@ class _Checker:
     def plain(self, value: str, path: Path, key: str) -> None:
         # An instrument's words are drawn on every screen: a control character or a
         # bidi override there could only be meant to take over a terminal.
-        bad = next((c for c in value if ord(c) in UNSAFE and c not in "\n\t"), None)
+        bad = first_unsafe(value, "\n\t")
         if bad is not None:
             shown = terminal_safe(bad)
             self.fail(path, f"{key!r} holds a control character ({shown}): remove it")

@@ -11,6 +11,7 @@ The stored text is never changed: this is only how it is shown.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -42,8 +43,20 @@ def terminal_safe(text: str, keep: str = "") -> str:
     return text.translate(_table(keep))
 
 
+def first_unsafe(text: str, keep: str = "") -> str | None:
+    """The first character `terminal_safe` would escape, or None."""
+    found = _pattern(keep).search(text)
+    return found.group(0) if found else None
+
+
 def is_terminal_safe(text: str, keep: str = "") -> bool:
-    return not any(ord(c) in UNSAFE and c not in keep for c in text)
+    return first_unsafe(text, keep) is None
+
+
+@cache
+def _pattern(keep: str) -> re.Pattern[str]:
+    kept = {ord(c) for c in keep}
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(UNSAFE - kept)) + "]")
 
 
 def shown_or_kept(typed: str, stored: str, keep: str = "") -> str:
