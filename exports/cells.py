@@ -23,6 +23,8 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
+from surveys.limits import date_in_range
+
 EXCEL_CELL_LIMIT = 32767
 # Characters a spreadsheet program may read as the start of a formula if the
 # text is ever re-entered or saved as CSV; such cells also get a quote prefix.
@@ -100,6 +102,9 @@ def styled(ws: Any, value: float | int | date | datetime | None, style: str) -> 
     """A number or date cell with a named style; None stays an empty cell."""
     if value is None:
         return None
+    if isinstance(value, date) and not date_in_range(value):
+        # Excel would show a negative serial as ##### or another day: the date as written.
+        return text(ws, value.isoformat(), style)
     if isinstance(value, datetime) and value.tzinfo is not None:
         # Excel has no time zones: keep the wall-clock time the person saw.
         value = value.replace(tzinfo=None)

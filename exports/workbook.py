@@ -33,6 +33,7 @@ from exports.merge import (
     score_member,
     team_standing,
 )
+from exports.output_file import produce_new, refuse_repeats
 from exports.plan_rows import plan_rows
 from exports.sheets_about import write_about
 from exports.sheets_compare import write_compare
@@ -208,6 +209,7 @@ def export_workbook(
     if not paths:
         raise ExportError("name at least one assessment file")
     check_output(output, force)
+    refuse_repeats(paths)
     cache = InstrumentCache()
     earlier = open_one(compare, instrument, cache) if compare is not None else None
     total = len(paths) + 1
@@ -222,10 +224,8 @@ def export_workbook(
             if progress is not None:
                 progress(done, total)
         _write(wb, export, earlier, skipped)
-        if output.exists() and not force:  # made by someone else while we worked
-            raise ExportError(f"{output} already exists; use --force to replace it")
         try:
-            atomic_produce(output, wb.save)
+            (atomic_produce if force else produce_new)(output, wb.save)
         except OSError as exc:
             raise ExportError(f"{output}: cannot write the workbook: {exc.strerror or exc}") from None
     except BaseException:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from surveys.limits import cap_note
 from surveys.model import Question
 from surveys.responses import Answer
 
@@ -39,15 +40,15 @@ def choose(question: Question, number: int, note: str = "") -> Answer:
     """The answer picking option `number` (1-based); ValueError if there is none."""
     if question.kind == "text" or not 1 <= number <= len(question.options):
         raise ValueError(f"question {question.id!r} has no option {number}")
-    return Answer(question=question.id, choice=number, label=question.options[number - 1].label, note=note)
+    return Answer(question=question.id, choice=number, label=question.options[number - 1].label, note=cap_note(note)[0])
 
 
 def dont_know(question: Question, note: str = "") -> Answer:
-    return Answer(question=question.id, dont_know=True, note=note)
+    return Answer(question=question.id, dont_know=True, note=cap_note(note)[0])
 
 
 def written(question: Question, text: str, note: str = "") -> Answer:
     """The answer to a text question; an empty text is no answer."""
     if question.kind != "text":
         raise ValueError(f"question {question.id!r} is not a text question")
-    return Answer(question=question.id, text=text, note=note)
+    return Answer(question=question.id, text=text, note=cap_note(note)[0])

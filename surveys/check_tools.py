@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from surveys.terminal_text import first_unsafe, terminal_safe
+
 if TYPE_CHECKING:
     from surveys.toml_locate import Path
 
@@ -58,7 +60,15 @@ class Checker:
             return ""
         if required and not value.strip():
             self.fail(path + (key,), f"{key!r} must not be empty")
+        self.plain(value, path + (key,), key)
         return value
+
+    def plain(self, value: str, path: Path, key: str) -> None:
+        # An instrument's words are drawn on every screen: a control character or a
+        # bidi override there could only be meant to take over a terminal.
+        bad = first_unsafe(value, "\n\t")
+        if bad is not None:
+            self.fail(path, f"{key!r} holds a control character ({terminal_safe(bad)}): remove it")
 
     def ident(self, table: dict[str, Any], path: Path, seen: dict[str, Path], kind: str) -> str:
         value = self.text(table, "id", path)
@@ -77,6 +87,8 @@ class Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(path + (key,), f"{key!r} must be a list of strings")
             return ()
+        for text in value:
+            self.plain(text, path + (key,), key)
         return tuple(value)
 
     def array(self, table: dict[str, Any], key: str, path: Path, least: int = 1, required: bool = True) -> list[Any]:

@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from surveys.answers import AnswerState, choose, dont_know, resolve, written
 from surveys.errors import StickError
+from surveys.limits import cap_note
 from surveys.lock import Holder
 from surveys.model import Instrument, Question
 from surveys.responses import (
@@ -174,7 +175,8 @@ class EditingSession:
         same = old is not None and _same_answer(old, answer)
         if same and (not note or note == self.note(answer.question)):
             return Edit(self._assessment, False)  # the answer given again: keep the time it was first given
-        answer = replace(answer, note=note or "", at=old.at if same and old is not None else None)
+        # Capped below the read limit, so a file stick wrote can always be read back.
+        answer = replace(answer, note=cap_note(note or "")[0], at=old.at if same and old is not None else None)
         return self._commit(with_answer(self._assessment, answer, self._clock()))
 
     def _question(self, question_id: str) -> Question:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from surveys.clock import local_now, local_time
 from surveys.processes import this_host
 
 _MAX_LOCK_BYTES = 4096
@@ -45,12 +46,12 @@ class Holder(NamedTuple):
 
 
 def unknown_holder(since: float | None = None) -> Holder:
-    when = datetime.fromtimestamp(since if since is not None else time.time()).astimezone()
+    when = local_time(since if since is not None else time.time())
     return Holder("someone unknown", "an unknown machine", UNKNOWN_PID, when.replace(microsecond=0), "unreadable lock")
 
 
 def me(program: str) -> Holder:
-    since = datetime.now().astimezone().replace(microsecond=0)
+    since = local_now().replace(microsecond=0)
     return Holder(_user(), this_host(), os.getpid(), since, program)
 
 

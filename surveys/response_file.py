@@ -14,7 +14,7 @@ from typing import Any
 from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
 from surveys.responses import Answer, Assessment, Priority
-from surveys.textfile import parse, read_bytes
+from surveys.textfile import MAX_BYTES, parse, read_bytes
 
 HEADER = (
     "# A stick assessment. Each answer gives the chosen option's number and label;\n"
@@ -176,8 +176,15 @@ def load_assessment(path: Path) -> Assessment:
 
 def save_assessment(path: Path, assessment: Assessment) -> None:
     try:
-        atomic_write(path, to_toml(assessment))
-    except OSError as exc:
-        raise ResponseFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
+        data = to_toml(assessment)
     except TypeError as exc:  # tomli-w refuses a value it cannot write
         raise ResponseFileError(f"{path}: cannot save: {exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ResponseFileError(
+            f"{path}: not saved: the file would be larger than {MAX_BYTES // (1024 * 1024)} MB "
+            "and could not be read back; shorten the longest notes"
+        )
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise ResponseFileError(f"{path}: cannot save: {exc.strerror or exc}") from None

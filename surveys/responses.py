@@ -15,6 +15,9 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
+from surveys.clock import local_now
+from surveys.limits import cap_note
+
 STATUSES: tuple[str, ...] = ("not started", "in progress", "done", "on hold", "dropped")
 
 
@@ -24,7 +27,7 @@ def _frozen(table: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def now() -> datetime:
     """Local time with its offset, to the second: what a person reads in the file."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    return local_now().replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def with_note(assessment: Assessment, question_id: str, note: str, stamp: dateti
     stamp = stamp or now()
     old = assessment.answers.get(question_id) or Answer(question=question_id)
     answers = dict(assessment.answers)
-    answers[question_id] = replace(old, note=note, at=old.at or stamp)
+    answers[question_id] = replace(old, note=cap_note(note)[0], at=old.at or stamp)
     return replace(assessment, answers=answers, updated=stamp)
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from surveys.errors import InstrumentError
 from surveys.instrument_file import BUILTINS, builtin_instrument, is_builtin_name, load_instrument
+from surveys.instrument_place import InstrumentPlaceRefused, instrument_beside, recorded_instrument
 from surveys.model import Instrument
 from surveys.response_file import load_assessment
 from surveys.responses import Assessment
@@ -45,7 +46,12 @@ def instrument_for(
         instrument = builtin_instrument(str(explicit)) if is_builtin_name(explicit) else loader(explicit)
     elif isinstance(recorded, str) and recorded:
         try:
-            instrument = loader(path.parent / recorded)
+            place = recorded_instrument(path.parent, recorded, builtin.id)
+            instrument = builtin if place is None else loader(place)
+        except InstrumentPlaceRefused as exc:
+            raise InstrumentError(
+                f"{path}: instrument_file {recorded!r} refused: it {exc}; name the instrument with --instrument FILE"
+            ) from None
         except InstrumentError:
             if (assessment.instrument_id, assessment.instrument_version) != (builtin.id, builtin.version):
                 raise
@@ -69,8 +75,5 @@ def open_assessment(
 
 
 def recorded_instrument_path(instrument_file: Path, response_folder: Path) -> str:
-    """How a response file names its instrument: relative where it can, so folders move together."""
-    try:
-        return str(instrument_file.resolve().relative_to(response_folder.resolve()).as_posix())
-    except ValueError:
-        return str(instrument_file.resolve())
+    """How a response file names its instrument: beside it (see surveys.instrument_place)."""
+    return instrument_beside(instrument_file, response_folder)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from surveys.atomic import atomic_create
+from surveys.clock import local_time
 from surveys.errors import ResponseFileError
 from surveys.response_file import load_assessment, to_toml
 from surveys.responses import Assessment
+from surveys.terminal_text import safe_file_name
 
 ENV_DIR = "STICK_DIR"
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -28,22 +31,36 @@ def default_folder() -> Path:
     """STICK_DIR, else a 'stick' folder in the user's documents, where people look."""
     chosen = os.environ.get(ENV_DIR)
     if chosen:
-        return Path(chosen).expanduser()
+        try:
+            return Path(chosen).expanduser()
+        except RuntimeError:  # ~name of a user this machine does not know
+            raise ResponseFileError(f"{ENV_DIR}={chosen}: no such user's home folder; set it to a folder") from None
     import platformdirs  # textual depends on it; imported here so the engine starts light
 
-    return Path(platformdirs.user_documents_dir()) / "stick"
+    documents = Path(platformdirs.user_documents_dir())
+    if not documents.is_absolute():  # no HOME and no entry in the user database: "~/Documents"
+        raise ResponseFileError(f"cannot tell where your documents are; set {ENV_DIR} or use --dir")
+    return documents / "stick"
 
 
 def safe_stem(organisation: str, on: date) -> str:
     """A file name stem that is safe on Windows and POSIX and stays in its folder."""
-    text = unicodedata.normalize("NFC", organisation)
+    text = safe_file_name(unicodedata.normalize("NFC", organisation))
     text = _UNSAFE.sub("-", text)
     text = re.sub(r"\s+", "-", text.strip())
     text = re.sub(r"-{2,}", "-", text).strip(".- ")
     text = text[:_STEM_LIMIT].rstrip(".- ")
+    text = _storable(text)
     if not text or text.split(".")[0].upper() in _RESERVED:
         text = f"assessment-{text}" if text else "assessment"
     return f"{text}-{on.isoformat()}"
+
+
+def _storable(text: str) -> str:
+    # Under LANG=C the file system takes only ASCII names: what it cannot hold becomes "-".
+    encoding = sys.getfilesystemencoding()
+    kept = "".join(c if c.encode(encoding, "ignore") else "-" for c in text)
+    return re.sub(r"-{2,}", "-", kept).strip(".- ")
 
 
 def create_assessment_file(folder: Path, assessment: Assessment) -> Path:
@@ -78,7 +95,8 @@ class Listing:
 def list_assessments(folder: Path, leave_out: Path | None = None) -> list[Listing]:
     """Every response file in the folder (but `leave_out`), newest change first; unreadable ones say why."""
     try:
-        paths = [p for p in folder.glob("*.toml") if p.is_file()]
+        # A FIFO or device named *.toml is listed with the reason it is not read.
+        paths = [p for p in folder.glob("*.toml") if not p.is_dir()]
     except OSError:
         return []
     if leave_out is not None:
@@ -87,7 +105,7 @@ def list_assessments(folder: Path, leave_out: Path | None = None) -> list[Listin
     out = []
     for path in paths:
         try:
-            modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+            modified = local_time(path.stat().st_mtime)
         except OSError:
             continue
         try:

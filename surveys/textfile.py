@@ -6,7 +6,9 @@ byte-order marks and syntax errors the same way.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,10 +30,29 @@ class TomlText(NamedTuple):
     failure: TomlFailure | None
 
 
+NOT_REGULAR = "not a regular file (a folder, FIFO or device): not an assessment or instrument"
+# A FIFO blocks open() until a writer comes: opened non-blocking, it never waits.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_bytes(path: Path) -> bytes:
-    """Read a file, turning every OS failure into an OSError with a short reason."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
+    """Read a regular file, turning every OS failure into an OSError with a short reason.
+
+    What is not a regular file is refused before it is opened, and again after
+    (it may have been swapped in between), so nothing here can hang.
+    """
+    if "\x00" in str(path):
+        raise OSError("the file name holds a NUL character")
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(NOT_REGULAR)
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(NOT_REGULAR)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         raise OSError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     return data
@@ -63,6 +84,9 @@ def parse(data: bytes) -> TomlText:
         return TomlText(text, None, _syntax_failure(exc))
     except RecursionError:
         return TomlText(text, None, TomlFailure(None, "TOML nested too deeply"))
+    except ValueError:
+        # tomllib turns a number of 4,300 digits or more into int() and lets its ValueError out.
+        return TomlText(text, None, TomlFailure(None, "a number in the file is too long to be one of ours"))
 
 
 def _syntax_failure(exc: tomllib.TOMLDecodeError) -> TomlFailure:

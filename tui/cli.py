@@ -7,6 +7,7 @@ never pays for Textual and the app never pays for openpyxl or questionary.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import sys
@@ -16,6 +17,7 @@ from typing import NoReturn
 
 from surveys import __version__
 from surveys.errors import StickError
+from surveys.terminal_text import terminal_safe
 
 # command -> module whose run(args) -> int carries it out
 _HANDLERS = {
@@ -114,16 +116,27 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def _recovered(args: argparse.Namespace) -> argparse.Namespace:
+    # Under LANG=C Python decodes the arguments as ASCII and keeps other bytes as
+    # surrogates, which no file can hold: read the words (not the paths) as the
+    # UTF-8 a terminal sends, replacing what is not.
+    for name, value in vars(args).items():
+        if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+            raw = value.encode(sys.getfilesystemencoding(), "surrogateescape")
+            setattr(args, name, raw.decode("utf-8", "replace"))
+    return args
+
+
 def run(argv: Sequence[str]) -> int:
     try:
-        args = parse(argv)
+        args = _recovered(parse(argv))
         if args.command != "app":
             gc.enable()  # see main(): only the app's start runs without it
         module = importlib.import_module(_HANDLERS[args.command])
         code: int = module.run(args)
         return code
     except StickError as exc:
-        print(f"stick: {exc}", file=sys.stderr)
+        print(f"stick: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (`stick report FILE | head`): nothing more to say.
@@ -150,4 +163,16 @@ def main() -> NoReturn:
     # made only walks them again and again. The app turns collection back on
     # after its first frame (tui.app.app), every other command at once (run).
     gc.disable()
+    _tolerate_output_encodings()
     sys.exit(run(sys.argv[1:]))
+
+
+def _tolerate_output_encodings() -> None:
+    # A console or a redirect in cp1252, ASCII or latin-1 (Windows, LANG=C) cannot
+    # show Urdu or a bidi escape: replace what it cannot encode rather than crash
+    # after a file was written and before its path is printed.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")

@@ -12,6 +12,8 @@ import sys
 import time
 from typing import TextIO
 
+from surveys.terminal_text import terminal_safe
+
 BAR_WIDTH = 30
 _EVERY = 0.1  # seconds between redraws: a merge of thousands must not spend its time drawing
 
@@ -56,6 +58,6 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     for path, reason in summary.skipped:
-        print(f"stick: skipped {path}: {reason}", file=sys.stderr)
-    print(summary.output)
+        print(terminal_safe(f"stick: skipped {path}: {reason}"), file=sys.stderr)
+    print(terminal_safe(str(summary.output)))
     return 0

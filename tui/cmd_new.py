@@ -9,6 +9,7 @@ from surveys.instrument_file import builtin_instrument, is_builtin_name, named_i
 from surveys.responses import new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
 from surveys.storage import create_assessment_file, default_folder
+from surveys.terminal_text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
     assessment = new_assessment(
         args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version, extra=extra
     )
-    print(create_assessment_file(folder, assessment))
+    print(terminal_safe(str(create_assessment_file(folder, assessment))))
     return 0

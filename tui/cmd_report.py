@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from surveys.report import report_json, report_lines
 from surveys.scoring import score
 from surveys.session import open_assessment
+from surveys.terminal_text import json_text, terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
     opened = open_assessment(args.file, args.instrument)
     result = score(opened.instrument, opened.assessment)
     if args.json:
-        print(json.dumps(report_json(opened.instrument, opened.assessment, result), ensure_ascii=False, indent=2))
+        print(json_text(report_json(opened.instrument, opened.assessment, result), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(report_lines(opened.instrument, opened.assessment, result)))
+        lines = report_lines(opened.instrument, opened.assessment, result)
+        print("\n".join(terminal_safe(line, keep="\n\t") for line in lines))
     return 0

@@ -25,10 +25,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
+from surveys.terminal_text import terminal_safe
 from tui.app.keys_in_order import KeyQueue
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from surveys.lock import FileLock
     from surveys.model import Instrument
     from surveys.responses import Assessment
@@ -57,6 +60,25 @@ class StickApp(App[None]):
         Binding("tab", "next_field(1)", "Next field", show=False, priority=True),
         Binding("shift+tab", "next_field(-1)", "Previous field", show=False, priority=True),
     ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # Notifications carry error lines and names from files: shown as text, never
+        # as markup or terminal controls, whoever sends them.
+        super().notify(
+            terminal_safe(message, keep="\n"),
+            title=terminal_safe(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def __init__(
         self,

@@ -19,6 +19,7 @@ from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
 
+from surveys.terminal_text import terminal_safe
 from tui.app.command_keys import typing_into
 
 KEY_STYLE = "bold $footer-key-foreground"
@@ -45,7 +46,8 @@ class TitleBar(Widget):
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
-        parts = [part for part in (title, sub_title) if part]
+        # The subtitle names the organisation and who holds the lock: file text.
+        parts = [terminal_safe(part) for part in (title, sub_title) if part]
         if title != app.title:
             parts.insert(0, app.title)
         if not parts:

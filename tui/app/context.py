@@ -15,6 +15,7 @@ from typing import Protocol
 
 from surveys.responses import Assessment
 from surveys.scoring import Result, score
+from surveys.terminal_text import terminal_safe
 from tui.app.radar_data import RadarData, View, radar_data
 from tui.app.store import Store
 
@@ -40,7 +41,7 @@ class Comparison:
         if a is None:
             return ""
         who = f", {a.respondent}" if a.respondent else ""
-        return f"{a.date.isoformat()}{who}"
+        return terminal_safe(f"{a.date.isoformat()}{who}")
 
     def result(self, store: Store) -> Result | None:
         a = self.chosen
@@ -85,7 +86,7 @@ class AssessmentContext:
         holder = self.store.read_only
         if holder is None:
             return ""
-        return f"Read-only: {holder.describe()} has it open. Nothing here is saved."
+        return terminal_safe(f"Read-only: {holder.describe()} has it open. Nothing here is saved.")
 
     def radar(self) -> RadarData:
         return radar_data(

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from surveys.terminal_text import terminal_safe
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.export_panel import ExportPanel
@@ -67,7 +68,11 @@ class HomeScreen(CommandScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where", markup=False)
+        yield Static(
+            f"Assessments in {terminal_safe(str(self.folder))} (enter opens, n starts a new one)",
+            id="where",
+            markup=False,
+        )
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
@@ -98,7 +103,9 @@ class HomeScreen(CommandScreen[None]):
             table.add_row(*(Text(cell) for cell in _cells(item)), key=str(item.path))
         empty = self.query_one("#empty", Static)
         empty.display = not found
-        empty.update(f"No assessments yet in {self.folder}.\nPress n to start one." if not found else "")
+        empty.update(
+            f"No assessments yet in {terminal_safe(str(self.folder))}.\nPress n to start one." if not found else ""
+        )
         if keep is not None:
             for row, item in enumerate(found):
                 if item.path == keep.path:
@@ -146,7 +153,7 @@ class HomeScreen(CommandScreen[None]):
         selected = None
         if item is not None and not item.error:
             when = f", {item.date.isoformat()}" if item.date else ""
-            selected = (item.path, f"{item.organisation}, {item.respondent}{when}")
+            selected = (item.path, terminal_safe(f"{item.organisation}, {item.respondent}{when}"))
         dialog = ExportDialog(self.folder, default_output(self.folder, self.host.today()), selected, readable)
         self.app.push_screen(dialog, self._export)
 
@@ -158,6 +165,7 @@ class HomeScreen(CommandScreen[None]):
 def _cells(item: Summary) -> tuple[str, ...]:
     changed = item.modified.strftime("%Y-%m-%d %H:%M")
     if item.error:
-        return (f"(cannot read) {item.path.name}", "", "", "", changed)
+        return (terminal_safe(f"(cannot read) {item.path.name}"), "", "", "", changed)
     done = f"{item.percent}%" if item.percent is not None else "?"
-    return (item.organisation, item.respondent, item.date.isoformat() if item.date else "", done, changed)
+    who = (terminal_safe(item.organisation), terminal_safe(item.respondent))
+    return (*who, item.date.isoformat() if item.date else "", done, changed)

@@ -17,12 +17,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from surveys.lock import Holder
+from surveys.terminal_text import terminal_safe
 
 
 def locked_text(path: Path, holder: Holder) -> str:
+    # The lock file is written by whoever holds it: its words are shown, never run.
+    name, user, host, program = (terminal_safe(text) for text in (path.name, holder.user, holder.host, holder.program))
     return (
-        f"{path.name} is already open\n"
-        f"by {holder.user} on {holder.host} ({holder.program}, process {holder.pid})\n"
+        f"{name} is already open\n"
+        f"by {user} on {host} ({program}, process {holder.pid})\n"
         f"since {holder.since:%Y-%m-%d %H:%M}.\n\n"
         "Open it read-only to look at the answers, result and plan: nothing you do is saved. "
         "Or cancel, and open it once they have finished."

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from surveys.limits import entered_date
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, closed_a_drop_down, field_key
 
@@ -44,10 +45,7 @@ def builtin_choices() -> tuple[Choice, ...]:
 
 def parse_date(text: str) -> date:
     """An ISO date (YYYY-MM-DD); ValueError with a message a person can act on."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text.strip() or 'an empty date'!r} is not a date like 2026-03-31") from None
+    return entered_date(text)
 
 
 class NewScreen(CommandScreen[Draft | None]):

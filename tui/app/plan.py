@@ -23,6 +23,7 @@ from surveys.editing import Edit
 from surveys.errors import StickError
 from surveys.model import Instrument
 from surveys.responses import Priority
+from surveys.terminal_text import terminal_safe
 from surveys.vocabulary import heading, vocabulary
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
@@ -43,7 +44,7 @@ def details_text(instrument: Instrument, p: Priority) -> str:
     def day(value: date | None) -> str:
         return value.isoformat() if value else "-"
 
-    return "\n".join(
+    text = "\n".join(
         (
             p.title,
             f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
@@ -52,6 +53,7 @@ def details_text(instrument: Instrument, p: Priority) -> str:
             f"Measure: {p.measure or '-'}",
         )
     )
+    return terminal_safe(text, keep="\n")
 
 
 class PlanScreen(CommandScreen[None]):
@@ -88,7 +90,7 @@ class PlanScreen(CommandScreen[None]):
             "enter edits (or adopts a suggestion), a adds, x removes.",
             id="advice",
         )
-        yield Static("", id="warning")
+        yield Static("", id="warning", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
@@ -119,7 +121,10 @@ class PlanScreen(CommandScreen[None]):
             status = SUGGESTED if suggested else p.status
             style = "italic" if suggested else ""
             # Rows as tall as their title needs: titles are read whole, not cut at the column's edge.
-            table.add_row(*(Text(cell, style=style) for cell in (number, p.title, p.lead, target, status)), height=None)
+            table.add_row(
+                *(Text(terminal_safe(cell), style=style) for cell in (number, p.title, p.lead, target, status)),
+                height=None,
+            )
         self.query_one("#warning", Static).update(self._warning(planned))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))

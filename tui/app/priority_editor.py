@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Select, Static
 from surveys.editing import EditingSession
 from surveys.errors import StickError
 from surveys.responses import STATUSES, Priority
+from surveys.terminal_text import shown_or_kept, terminal_safe
 from surveys.vocabulary import area_title, heading, vocabulary
 from tui.app.command_keys import CommandModal, catch_up, closed_a_drop_down, field_key
 from tui.app.field_saver import FieldSaver
@@ -76,13 +77,15 @@ class PriorityEditor(CommandModal[int | None]):
         with VerticalScroll() as box:
             box.border_title = "Priority (saved as you go; esc or ctrl+s closes)"
             yield Label("Priority")
-            yield Input(p.title, id="title", placeholder="what will be done", select_on_focus=False)
+            yield Input(terminal_safe(p.title), id="title", placeholder="what will be done", select_on_focus=False)
             yield Label(area_title(self.session.instrument))
             yield Select(
                 [(a.label, a.id) for a in instrument.areas], id="area", value=p.area or Select.NULL, prompt="(none)"
             )
             yield Label("Lead")
-            yield Input(p.lead, id="lead", placeholder="the named person responsible", select_on_focus=False)
+            yield Input(
+                terminal_safe(p.lead), id="lead", placeholder="the named person responsible", select_on_focus=False
+            )
             yield Label(heading(vocabulary(self.session.instrument).function))
             yield Select(
                 [(f.label, f.id) for f in instrument.functions],
@@ -95,7 +98,7 @@ class PriorityEditor(CommandModal[int | None]):
                 yield Input(_date_text(getattr(p, name)), id=name, select_on_focus=False)
                 yield Static("", id=f"{name}-problem", classes="problem", markup=False)
             yield Label("Measure")
-            yield Input(p.measure, id="measure", placeholder="how we will know", select_on_focus=False)
+            yield Input(terminal_safe(p.measure), id="measure", placeholder="how we will know", select_on_focus=False)
             yield Label("Status")
             yield Select(
                 [(s, s) for s in STATUSES],
@@ -121,7 +124,9 @@ class PriorityEditor(CommandModal[int | None]):
             return {name: value if isinstance(value, str) else ""}
         text = self.query_one(f"#{name}", Input).value.strip()
         if name not in DATE_WORDS:
-            return {name: text}
+            # A field filled from the file shows unsafe characters escaped; left as shown, it keeps them.
+            stored = getattr(self.priority, name) if self.index is not None else ""
+            return {name: shown_or_kept(text, stored)}
         problem = self.query_one(f"#{name}-problem", Static)
         try:
             when = parse_date(text) if text else None

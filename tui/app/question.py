@@ -25,7 +25,9 @@ from textual.widgets import Static
 from surveys.answers import AnswerState
 from surveys.editing import Edit
 from surveys.errors import StickError
+from surveys.limits import cap_note, note_cut_message
 from surveys.model import Question
+from surveys.terminal_text import shown_or_kept, terminal_safe
 from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command, field_key, typing_into
@@ -182,14 +184,15 @@ class QuestionScreen(CommandScreen[None]):
 
     def _save(self, what: str) -> bool:
         """Save one field's text through the session; a failed save is shown, never swallowed."""
-        value = self._field(what).value
-        return self._apply(
-            lambda: (
-                self.store.session.set_note(self.question.id, value)
-                if what == "note"
-                else self.store.session.write(self.question.id, value)
-            )
-        )
+        qid = self.question.id
+        old = self.store.assessment.answer(qid)
+        if what == "note":
+            note, cut = cap_note(shown_or_kept(self._field("note").value, old.note if old else ""))
+            if cut:
+                self.notify(note_cut_message(), severity="warning")
+            return self._apply(lambda: self.store.session.set_note(qid, note))
+        text = shown_or_kept(self._field("answer").value, old.text if old else "")
+        return self._apply(lambda: self.store.session.write(qid, text))
 
     def _apply(self, change: Callable[[], Edit]) -> bool:
         try:
@@ -275,10 +278,13 @@ class QuestionScreen(CommandScreen[None]):
         self.show_question()
 
     def _open(self, which: str, text: str) -> None:
-        """Open a field on `text` with the cursor at its end and nothing selected: typing adds to it."""
+        """Open a field on `text` with the cursor at its end and nothing selected: typing adds to it.
+
+        Text from the file is shown with unsafe characters escaped; left as shown, it keeps them (_save).
+        """
         field = self._field(which)
-        field.value = text
-        field.cursor_position = len(text)
+        field.value = terminal_safe(text)
+        field.cursor_position = len(field.value)
         field.display = True
         self.set_focus(field)  # now, not later: the keys typed next are the field's
         self.refresh_progress()

@@ -11,6 +11,7 @@ from textual.content import Content
 from surveys.answers import AnswerState
 from surveys.model import Question
 from surveys.scoring import Completeness
+from surveys.terminal_text import terminal_safe
 
 STATE_TEXT = {
     AnswerState.ANSWERED: "answered",
@@ -22,15 +23,19 @@ STATE_TEXT = {
 
 def heading(section_title: str, intro: str, place: str, question: Question) -> Content:
     """The section, its introduction, where this question is, and the question itself."""
+
+    def shown(text: str) -> str:
+        return terminal_safe(text, keep="\n")
+
     return Content.assemble(
-        (section_title, "bold"),
+        (shown(section_title), "bold"),
         "\n",
-        (intro, "$text-muted"),
+        (shown(intro), "$text-muted"),
         "\n\n",
         place,
         "\n",
-        (question.text, "bold"),
-        *(("\n", (question.help, "italic")) if question.help else ()),
+        (shown(question.text), "bold"),
+        *(("\n", (shown(question.help), "italic")) if question.help else ()),
     )
 
 
@@ -45,9 +50,9 @@ def progress_lines(
 
     `text_answer` is None on a question that is not a text question.
     """
-    lines = [f"Note: {preview(note)}"] if note else []
+    lines = [f"Note: {preview(terminal_safe(note))}"] if note else []
     if text_answer:
-        lines.append(f"Answer: {preview(text_answer)}")
+        lines.append(f"Answer: {preview(terminal_safe(text_answer))}")
     if read_only_notice:
         return [*lines, f"Answered {c.answered} of {c.total}", read_only_notice]
     lines.append(

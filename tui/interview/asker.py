@@ -18,6 +18,8 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import Output
 
+from surveys.terminal_text import terminal_safe
+
 # questionary shows a choice's key in front of it; past nine, the arrow keys alone.
 MAX_NUMBERED = 9
 
@@ -53,7 +55,7 @@ class Asker:
         self.terminal = terminal
 
     def say(self, text: str = "", style: str = "") -> None:
-        print_formatted_text(FormattedText([(style, text)]), output=self.terminal.output)
+        print_formatted_text(FormattedText([(style, terminal_safe(text, keep="\n\t"))]), output=self.terminal.output)
 
     def _run(self, question: questionary.Question) -> Any:
         stop = KeyBindings()
@@ -75,8 +77,8 @@ class Asker:
         hint = "(number or arrow keys, then Enter)" if numbered else "(arrow keys, then Enter)"
         return self._run(
             questionary.select(
-                message,
-                choices=choices,
+                terminal_safe(message, keep="\n"),
+                choices=[_safe_choice(choice) for choice in choices],
                 default=default,
                 use_shortcuts=numbered,
                 use_arrow_keys=True,
@@ -90,7 +92,7 @@ class Asker:
     def text(self, message: str, default: str = "", instruction: str = "", validate: Any = None) -> str:
         answer: str = self._run(
             questionary.text(
-                message,
+                terminal_safe(message, keep="\n"),
                 default=default,
                 instruction=instruction,
                 validate=validate,
@@ -99,3 +101,12 @@ class Asker:
             )
         )
         return answer
+
+
+def _safe_choice(choice: Any) -> Any:
+    # A choice's title is drawn as it is; an instrument's or a file's text must not act.
+    if isinstance(choice, questionary.Choice) and isinstance(choice.title, str):
+        choice.title = terminal_safe(choice.title)
+    elif isinstance(choice, str):
+        return questionary.Choice(terminal_safe(choice), value=choice)
+    return choice

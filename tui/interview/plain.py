@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from surveys.limits import cap_note, note_cut_message
+from surveys.terminal_text import terminal_safe
 from tui.interview.flow import Command, Walk
 from tui.interview.loop import run_interview
 from tui.interview.plain_priorities import offer_priorities
@@ -24,6 +26,10 @@ HOW_TO = (
     "Every answer is saved at once. To stop, press Ctrl-D (on Windows Ctrl-Z then Enter) or Ctrl-C; "
     "run the same command again to carry on.",
 )
+
+
+# What a paragraph of instrument text may lay itself out with; all else is shown as escapes.
+LAYOUT = "\n\t"
 
 
 class LineIO(Protocol):
@@ -43,7 +49,7 @@ class StreamIO:
         self._echo = echo
 
     def ask(self, prompt: str) -> str:
-        self._out.write(prompt)
+        self._out.write(terminal_safe(prompt))
         self._out.flush()
         line = self._in.readline()
         if not line:
@@ -52,11 +58,11 @@ class StreamIO:
             raise EOFError
         line = line.rstrip("\r\n")
         if self._echo:
-            self._out.write(line + "\n")
+            self._out.write(terminal_safe(line) + "\n")
         return line
 
     def say(self, text: str = "") -> None:
-        self._out.write(text + "\n")
+        self._out.write(terminal_safe(text, keep=LAYOUT) + "\n")
         self._out.flush()
 
 
@@ -64,10 +70,10 @@ class ConsoleIO:
     """The terminal through input(), which gives line editing where the platform has it."""
 
     def ask(self, prompt: str) -> str:
-        return input(prompt)
+        return input(terminal_safe(prompt))
 
     def say(self, text: str = "") -> None:
-        print(text, flush=True)
+        print(terminal_safe(text, keep=LAYOUT), flush=True)
 
 
 class PlainFront:
@@ -120,6 +126,8 @@ class PlainFront:
         )
         while isinstance(command := parse_line(question, self.io.ask(prompt)), Invalid):
             self.say(command.reason)
+        if command.note is not None and cap_note(command.note)[1]:
+            self.say(note_cut_message())
         return command
 
     def after_answer(self, walk: Walk, command: Command) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from surveys.limits import small_number
 from surveys.vocabulary import vocabulary
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
@@ -57,8 +58,9 @@ def ask_number(io: LineIO, prompt: str, count: int, default: int = 0) -> int:
         reply = io.ask(prompt).strip()
         if not reply and default:
             return default
-        if reply.isascii() and reply.isdigit() and 1 <= int(reply) <= count:
-            return int(reply)
+        number = small_number(reply)
+        if number is not None and 1 <= number <= count:
+            return number
         io.say(f"Type a number from 1 to {count}" + (", or nothing for the default." if default else "."))
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from surveys.editing import EditingSession
+from surveys.limits import check_entered
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Result, Suggestion
@@ -65,9 +66,11 @@ def parse_date(text: str) -> date | None:
         return None
     if _ISO_DATE.fullmatch(text):
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             pass  # e.g. 2026-02-30
+        else:
+            return check_entered(day)
     shown = text if len(text) <= 12 else text[:12] + "..."
     raise ValueError(f"Not a date: {shown!r}. Type YYYY-MM-DD, e.g. 2026-03-31, or nothing.")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from surveys.limits import small_number
 from surveys.model import Question
 from tui.interview.flow import Command
 
@@ -45,10 +46,11 @@ def parse_line(question: Question, line: str) -> Command | Invalid:
     if command in LETTERS:
         return Command(LETTERS[command], note=note)  # type: ignore[arg-type]
     if command.isascii() and command.isdigit():
-        number = int(command)
-        if 1 <= number <= len(question.options):
+        number = small_number(command)
+        if number is not None and 1 <= number <= len(question.options):
             return Command("choose", number=number, note=note)
-        return Invalid(f"There is no choice {number} here: {keys_hint(question)}.")
+        shown = command if len(command) <= 20 else command[:20] + "..."
+        return Invalid(f"There is no choice {shown} here: {keys_hint(question)}.")
     if not command:
         return Invalid(f"Nothing was typed: {keys_hint(question)}.")
     shown = command if len(command) <= 20 else command[:20] + "..."

@@ -13,6 +13,7 @@ from typing import Any
 import questionary
 
 from surveys.answers import AnswerState, resolve
+from surveys.limits import cap_note, note_cut_message
 from surveys.model import Question
 from tui.interview.asker import MAX_NUMBERED, Asker, Terminal
 from tui.interview.flow import Command, Walk
@@ -85,6 +86,8 @@ class RichFront:
     def after_answer(self, walk: Walk, command: Command) -> None:
         note = self.asker.text("Note", instruction="(type a note, or Enter to go on)")
         if note.strip():
+            if cap_note(note)[1]:
+                self.asker.say(note_cut_message())
             walk.set_note(note)
 
     def offer_priorities(self, walk: Walk) -> bool:

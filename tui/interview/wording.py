@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 from pathlib import Path
 
 from surveys.answers import AnswerState, resolve
@@ -12,6 +10,7 @@ from surveys.model import Instrument, Question
 from surveys.report import report_lines
 from surveys.responses import Assessment
 from surveys.scoring import score
+from surveys.shell_words import command_for, shell_in_use
 from tui.interview.flow import Progress
 
 
@@ -47,9 +46,7 @@ def current_answer(question: Question, assessment: Assessment) -> list[str]:
 def command_line(path: Path, plain: bool) -> str:
     """The command that carries on with this file, quoted for the shell in use."""
     words = ["stick", "interview", str(path), *(["--plain"] if plain else [])]
-    if os.name == "nt":
-        return subprocess.list2cmdline(words)
-    return shlex.join(words)
+    return command_for(words, shell_in_use(os.name, os.environ))
 
 
 def resume_lines(path: Path, plain: bool) -> list[str]:
