@@ -14,7 +14,7 @@ from typing import Any
 from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
 from surveys.responses import Answer, Assessment, Priority
-from surveys.textfile import MAX_BYTES, parse, read_bytes
+from surveys.textfile import MAX_BYTES, not_text, parse, read_bytes
 
 HEADER = (
     "# A stick assessment. Each answer gives the chosen option's number and label;\n"
@@ -76,6 +76,9 @@ def _priority_table(priority: Priority) -> dict[str, Any]:
 
 def from_toml(data: bytes, name: str) -> Assessment:
     """Parse a response file; ResponseFileError gives one line naming the problem."""
+    what = not_text(data)
+    if what:
+        raise ResponseFileError(f"{name}: not an assessment file: it is {what} (an assessment is a .toml text file)")
     parsed = parse(data)
     if parsed.failure is not None:
         where = f"line {parsed.failure.line}: " if parsed.failure.line else ""

@@ -58,6 +58,23 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+# How the files people hand stick by mistake begin: named, so the message says what it was given.
+_NOT_TEXT = (
+    (b"PK\x03\x04", "an Excel workbook or another zip file"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an older Office document"),
+)
+
+
+def not_text(data: bytes) -> str:
+    """What `data` is when it is plainly not a text file ("" when it may be text)."""
+    for start, what in _NOT_TEXT:
+        if data.startswith(start):
+            return what
+    head = data[:1024]
+    return "a binary file, not text" if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
+
+
 def decode(data: bytes) -> tuple[str | None, TomlFailure | None]:
     """UTF-8 text, tolerating the byte-order mark Windows Notepad adds."""
     if data.startswith(_BOM):

@@ -99,7 +99,7 @@ def test_new_in_a_given_folder_with_a_team_instrument(tmp_path: Path) -> None:
         (["report"], "required"),
         (["report", "missing.toml"], "cannot read"),
         (["check"], "required"),
-        (["frobnicate", "--x"], "unrecognized arguments"),
+        (["frobnicate", "--x"], "unknown command 'frobnicate'"),
     ],
 )
 def test_bad_usage_is_one_line_and_exit_2(stick_dir: Path, args: list[str], fragment: str) -> None:

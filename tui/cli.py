@@ -111,9 +111,25 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     # Only the parser in use is built: `stick FILE` is the start that is timed.
     if argv and argv[0] in _HANDLERS and argv[0] != "app":
         return _command_parser().parse_args(argv)
+    if argv:
+        _refuse_unknown_command(argv[0], argv[1:])
     args = _app_parser().parse_args(argv)
     args.command = "app"
     return args
+
+
+def _refuse_unknown_command(word: str, rest: Sequence[str]) -> None:
+    """`stick intervew FILE` is a misspelt command, not a file named 'intervew' with one argument too many."""
+    if word.startswith("-") or Path(word).suffix or "/" in word or "\\" in word or Path(word).exists():
+        return  # a file to open, or an option
+    import difflib
+
+    commands = [c for c in _HANDLERS if c != "app"]
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if close:
+        raise UsageError(f"unknown command {word!r}; did you mean {close[0]!r}? (see: stick --help)")
+    if rest:
+        raise UsageError(f"unknown command {word!r}; the commands are {', '.join(commands)} (see: stick --help)")
 
 
 def _recovered(args: argparse.Namespace) -> argparse.Namespace:

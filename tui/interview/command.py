@@ -26,8 +26,12 @@ NO_INPUT = "no input to read answers from; run it in a console or pipe the answe
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
-    """--plain, or a place where redrawing a menu cannot work or cannot be heard."""
-    if args.plain or os.environ.get("TERM") == "dumb":
+    """--plain, or a place where redrawing a menu cannot work or cannot be heard.
+
+    ACCESSIBLE=1 is the convention screen-reader users set (as TERM=dumb is
+    for terminals that cannot redraw); any value but empty or 0 counts.
+    """
+    if args.plain or os.environ.get("TERM") == "dumb" or os.environ.get("ACCESSIBLE", "") not in ("", "0"):
         return True
     return not (_is_tty(sys.stdin) and _is_tty(sys.stdout))
 
