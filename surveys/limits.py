@@ -52,13 +52,3 @@ def check_entered(day: date) -> date:
     if not date_in_range(day):
         raise ValueError(f"{day.isoformat()} is before {FIRST_YEAR}: type a date from {FIRST_YEAR} to {LAST_YEAR}")
     return day
-
-
-def entered_date(text: str) -> date:
-    """An ISO date (YYYY-MM-DD) a person typed; ValueError with a message they can act on."""
-    text = text.strip()
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text or 'an empty date'!r} is not a date like 2026-03-31") from None
-    return check_entered(day)

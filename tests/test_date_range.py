@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.workbook import export_workbook
-from surveys.limits import entered_date
+from surveys.dates import read_date as entered_date
 from surveys.response_file import load_assessment, save_assessment
 from surveys.responses import Priority, with_priorities
 from tests.export_helpers import make

@@ -180,8 +180,8 @@ def test_priorities_are_asked_field_by_field_and_saved_as_given(tmp_path: Path) 
     assert code == 0
     assert "Type y to add a priority, n to finish" in script.text
     assert "Type a number from 1 to 7." in script.text
-    assert "Not a date: '2026-13-01'" in script.text
-    assert "Not a date: '2026-W01-1'" in script.text
+    assert "'2026-13-01' is not a date" in script.text
+    assert "'2026-W01-1' is not a date" in script.text
     after_area = script.files[4]  # read back before the title is asked
     assert [p.area for p in after_area.priorities] == ["values"]
     first, second = load_assessment(path).priorities

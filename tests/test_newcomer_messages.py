@@ -49,3 +49,41 @@ def test_accessible_selects_the_plain_interview_in_a_terminal(tmp_path: Path) ->
         code = term.close(timeout=15)
     assert code == 0
     assert b"arrow keys" not in term.output
+
+
+def test_uk_dates_are_read_day_first_everywhere(tmp_path: Path) -> None:
+    from datetime import date
+
+    from surveys.dates import read_date, said
+    from surveys.response_file import load_assessment
+    from tui.app.new import parse_date as app_date
+    from tui.interview.priorities import parse_date as interview_date
+
+    for reader in (read_date, app_date, interview_date):
+        assert reader("31/03/2027") == date(2027, 3, 31)
+        assert reader("2027-03-31") == date(2027, 3, 31)
+        assert reader("3.4.2027") == date(2027, 4, 3)  # day first: the 3rd of April
+    with pytest.raises(ValueError, match="31/03/2027 or 2027-03-31"):
+        read_date("31/13/2027")
+    assert said(date(2027, 4, 3)) == "Saturday 3 April 2027"
+
+    done = run_stick(
+        ["new", "--org", "Northfield PCT", "--respondent", "Ann", "--date", "31/03/2027", "--dir", str(tmp_path)]
+    )
+    assert done.returncode == 0, done.stderr
+    assert load_assessment(Path(done.stdout.strip())).date == date(2027, 3, 31)
+    bad = run_stick(["new", "--org", "N", "--respondent", "A", "--date", "31-31-2027", "--dir", str(tmp_path)])
+    assert bad.returncode == 2 and "--date" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+def test_a_uk_date_in_the_interviews_priorities(tmp_path: Path) -> None:
+    from datetime import date
+
+    from surveys.response_file import load_assessment
+    from tests.interview_helpers import CHOICE_IDS, answered, interview
+
+    path = fresh_file(tmp_path)
+    answered(path, CHOICE_IDS)
+    code, _ = interview(path, ["answer", "answer", "y", "1", "Workshops", "HR", "", "31/03/2027", "", "", "n"])
+    assert code == 0
+    assert load_assessment(path).priorities[0].target == date(2027, 3, 31)

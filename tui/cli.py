@@ -63,6 +63,7 @@ def _command_parser() -> _Parser:
     new.add_argument("--org", required=True, help="the organisation assessed")
     new.add_argument("--respondent", required=True, help="who answers")
     new.add_argument("--role", default="", help="the respondent's role")
+    new.add_argument("--date", default="", help="the assessment's date, e.g. 31/03/2027 or 2027-03-31 (default: today)")
     _folder(new)
     _instrument(new, "an instrument file, or a built-in's id: race-equality-stick (the default) or eds2022")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from surveys.dates import read_date
 from surveys.errors import StickError
 from surveys.instrument_file import builtin_instrument, is_builtin_name, named_instrument
 from surveys.responses import new_assessment
@@ -17,13 +18,23 @@ def run(args: argparse.Namespace) -> int:
         raise StickError("--org must not be empty")
     if not args.respondent.strip():
         raise StickError("--respondent must not be empty")
+    try:
+        on = read_date(args.date) if args.date.strip() else None
+    except ValueError as exc:
+        raise StickError(f"--date: {exc}") from None
     folder = args.dir or default_folder()
     instrument = named_instrument(args.instrument) if args.instrument else builtin_instrument()
     # A built-in is found again by its id; only a file needs its place recorded.
     recorded = args.instrument and not is_builtin_name(args.instrument)
     extra = {INSTRUMENT_FILE_KEY: recorded_instrument_path(args.instrument, folder)} if recorded else {}
     assessment = new_assessment(
-        args.org.strip(), args.respondent.strip(), args.role.strip(), instrument.id, instrument.version, extra=extra
+        args.org.strip(),
+        args.respondent.strip(),
+        args.role.strip(),
+        instrument.id,
+        instrument.version,
+        on=on,
+        extra=extra,
     )
     print(terminal_safe(str(create_assessment_file(folder, assessment))))
     return 0

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from surveys.limits import entered_date
+from surveys.dates import HINT, read_date
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, closed_a_drop_down, field_key
 
@@ -44,8 +44,8 @@ def builtin_choices() -> tuple[Choice, ...]:
 
 
 def parse_date(text: str) -> date:
-    """An ISO date (YYYY-MM-DD); ValueError with a message a person can act on."""
-    return entered_date(text)
+    """A date typed day first or ISO (surveys.dates); ValueError with a message a person can act on."""
+    return read_date(text)
 
 
 class NewScreen(CommandScreen[Draft | None]):
@@ -97,7 +97,7 @@ class NewScreen(CommandScreen[Draft | None]):
                     value=self.choices[0].id,
                     allow_blank=False,
                 )
-            yield Label("Date (YYYY-MM-DD)")
+            yield Label(f"Date (for example {HINT})")
             yield Input(self.today.isoformat(), id="date", select_on_focus=False)
             if len(self.choices) < 2:
                 yield Static(f"Instrument: {self.instrument_title}", id="instrument", markup=False)

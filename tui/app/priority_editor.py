@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from surveys.dates import HINT, said
 from surveys.editing import EditingSession
 from surveys.errors import StickError
 from surveys.responses import STATUSES, Priority
@@ -94,7 +95,7 @@ class PriorityEditor(CommandModal[int | None]):
                 prompt="(none)",
             )
             for name in ("target", "review"):
-                yield Label(f"{DATE_WORDS[name]} (YYYY-MM-DD)")
+                yield Label(f"{DATE_WORDS[name]} (for example {HINT})")
                 yield Input(_date_text(getattr(p, name)), id=name, select_on_focus=False)
                 yield Static("", id=f"{name}-problem", classes="problem", markup=False)
             yield Label("Measure")
@@ -133,7 +134,8 @@ class PriorityEditor(CommandModal[int | None]):
         except ValueError as exc:
             problem.update(f"{DATE_WORDS[name]}: {exc} (not saved yet)")
             return None
-        problem.update("")
+        # Said back in words, so 03/04/2027 cannot pass as the 4th of March unnoticed.
+        problem.update(f"{DATE_WORDS[name]}: {said(when)}" if when else "")
         return {name: when}
 
     def _save_text(self, name: str) -> None:

@@ -7,21 +7,18 @@ it is given, so stopping half way keeps what was typed.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
+from surveys.dates import HINT, read_date
 from surveys.editing import EditingSession
-from surveys.limits import check_entered
 from surveys.model import Instrument
 from surveys.responses import Priority
 from surveys.scoring import Result, Suggestion
 from surveys.suggestions import step_name
 from surveys.vocabulary import heading, vocabulary
 
-# Only the one spelling: fromisoformat also takes week dates and 8-digit forms.
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-DATE_HINT = "YYYY-MM-DD, for example 2026-03-31"
+DATE_HINT = f"for example {HINT}"
 
 
 def intro(instrument: Instrument) -> str:
@@ -60,19 +57,8 @@ def area_label(instrument: Instrument, result: Result, area_id: str) -> str:
 
 
 def parse_date(text: str) -> date | None:
-    """An optional date; ValueError with a message to print when it is not one."""
-    text = text.strip()
-    if not text:
-        return None
-    if _ISO_DATE.fullmatch(text):
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            pass  # e.g. 2026-02-30
-        else:
-            return check_entered(day)
-    shown = text if len(text) <= 12 else text[:12] + "..."
-    raise ValueError(f"Not a date: {shown!r}. Type YYYY-MM-DD, e.g. 2026-03-31, or nothing.")
+    """An optional date, day first or ISO (surveys.dates); ValueError with a message to print when it is not one."""
+    return read_date(text) if text.strip() else None
 
 
 def start_priority(session: EditingSession, area_id: str) -> Priority:
