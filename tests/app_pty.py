@@ -31,21 +31,21 @@ def _take_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-class AppInPty:
-    def __init__(self, args: list[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None) -> None:
+class Terminal:
+    """Any command in a pseudo-terminal of its own, with exactly the environment given."""
+
+    def __init__(
+        self, argv: list[str], *, cwd: Path, env: dict[str, str], size: tuple[int, int] = (80, 24)
+    ) -> None:
         self.master, slave = pty.openpty()
         _set_size(slave, *size)
-        full_env = {**os.environ, "PYTHONPATH": child_pythonpath(), "TERM": "xterm-256color", **(env or {})}
-        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
-            if name not in (env or {}):
-                full_env.pop(name, None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", *args],
+            argv,
             stdin=slave,
             stdout=slave,
             stderr=slave,
-            cwd=ROOT,
-            env=full_env,
+            cwd=cwd,
+            env=env,
             start_new_session=True,
             preexec_fn=_take_terminal,
             close_fds=True,
@@ -95,6 +95,17 @@ class AppInPty:
         finally:
             os.close(self.master)
             self._reader.join(timeout=5)
+
+
+class AppInPty(Terminal):
+    """`stick ARGS` (this checkout's code) in a pseudo-terminal."""
+
+    def __init__(self, args: list[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None) -> None:
+        full_env = {**os.environ, "PYTHONPATH": child_pythonpath(), "TERM": "xterm-256color", **(env or {})}
+        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+            if name not in (env or {}):
+                full_env.pop(name, None)
+        super().__init__([sys.executable, "-m", "tui", *args], cwd=ROOT, env=full_env, size=size)
 
 
 def app_started(path: Path, **kwargs: object) -> AppInPty:
