@@ -34,9 +34,7 @@ def _take_terminal() -> None:
 class Terminal:
     """Any command in a pseudo-terminal of its own, with exactly the environment given."""
 
-    def __init__(
-        self, argv: list[str], *, cwd: Path, env: dict[str, str], size: tuple[int, int] = (80, 24)
-    ) -> None:
+    def __init__(self, argv: list[str], *, cwd: Path, env: dict[str, str], size: tuple[int, int] = (80, 24)) -> None:
         self.master, slave = pty.openpty()
         _set_size(slave, *size)
         self.process = subprocess.Popen(
