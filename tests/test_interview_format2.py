@@ -56,8 +56,8 @@ def test_a_minimal_check_is_asked_and_reported_without_the_decks_words(tmp_path:
 
 def test_the_questionary_mode_plans_an_eds_priority_without_asking_for_a_function(tmp_path: Path) -> None:
     path = saved(tmp_path, scored(EDS, [2] * 11))
-    keys = "a" + ENTER + ENTER + "Interpreters" + ENTER + "Head of patient experience" + ENTER
-    keys += ENTER + ENTER + "Audit" + ENTER + "f" + ENTER  # no dates; a measure; finish
+    keys = "a" + ENTER + "Interpreters" + ENTER + "Head of patient experience" + ENTER  # a: add, at once
+    keys += ENTER + ENTER + "Audit" + ENTER + "f"  # no dates; a measure; f: finish, at once
     code, _ = drive(path, keys)
     assert code == 0
     priority = load_assessment(path).priorities[0]

@@ -45,24 +45,21 @@ def drive(path: Path, keys: str) -> tuple[int, list[Assessment]]:
 def test_numbers_arrows_notes_and_ctrl_c(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
     keys = (
-        "2"
-        + ENTER
+        "t"
         + "=SUM(A1) نوٹ"
-        + ENTER  # number, then a note
+        + ENTER  # t: a note first, then the same question again
+        + "2"  # a number answers at once: no Enter, no note prompt
         + DOWN
         + DOWN
-        + ENTER
-        + ENTER  # arrows to option 3, no note
-        + "d"
-        + ENTER
-        + ENTER  # don't know
+        + ENTER  # arrows to option 3
+        + "d"  # don't know, at once
         + CTRL_C
     )
     code, files = drive(path, keys)
     assert code == 0
-    first, with_note, second, third = files
-    assert first.answers["mat-vision"].choice == 2 and not first.answers["mat-vision"].note
-    assert with_note.answers["mat-vision"].note == "=SUM(A1) نوٹ"
+    with_note, first, second, third = files
+    assert with_note.answers["mat-vision"].note == "=SUM(A1) نوٹ" and not with_note.answers["mat-vision"].given
+    assert first.answers["mat-vision"].choice == 2 and first.answers["mat-vision"].note == "=SUM(A1) نوٹ"
     assert second.answers["mat-needs"].choice == 3
     assert third.answers["mat-risk"].dont_know
     assert load_assessment(path).answers == third.answers
@@ -71,23 +68,16 @@ def test_numbers_arrows_notes_and_ctrl_c(tmp_path: Path) -> None:
 def test_back_keeps_the_answer_and_skip_leaves_it(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
     keys = (
-        "1"
-        + ENTER
+        "t"
         + "first"
-        + ENTER  # question 1
-        + "b"
-        + ENTER  # at question 2: back
+        + ENTER
+        + "1"  # question 1: a note, then option 1
+        + "b"  # at question 2: back
         + ENTER  # question 1 again: the pointer starts on the answer given, Enter keeps it
-        + ENTER  # no new note
-        + "s"
-        + ENTER  # question 2 skipped
+        + "s"  # question 2 skipped
         + "b"
-        + ENTER
-        + "b"
-        + ENTER  # back to question 1 again
-        + "3"
-        + ENTER
-        + ENTER  # a new answer replaces the old, the note stays
+        + "b"  # back to question 1 again
+        + "3"  # a new answer replaces the old, the note stays
         + CTRL_D
     )
     code, _ = drive(path, keys)
@@ -105,10 +95,8 @@ def test_text_questions_and_the_priorities(tmp_path: Path) -> None:
         "Build on the staff network"
         + ENTER
         + "d"
-        + ENTER
-        + ENTER  # a lone d is don't know; then no note
-        + "a"
-        + ENTER  # Add a priority
+        + ENTER  # a lone d is don't know (a text question takes a whole line)
+        + "a"  # Add a priority
         + DOWN
         + ENTER  # the second area
         + "Values in every plan"
@@ -125,7 +113,6 @@ def test_text_questions_and_the_priorities(tmp_path: Path) -> None:
         + "Audit"
         + ENTER
         + "f"
-        + ENTER
     )  # Finish
     code, files = drive(path, keys)
     assert code == 0
@@ -149,8 +136,46 @@ def test_back_from_the_priorities(tmp_path: Path) -> None:
 
 def test_end_of_input_mid_note_keeps_the_answer(tmp_path: Path) -> None:
     path = fresh_file(tmp_path)
-    code, files = drive(path, "2" + ENTER + "half a no")
+    code, files = drive(path, "2" + "b" + "t" + "half a no")  # answer, back to it, a note begun
     assert code == 0
     assert len(files) == 1
     assert load_assessment(path).answers["mat-vision"].choice == 2
     assert load_assessment(path).answers["mat-vision"].note == ""  # a note is saved only when Enter gives it
+
+
+def test_the_questionary_mode_opens_as_the_plain_one_and_wraps_at_words(tmp_path: Path) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from tui.interview.wrap import wrapped
+
+    path = fresh_file(tmp_path)
+    answered(path, IDS[:-2])
+    opened = open_assessment(path)
+    walk = Walk(EditingSession(opened.instrument, opened.assessment, lambda a: save_assessment(path, a)))
+    shown = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text("answer" + ENTER + "d" + ENTER + "f")
+        pipe.close()
+        assert run_rich(walk, Terminal(pipe, PlainTextOutput(shown)), path) == 0
+    text = shown.getvalue()
+    # The header and the section's introduction, as the plain mode prints them.
+    assert "stick interview: Test PCT, answered by Ann" in text and f"File: {path}" in text
+    section = opened.instrument.section(opened.instrument.questions[-1].section)
+    assert f"Section: {section.title}" in text
+    # The result's long lines are broken between words at the terminal's 80 columns.
+    said = [line for line in text.splitlines() if "lives in" in line]
+    assert said and all(len(line) <= 80 for line in said)
+    assert wrapped("one two three " * 10, 30).splitlines()[0] == "one two three one two three"
+
+
+def test_wrapping_keeps_a_list_items_hanging_indent() -> None:
+    from tui.interview.wrap import wrapped
+
+    lines = wrapped("  1. Move Leadership from step 2 to step 3 (work on process); lives in Business plan", 40)
+    assert lines.splitlines() == [
+        "  1. Move Leadership from step 2 to",
+        "     step 3 (work on process); lives in",
+        "     Business plan",
+    ]

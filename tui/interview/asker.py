@@ -19,6 +19,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import Output
 
 from surveys.terminal_text import terminal_safe
+from tui.interview.wrap import wrapped
 
 # questionary shows a choice's key in front of it; past nine, the arrow keys alone.
 MAX_NUMBERED = 9
@@ -55,9 +56,10 @@ class Asker:
         self.terminal = terminal
 
     def say(self, text: str = "", style: str = "") -> None:
-        print_formatted_text(FormattedText([(style, terminal_safe(text, keep="\n\t"))]), output=self.terminal.output)
+        shown = wrapped(terminal_safe(text, keep="\n\t"), self.terminal.output.get_size().columns)
+        print_formatted_text(FormattedText([(style, shown)]), output=self.terminal.output)
 
-    def _run(self, question: questionary.Question) -> Any:
+    def _run(self, question: questionary.Question, instant: bool = False) -> Any:
         stop = KeyBindings()
 
         @stop.add("c-d", eager=True)
@@ -65,6 +67,8 @@ class Asker:
             event.app.exit(exception=EOFError, style="class:aborting")
 
         app = question.application
+        if instant:
+            _answer_on_shortcut(app, stop)
         app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), stop])
         # questionary cuts long choices at the edge; an 80-column terminal must show them whole.
         for window in app.layout.find_all_windows():
@@ -74,7 +78,7 @@ class Asker:
     def select(
         self, message: str, choices: list[Any], default: Any = None, numbered: bool = True, instruction: str = ""
     ) -> Any:
-        hint = "(number or arrow keys, then Enter)" if numbered else "(arrow keys, then Enter)"
+        hint = "(a number or letter; or arrow keys, then Enter)" if numbered else "(arrow keys, then Enter)"
         return self._run(
             questionary.select(
                 terminal_safe(message, keep="\n"),
@@ -86,7 +90,8 @@ class Asker:
                 instruction=instruction or hint,
                 input=self.terminal.input,
                 output=self.terminal.output,
-            )
+            ),
+            instant=numbered,
         )
 
     def text(self, message: str, default: str = "", instruction: str = "", validate: Any = None) -> str:
@@ -110,3 +115,25 @@ def _safe_choice(choice: Any) -> Any:
     elif isinstance(choice, str):
         return questionary.Choice(terminal_safe(choice), value=choice)
     return choice
+
+
+def _answer_on_shortcut(app: Any, bindings: KeyBindings) -> None:
+    """A choice's key answers at once, as in the app: no Enter after it.
+
+    questionary's own shortcut only moves the pointer; these bindings, merged
+    after its own, point and answer in one key press.
+    """
+    from questionary.prompts.common import InquirerControl
+
+    control = next(w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl))
+    for index, choice in enumerate(control.choices):
+        key = getattr(choice, "shortcut_key", None)
+        if not isinstance(key, str) or not key or getattr(choice, "disabled", False):
+            continue
+
+        def answer(event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            control.is_answered = True
+            event.app.exit(result=control.get_pointed_at().value)
+
+        bindings.add(key, eager=True)(answer)

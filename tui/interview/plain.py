@@ -7,6 +7,7 @@ and output are injected, so tests drive the same code as the terminal.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -16,7 +17,8 @@ from tui.interview.flow import Command, Walk
 from tui.interview.loop import run_interview
 from tui.interview.plain_priorities import offer_priorities
 from tui.interview.protocol import Invalid, parse_line
-from tui.interview.wording import current_answer, option_lines, progress_line
+from tui.interview.wording import current_answer, opening_lines, option_lines, progress_line
+from tui.interview.wrap import wrapped
 
 HOW_TO = (
     "How to answer: type the number of a choice, d for don't know, s to skip or b to go back one question, then Enter.",
@@ -73,7 +75,7 @@ class ConsoleIO:
         return input(terminal_safe(prompt))
 
     def say(self, text: str = "") -> None:
-        print(terminal_safe(text, keep=LAYOUT), flush=True)
+        print(wrapped(terminal_safe(text, keep=LAYOUT), shutil.get_terminal_size().columns), flush=True)
 
 
 class PlainFront:
@@ -90,16 +92,9 @@ class PlainFront:
         self.io.say(text)
 
     def opening(self, walk: Walk) -> None:
-        assessment = walk.assessment
-        self.say(f"stick interview: {assessment.organisation}, answered by {assessment.respondent}")
-        self.say(f"File: {self.path}")
-        for line in HOW_TO:
+        header, file_line, *count = opening_lines(walk, self.path)
+        for line in (header, file_line, *HOW_TO, *count):
             self.say(line)
-        if not walk.finished:
-            self.say(
-                f"{walk.open_count} of {len(walk.questions)} questions to answer; "
-                f"starting at question {walk.index + 1}."
-            )
 
     def ask(self, walk: Walk) -> Command:
         question = walk.question

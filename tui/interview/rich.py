@@ -20,7 +20,15 @@ from tui.interview.flow import Command, Walk
 from tui.interview.loop import run_interview
 from tui.interview.protocol import parse_line
 from tui.interview.rich_priorities import offer_priorities
-from tui.interview.wording import current_answer, progress_line
+from tui.interview.wording import current_answer, opening_lines, progress_line
+
+# The menu's "write a note" entry: not an answer, so the question is asked again after the note.
+NOTE = "note"
+HOW_TO = (
+    "Press the number of a choice (no Enter needed), d for don't know, s to skip, b to go back,",
+    "or t to write a note on the question first. Every answer is saved at once; Ctrl-C stops,",
+    "and running the same command again carries on.",
+)
 
 
 def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
@@ -34,6 +42,7 @@ def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
         questionary.Separator(),
         questionary.Choice("Skip this question", value="s", shortcut_key="s" if numbered else False),
         questionary.Choice("Back to the previous question", value="b", shortcut_key="b" if numbered else False),
+        questionary.Choice("Write a note on this question", value=NOTE, shortcut_key="t" if numbered else False),
     ]
     answer = walk.assessment.answer(question.id)
     state = resolve(question, answer)
@@ -43,6 +52,8 @@ def choice_prompt(asker: Asker, walk: Walk, question: Question) -> Command:
     elif state is AnswerState.DONT_KNOW:
         default = "d"
     picked = asker.select(question.text, choices, default=default, numbered=numbered)
+    if picked == NOTE:
+        return Command("skip", note=NOTE)  # the front asks for the note, then this question again
     command = parse_line(question, picked)
     assert isinstance(command, Command)  # the values above are all valid lines
     return command
@@ -62,16 +73,38 @@ class RichFront:
 
     plain = False
 
-    def __init__(self, asker: Asker) -> None:
+    def __init__(self, asker: Asker, path: Path) -> None:
         self.asker = asker
+        self.path = path
+        self._section = ""
 
     def say(self, text: str = "") -> None:
         self.asker.say(text)
 
     def opening(self, walk: Walk) -> None:
-        pass  # the menus say what to press
+        for line in opening_lines(walk, self.path):
+            self.asker.say(line)
+        for line in HOW_TO:
+            self.asker.say(line)
 
     def ask(self, walk: Walk) -> Command:
+        question = walk.question
+        if question.section != self._section:
+            section = walk.instrument.section(question.section)
+            self.asker.say()
+            self.asker.say(f"Section: {section.title}", "bold")
+            self.asker.say(section.intro)
+            self._section = question.section
+        while True:
+            command = self._ask_once(walk)
+            if command.note != NOTE:
+                return command
+            typed = self.asker.text("Note", default=walk.session.note(question.id), instruction="(Enter keeps it)")
+            if cap_note(typed)[1]:
+                self.asker.say(note_cut_message())
+            walk.set_note(typed)
+
+    def _ask_once(self, walk: Walk) -> Command:
         question = walk.question
         self.asker.say()
         self.asker.say(progress_line(walk.progress), "bold")
@@ -84,15 +117,11 @@ class RichFront:
         return choice_prompt(self.asker, walk, question)
 
     def after_answer(self, walk: Walk, command: Command) -> None:
-        note = self.asker.text("Note", instruction="(type a note, or Enter to go on)")
-        if note.strip():
-            if cap_note(note)[1]:
-                self.asker.say(note_cut_message())
-            walk.set_note(note)
+        pass  # no note prompt costing an Enter: t in the menu writes one when it is wanted
 
     def offer_priorities(self, walk: Walk) -> bool:
         return offer_priorities(self.asker, walk)
 
 
 def run_rich(walk: Walk, terminal: Terminal, path: Path) -> int:
-    return run_interview(walk, RichFront(Asker(terminal)), path)
+    return run_interview(walk, RichFront(Asker(terminal), path), path)

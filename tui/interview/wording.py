@@ -11,7 +11,21 @@ from surveys.report import report_lines
 from surveys.responses import Assessment
 from surveys.scoring import score
 from surveys.shell_words import command_for, shell_in_use
-from tui.interview.flow import Progress
+from tui.interview.flow import Progress, Walk
+
+
+def opening_lines(walk: Walk, path: Path) -> list[str]:
+    """Who is assessed, the file, and (unless all is answered) how many questions are left and where it starts."""
+    assessment = walk.assessment
+    lines = [
+        f"stick interview: {assessment.organisation}, answered by {assessment.respondent}",
+        f"File: {path}",
+    ]
+    if not walk.finished:
+        lines.append(
+            f"{walk.open_count} of {len(walk.questions)} questions to answer; starting at question {walk.index + 1}."
+        )
+    return lines
 
 
 def progress_line(progress: Progress) -> str:
