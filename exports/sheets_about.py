@@ -6,45 +6,46 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from exports.cells import HEADING, LABEL, TITLE, WRAPPED, header_row, text
+from exports.cells import FACT_DATETIME, HEADING, LABEL, TITLE, WRAPPED, header_row, styled, text
 from exports.layout import Rows, prepare
 from exports.merge import Basis
-from exports.sheets_plan import ListRanges
 from surveys import __version__
-from surveys.responses import STATUSES
 
 WIDTHS = [34, 90, 22]
 
 READING = (
     (
         "Summary",
-        "Who answered and when, where the organisation stands on each dimension, its competence step, "
-        "its adopter category and what that implies, with two radar charts.",
+        "One page for a board: who, when, where the organisation stands, the step, the adopter category, "
+        "the priorities.",
     ),
-    ("Responses", "Every question with the answer given, its score, don't know, the note and when it was answered."),
+    ("Results", "Each dimension's profiles with their fits, the areas on the steps, what it implies, and the charts."),
     (
         "Action plan",
-        "One row per priority. Filter with the arrows in the header; pick the business function and "
-        "the status from the drop-down lists. Rows marked 'suggested' come from the weakest areas "
-        "of an assessment that has no priorities yet: they need a lead.",
+        "One row per priority. Filter with the arrows in the header; pick the business function, the status and "
+        "each core principle's check from the drop-down lists. Rows marked 'suggested' come from the weakest areas "
+        "of an assessment that has no priorities yet: they need a lead. A review date that has passed shows red.",
     ),
-    ("Functions", "Priorities down the side, business functions across: the lead is named where they meet."),
-    (
-        "Team",
-        "With several assessments: the spread per area, profiles and adopter categories counted, "
-        "the merged plan by area and one row per assessment.",
-    ),
-    ("Compare", "With an earlier assessment: each area earlier and now, with the change."),
+    ("Functions", "Priorities down the side, business functions across, the lead named where they meet; live counts."),
+    ("Team", "Each organisation placed on its own, the spread per area, profiles and adopters counted, the plan."),
+    ("Assessments", "One row per assessment, scored on the shared questions: a table to filter."),
+    ("Compare", "An earlier assessment against now: change and direction, the earlier plan, the answers that changed."),
+    ("Framework", "The whole model the assessment is read against, from the instrument."),
+    ("Responses", "Every answer as one row of tidy data, ready for a pivot table."),
+    ("Answers", "One row per assessment, one column per question: the option chosen."),
+    ("Notes", "The whole of any text too long for its cell on another sheet."),
 )
 SCORING = (
     "A missing answer (unanswered, don't know, or needing review because the question changed) is left out of "
     "every score, never counted as low.",
-    "An area's score is the mean step (1 to 4) of its answered questions; the step reached is that score rounded "
+    "An area's score is the mean step of its answered questions; the step reached is that score rounded "
     "down. The overall step is the median of the area scores, rounded down.",
     "A dimension's fit to a profile is the share of its answered questions pointing to that profile; the "
     "organisation is placed in the profile with the highest fit (equal fits are shown as a tie).",
-    "For a team, fits are pooled over everyone's answers, an area's score is the mean of the assessments' "
-    "scores, and the adopter category is the one chosen most often.",
+    "For a team, organisations are never pooled. Within one organisation, its placement is the profile most of its "
+    "assessments were placed in (a tied assessment counts under each tied profile); an area's score is the mean "
+    "of the assessments' scores; the adopter category is the one chosen most often.",
+    "Counts of priorities are formulas over the Action plan: they recompute when a function or status changes there.",
 )
 
 
@@ -55,7 +56,8 @@ def write_about(
     skipped: Sequence[tuple[str, str]],
     compared: str | None,
     made: datetime,
-) -> ListRanges:
+    sheets: Sequence[str],
+) -> None:
     instrument = basis.instrument
     prepare(ws, WIDTHS)
     rows = Rows(ws, WIDTHS)
@@ -63,7 +65,7 @@ def write_about(
     rows.skip()
     versions = ", ".join(str(v) for v in basis.versions)
     rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, a race equality self-assessment")])
-    rows.add([text(ws, "Made on", LABEL), text(ws, f"{made:%Y-%m-%d %H:%M}")])
+    rows.add([text(ws, "Made on", LABEL), styled(ws, made, FACT_DATETIME)])
     rows.add(
         [text(ws, "Instrument", LABEL), text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)]
     )
@@ -73,6 +75,8 @@ def write_about(
 
     rows.add([text(ws, "How to read it", HEADING)])
     for sheet, what in READING:
+        if sheet not in sheets:
+            continue
         rows.add([text(ws, sheet, LABEL), text(ws, what, WRAPPED)])
     rows.skip()
     rows.add([text(ws, "How the scores are worked out", HEADING)])
@@ -102,15 +106,15 @@ def write_about(
             rows.add([text(ws, name), text(ws, reason, WRAPPED)])
         rows.skip()
 
-    rows.add([text(ws, "Lists behind the Action plan's drop-downs", HEADING)])
-    rows.add(header_row(ws, ["Business function", "What it is"]))
-    first = rows.row + 1
-    for function in instrument.functions:
-        rows.add([text(ws, function.label, WRAPPED), text(ws, function.description, WRAPPED)])
-    functions = f"'{ws.title}'!$A${first}:$A${rows.row}"
-    rows.skip()
-    rows.add(header_row(ws, ["Status"]))
-    first = rows.row + 1
-    for status in STATUSES:
-        rows.add([text(ws, status)])
-    return ListRanges(functions, f"'{ws.title}'!$A${first}:$A${rows.row}")
+    rows.add([text(ws, "The drop-down lists", HEADING)])
+    rows.add(
+        [
+            None,
+            text(
+                ws,
+                "The choices behind the drop-downs are named ranges (BusinessFunctions, Statuses, PrincipleChecks) on "
+                "the hidden Lists sheet: unhide it to add a choice.",
+                WRAPPED,
+            ),
+        ]
+    )

@@ -10,6 +10,7 @@ output and renamed over it, so a failed export leaves nothing half-written.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,12 +20,15 @@ from typing import Any
 from openpyxl import Workbook
 
 from exports.cells import register_styles
-from exports.facts import compare_facts, single_facts, team_facts
+from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
+from exports.facts import answered_words, compare_facts, instrument_line, single_facts, team_answered_words, team_facts
+from exports.layout import head_pages, plain_words
 from exports.merge import (
     Basis,
     InstrumentCache,
     Member,
     MergeError,
+    Scored,
     Standing,
     basis_for,
     member_of,
@@ -33,15 +37,24 @@ from exports.merge import (
     score_member,
     team_standing,
 )
-from exports.plan_rows import plan_rows
+from exports.organisations import Organisation, organisations, placement_words
+from exports.plan_rows import PlanRow, plan_rows
 from exports.sheets_about import write_about
-from exports.sheets_compare import write_compare
-from exports.sheets_plan import ActionPlanSheet, FunctionsSheet, PlanTally
+from exports.sheets_assessments import write_assessments
+from exports.sheets_board import Board, OrganisationLine, step_words, write_board
+from exports.sheets_compare import Sides, write_compare
+from exports.sheets_framework import write_framework
+from exports.sheets_functions import write_functions
+from exports.sheets_lists import write_lists
+from exports.sheets_matrix import write_matrix
+from exports.sheets_notes import NotesSheet
+from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
-from exports.sheets_summary import Earlier, write_summary
+from exports.sheets_results import Earlier, adopter_words, write_results
 from exports.sheets_team import write_team
 from surveys.atomic import atomic_produce
 from surveys.errors import StickError
+from surveys.report import placement_words as single_placement
 from surveys.scoring import Result, score
 from surveys.session import Opened
 
@@ -75,17 +88,24 @@ def _standing(result: Result) -> Standing:
 
 
 class _Export:
-    """One export in progress: the sheets being streamed and what the end needs."""
+    """One export in progress: the sheets being streamed and what the end needs.
 
-    def __init__(self, wb: Workbook, files: int) -> None:
+    Every sheet is created here, in the order a reader meets them; those a
+    workbook turns out not to need are removed before it is saved.
+    """
+
+    def __init__(self, wb: Workbook, files: int, compare: bool) -> None:
         self.wb = wb
         self.merged = merged = files > 1
-        self.summary_ws = wb.create_sheet("Summary")
-        self.responses = ResponsesSheet(wb.create_sheet("Responses"), merged, wrap=files <= WRAP_UP_TO)
-        self.plan = ActionPlanSheet(wb.create_sheet("Action plan"), merged)
-        self.functions_ws = wb.create_sheet("Functions")
-        self.functions: FunctionsSheet | None = None
-        self.tally = PlanTally()
+        self.wrap = files <= WRAP_UP_TO
+        names = ["Summary", "Results", "Action plan", "Functions"]
+        names += ["Team", "Assessments"] if merged else []
+        names += ["Compare"] if compare else []
+        names += ["Framework", "Responses", "Answers", "Notes", "About", "Lists"]
+        self.sheets = {name: wb.create_sheet(name) for name in names}
+        self.notes = NotesSheet(self.sheets["Notes"])
+        self.responses: ResponsesSheet | None = None
+        self.plan_rows: list[PlanRow] = []
         self.members: list[Member] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
@@ -93,18 +113,16 @@ class _Export:
     def add(self, opened: Opened) -> None:
         no = len(self.members) + 1
         result = score(opened.instrument, opened.assessment)
-        if self.functions is None:
-            # The columns come from the first file's instrument; a function only a
-            # later version has falls in the last column, named beside its lead.
-            self.functions = FunctionsSheet(self.functions_ws, opened.instrument, self.merged)
+        if self.responses is None:
+            self.responses = ResponsesSheet(self.sheets["Responses"], opened.instrument, self.notes, wrap=self.wrap)
             self.first = (opened, result)
         self.responses.add(no, opened)
-        for row in plan_rows(no, opened.instrument, opened.assessment, result.suggestions):
-            self.plan.add(row)
-            self.functions.add(row)
-            self.tally.add(row)
+        self.plan_rows.extend(plan_rows(no, opened.instrument, opened.assessment, result.suggestions))
         self.members.append(member_of(no, opened, result.completeness.percent))
         self.used.append(opened.path)
+
+    def drop(self, name: str) -> None:
+        self.wb.remove(self.sheets.pop(name))
 
 
 def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier]:
@@ -115,63 +133,178 @@ def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standin
     return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas})
 
 
-def _write(wb: Workbook, export: _Export, earlier: Opened | None, skipped: list[tuple[Path, str]]) -> None:
-    if not export.members or export.first is None or export.functions is None:
-        raise ExportError("none of the files could be read; nothing was written")
-    basis = basis_for(m.instrument for m in export.members)
-    scored = [score_member(basis, m) for m in export.members]
-    compare = _compare(export, earlier) if earlier is not None else None
-    team_ws = wb.create_sheet("Team") if export.merged else None
-    compare_ws = wb.create_sheet("Compare") if compare is not None else None
-    about_ws = wb.create_sheet("About")
+def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], force: bool) -> str:
+    """The reason a comparison makes no sense ('' when it does); refused unless forced."""
+    wrong = instrument_refusal(earlier, export.members)
+    if wrong is not None:
+        raise ExportError(wrong)
+    reason = refusal(earlier, export.members, paths) or ""
+    if reason and not force:
+        raise ExportError(f"cannot compare: {reason}; {FORCE_HINT}")
+    return reason
 
-    earlier_outline = compare[3] if compare is not None else None
-    if export.merged:
-        standing = team_standing(basis, scored)
-        write_summary(
-            export.summary_ws,
-            basis.instrument,
-            f"{basis.instrument.title}: the team",
-            team_facts(basis, export.members),
-            standing,
-            "Team mean",
-            earlier_outline,
+
+def _board(export: _Export, basis: Basis, scored: Sequence[Scored], orgs: Sequence[Organisation]) -> Board:
+    instrument = basis.instrument
+    adopters = Counter(s.adopter for s in scored if s.adopter)
+    common = {
+        "adopter_counts": dict(adopters),
+        "priorities": export.plan_rows,
+        "set_count": sum(1 for p in export.plan_rows if not p.suggested),
+    }
+    if not export.merged and export.first is not None:
+        opened, result = export.first
+        standing = _standing(result)
+        return Board(
+            f"{instrument.title}: {opened.assessment.organisation}",
+            single_facts(opened, result)[:3],
+            placements=[
+                (
+                    instrument.dimension(d.dimension).label,
+                    f"{single_placement(instrument, d)} ({d.answered} of {d.total} answers)",
+                )
+                for d in result.dimensions
+            ],
+            step=result.overall_step,
+            adopter=result.adopter,
+            adopter_words=adopter_words(instrument, standing),
+            completeness=answered_words(result),
+            **common,  # type: ignore[arg-type]
+        )
+    facts = team_facts(basis, export.members)[:3]
+    if len(orgs) == 1:
+        org = orgs[0]
+        return Board(
+            f"{instrument.title}: {org.name}",
+            facts,
+            placements=[
+                (instrument.dimension(p.dimension).label, placement_words(instrument, p)) for p in org.placements
+            ],
+            step=org.standing.overall_step,
+            adopter=org.adopter,
+            adopter_words=adopter_words(instrument, org.standing),
+            completeness=team_answered_words(export.members),
+            **common,  # type: ignore[arg-type]
+        )
+    lines = [
+        OrganisationLine(
+            o.name,
+            len(o.members),
+            tuple(placement_words(instrument, p) for p in o.placements),
+            step_words(instrument, o.standing.overall_step),
+            adopter_words(instrument, o.standing),
+        )
+        for o in orgs
+    ]
+    return Board(
+        f"{instrument.title}: {len(orgs)} organisations",
+        facts,
+        organisations=lines,
+        completeness=team_answered_words(export.members),
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _write(
+    wb: Workbook,
+    export: _Export,
+    earlier: Opened | None,
+    skipped: list[tuple[Path, str]],
+    paths: Sequence[Path],
+    force: bool,
+) -> None:
+    if not export.members or export.first is None or export.responses is None:
+        raise ExportError("none of the files could be read; nothing was written")
+    forced = _check_compare(export, earlier, paths, force) if earlier is not None else ""
+    basis = basis_for(m.instrument for m in export.members)
+    instrument = basis.instrument
+    scored = [score_member(basis, m) for m in export.members]
+    orgs = organisations(basis, scored)
+    compare = _compare(export, earlier) if earlier is not None else None
+    sheets = export.sheets
+
+    lists = write_lists(sheets["Lists"], instrument)
+    plan = write_plan(sheets["Action plan"], instrument, export.plan_rows, export.merged, lists)
+    if instrument.functions:
+        write_functions(sheets["Functions"], instrument, export.plan_rows, plan, export.merged)
+    else:
+        export.drop("Functions")
+    write_board(sheets["Summary"], instrument, _board(export, basis, scored, orgs))
+
+    outline = compare[3] if compare is not None else None
+    line = instrument_line(basis)
+    if not export.merged:
+        opened, result = export.first
+        title = f"Results: {opened.assessment.organisation}"
+        write_results(
+            sheets["Results"], opened.instrument, title, _standing(result), "Score", None, outline, subtitle=line
+        )
+    elif len(orgs) == 1:
+        org = orgs[0]
+        title = f"Results: {org.name} ({len(org.members)} assessments)"
+        write_results(
+            sheets["Results"], instrument, title, org.standing, "Team mean", org.placements, outline, subtitle=line
         )
     else:
-        opened, result = export.first
-        write_summary(
-            export.summary_ws,
-            opened.instrument,
-            f"{opened.instrument.title}: {opened.assessment.organisation}",
-            single_facts(opened, result),
-            _standing(result),
-            "Score",
-            earlier_outline,
+        note = (
+            f"The {len(scored)} assessments come from {len(orgs)} organisations: each is placed on its own on the "
+            "Team sheet, never pooled. The areas below are the mean over every assessment."
         )
-    if team_ws is not None:
-        write_team(team_ws, basis, scored, export.tally)
-    if compare is not None and compare_ws is not None and earlier is not None:
+        title = f"Results: {len(orgs)} organisations"
+        write_results(
+            sheets["Results"], instrument, title, team_standing(basis, scored), "Team mean", None, outline, note
+        )
+    if export.merged:
+        same = len(duplicates(export.plan_rows))
+        write_team(sheets["Team"], basis, scored, orgs, plan, export.plan_rows, same)
+        write_assessments(sheets["Assessments"], basis, scored, plan)
+    if compare is not None and earlier is not None:
         cbasis, before, now, _ = compare
-        write_compare(
-            compare_ws,
-            cbasis,
+        earlier_result = score(earlier.instrument, earlier.assessment)
+        sides = Sides(
             compare_facts(earlier, export.members, cbasis),
             before,
             now,
             f"Earlier ({earlier.assessment.date.isoformat()})",
             "Team now" if export.merged else "Now",
+            plan_rows(0, earlier.instrument, earlier.assessment, earlier_result.suggestions),
+            export.plan_rows,
+            earlier.assessment,
+            None if export.merged else export.first[0].assessment,
+            forced,
         )
-    lists = write_about(
-        about_ws,
+        write_compare(sheets["Compare"], cbasis, sides)
+    write_framework(sheets["Framework"], instrument)
+    write_matrix(sheets["Answers"], export.members, styled_cells=export.wrap)
+    export.responses.finish()
+    export.notes.finish()
+    if not export.notes.used:
+        export.drop("Notes")
+    write_about(
+        sheets["About"],
         basis,
         [p.name for p in export.used],
         [(p.name, r) for p, r in skipped],
         earlier.path.name if earlier is not None else None,
         datetime.now().replace(microsecond=0),
+        list(sheets),
     )
-    export.responses.finish()
-    export.plan.finish(lists)
-    export.functions.finish()
+    _finish(wb, export, orgs, instrument.title)
+
+
+def _finish(wb: Workbook, export: _Export, orgs: Sequence[Organisation], title: str) -> None:
+    """What every page and the file itself say: whose it is and when; computed on opening."""
+    who = orgs[0].name if len(orgs) == 1 else f"{len(orgs)} organisations"
+    dates = sorted({m.date for m in export.members})
+    when = dates[0].isoformat() if len(dates) == 1 else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    for ws in export.sheets.values():
+        head_pages(ws, who, when)
+    wb.properties.title = plain_words(f"{title}: {who}", 200)
+    wb.properties.creator = "stick"
+    wb.properties.lastModifiedBy = "stick"
+    # openpyxl stores no computed values: every formula is worked out when the file opens.
+    wb.calculation.fullCalcOnLoad = True
+    wb.calculation.calcMode = "auto"
 
 
 def _discard(wb: Workbook) -> None:
@@ -213,7 +346,7 @@ def export_workbook(
     total = len(paths) + 1
     wb = Workbook(write_only=True)
     register_styles(wb)
-    export = _Export(wb, len(paths))
+    export = _Export(wb, len(paths), compare is not None)
     skipped: list[tuple[Path, str]] = []
     try:
         for done, opened in enumerate(opened_files(paths, instrument, cache, skip_bad, skipped), start=1):
@@ -221,7 +354,7 @@ def export_workbook(
                 export.add(opened)
             if progress is not None:
                 progress(done, total)
-        _write(wb, export, earlier, skipped)
+        _write(wb, export, earlier, skipped, paths, force)
         if output.exists() and not force:  # made by someone else while we worked
             raise ExportError(f"{output} already exists; use --force to replace it")
         try:
