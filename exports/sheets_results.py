@@ -23,8 +23,8 @@ from surveys.model import Instrument
 from surveys.report import placement_words as single_placement
 from surveys.vocabulary import heading, vocabulary
 
-WIDTHS = [30, 34, 12, 12, 12]
-CHART_ROWS = 17
+WIDTHS = [30, 60, 12, 12, 12]
+CHART_ROWS = 15  # rows a chart 7.2 cm tall takes, with a gap: two rows of charts fit one page
 
 
 @dataclass(frozen=True)
@@ -165,11 +165,13 @@ def _charts(
         paint(competence.series[0], NOW_COLOUR)
         if earlier is not None:
             paint(competence.series[1], EARLIER_COLOUR, dashed=True)
-        competence.width, competence.height = 13.0, 8.5
+        competence.width, competence.height = 13.0, 7.2
         ws.add_chart(competence, f"A{start}")
     for index, (label, header, last) in enumerate(fit_tables):
         chart = profile_bars(ws, label, 1, [2], header, last, "", number_format)
         chart.legend = None
+        chart.height = 7.2
+        chart.width = 6.8  # columns C to E
         column = "C" if index % 2 == 0 else "A"
         row = start + (0 if index == 0 else CHART_ROWS * ((index + 1) // 2))
         if not area_header:
