@@ -260,3 +260,45 @@ def test_the_small_things(books: dict[str, Path]) -> None:
         assert wb.properties.creator == "stick" and wb.properties.title
         summary_dates = [v for r in values(wb["Summary"])[:8] for v in r if isinstance(v, datetime)]
         assert summary_dates, path.name
+
+
+def test_an_instrument_without_the_decks_parts_gets_a_sensible_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 16 makes the framework's tables optional in instrument files; until then, build one in code.
+    from dataclasses import replace
+
+    from exports.merge import InstrumentCache, restricted
+
+    deck = builtin_instrument()
+    kept = {q.id for q in deck.questions if q.kind == "ladder" or q.kind == "text"}
+    bare = replace(
+        restricted(deck, kept),
+        levels=(),
+        dimensions=(),
+        adopters=(),
+        principles=(),
+        commission=(),
+        functions=(),
+    )
+    monkeypatch.setattr(InstrumentCache, "load", lambda self, path: bare)
+    files = [make(tmp_path, f"{n}.toml", respondent=n, instrument=bare) for n in ("Ann", "Bea")]
+    for name, chosen in (("one", files[:1]), ("team", files)):
+        out = tmp_path / f"{name}.xlsx"
+        export_workbook(chosen, out, instrument=tmp_path / "bare.toml")
+        wb = load_workbook(out)
+        assert "Functions" not in wb.sheetnames, name
+        summary = wb["Summary"]
+        assert not summary._charts  # no adopter categories: no Rogers' curve
+        texts = {str(v) for r in values(summary) for v in r if v is not None}
+        assert not any("dimension" in t or "Adopter" in t for t in texts), texts
+        assert "Step reached" in texts
+        plan = values(wb["Action plan"])[0]
+        assert "Business function" not in plan and "Reviewable" not in plan
+        framework = [str(r[0]) for r in values(wb["Framework"]) if r[0]]
+        assert not any(t.startswith(("Dimension", "Adopter", "The commission", "Mainstreaming")) for t in framework)
+        assert any(t.startswith("Steps to competence") for t in framework)
+        assert {dv.formula1 for dv in wb["Action plan"].data_validations.dataValidation} == {
+            "Statuses",
+            "DATE(2000,1,1)",
+        }

@@ -45,7 +45,12 @@ def test_hostile_user_text_survives_every_sheet(tmp_path: Path) -> None:
         "a.toml",
         organisation="=cmd|'/c calc'!A1",
         respondent="@Ann",
-        notes={"lead-board": "=2*3", "lead-execs": "+1", "lead-priorities": "\rCR first"},
+        notes={
+            "lead-board": "=2*3",
+            "lead-execs": "+1",
+            "lead-priorities": "\rCR first",
+            "data-collect": "=HYPERLINK(" + "x" * 40000 + ")",  # too long for a cell: it goes on Notes
+        },
         priorities=priorities,
     )
     second = make(tmp_path, "b.toml", respondent="-Bob", role="=Role")
@@ -76,6 +81,9 @@ def test_hostile_user_text_survives_every_sheet(tmp_path: Path) -> None:
     assert any(shown(r[1]) == "=cmd|'/c calc'!A1; Riverside PCT" for r in summary)
     team = [shown(v) for r in values(wb["Team"]) for v in r]
     assert "=cmd|'/c calc'!A1" in team
+    parts = records(wb["Notes"])
+    assert "".join(r["Text"] for r in parts) == "=HYPERLINK(" + "x" * 40000 + ")"
+    assert wb["Notes"]["E2"].quotePrefix and wb["Notes"]["E2"].data_type == "s"
     answers = records(wb["Answers"])
     assert {r["Organisation"] for r in answers} == {"=cmd|'/c calc'!A1", "Riverside PCT"}
 
