@@ -252,7 +252,7 @@ def _write(
         )
         title = f"Results: {len(orgs)} organisations"
         write_results(
-            sheets["Results"], instrument, title, team_standing(basis, scored), "Team mean", None, outline, note
+            sheets["Results"], instrument, title, team_standing(basis, scored), "Team mean", None, outline, note, line
         )
     if export.merged:
         same = len(duplicates(export.plan_rows))
