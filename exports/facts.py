@@ -51,13 +51,13 @@ def team_answered_words(members: Sequence[Member]) -> str:
     return f"{mean:.0f}% of questions answered on average; {complete} of {len(members)} assessments complete"
 
 
-def team_facts(basis: Basis, members: Sequence[Member]) -> Facts:
+def team_facts(basis: Basis, members: Sequence[Member], limit: int = 12) -> Facts:
     organisations = list(dict.fromkeys(m.organisation for m in members))
     people = list(dict.fromkeys(_respondent(m.respondent, m.role) for m in members))
     first, last = min(m.date for m in members), max(m.date for m in members)
     return [
-        ("Organisation" if len(organisations) == 1 else "Organisations", listed(organisations)),
-        (f"Respondents ({len(members)} assessments)", listed(people)),
+        ("Organisation" if len(organisations) == 1 else "Organisations", listed(organisations, limit)),
+        (f"Respondents ({len(members)} assessments)", listed(people, limit)),
         (
             "Date" if first == last else "Dates",
             first if first == last else f"{first.isoformat()} to {last.isoformat()}",

@@ -23,6 +23,8 @@ from surveys.vocabulary import heading, vocabulary
 
 WIDTHS = [26, 40, 22, 20, 11, 11]
 SHOWN_PRIORITIES = 6
+BOARD_NAMES = 6  # people or organisations named in a fact; the rest are counted
+SHOWN_ORGANISATIONS = 4
 LIMITED = 5
 CHART_POINTS = 190  # the adopter chart's height: the rows beside it are padded to it
 
@@ -116,7 +118,7 @@ def _organisations(rows: Rows, instrument: Instrument, lines: Sequence[Organisat
         heading(v.adopter) if instrument.adopters else "",
     ]
     rows.add(header_row(ws, names))
-    shown = lines[:8]
+    shown = lines[:SHOWN_ORGANISATIONS]
     for line in shown:
         placed = "\n".join(
             f"{d.label}: {words}" for d, words in zip(instrument.dimensions, line.placements, strict=True)

@@ -41,7 +41,7 @@ from exports.organisations import Organisation, organisations, placement_words
 from exports.plan_rows import PlanRow, plan_rows
 from exports.sheets_about import write_about
 from exports.sheets_assessments import write_assessments
-from exports.sheets_board import Board, OrganisationLine, step_words, write_board
+from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine, step_words, write_board
 from exports.sheets_compare import Sides, write_compare
 from exports.sheets_framework import write_framework
 from exports.sheets_functions import write_functions
@@ -171,7 +171,7 @@ def _board(export: _Export, basis: Basis, scored: Sequence[Scored], orgs: Sequen
             completeness=answered_words(result),
             **common,  # type: ignore[arg-type]
         )
-    facts = team_facts(basis, export.members)[:3]
+    facts = team_facts(basis, export.members, limit=BOARD_NAMES)[:3]
     if len(orgs) == 1:
         org = orgs[0]
         return Board(
