@@ -94,13 +94,11 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
             line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
         )
         out.add(team + cells + crossings, height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
-    _foot(ws, out, plan, names, first_crossing, len(labels), lead)
-    _statuses(ws, out, plan, lead)
+    _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))
+    _statuses(ws, out, plan, lead, v.priorities)
 
 
-def _foot(
-    ws: Any, out: Rows, plan: PlanColumns, names: Sequence[str], first: int, functions: int, lead: Sequence[str]
-) -> None:
+def _foot(ws: Any, out: Rows, plan: PlanColumns, first: int, functions: int, lead: Sequence[str], word: str) -> None:
     pad: list[Any] = [None] * len(lead)
     out.skip()
     set_cells, suggested_cells = [], []
@@ -109,26 +107,26 @@ def _foot(
         func = plan.column(plan.function)
         set_cells.append(formula(ws, set_count(plan, f"({func}={header})"), COUNT))
         suggested_cells.append(formula(ws, suggested_count(plan, f"({func}={header})"), COUNT))
-    out.add(pad + [text(ws, "Priorities set in each", LABEL), None, *set_cells])
+    out.add(pad + [text(ws, f"{word} set in each", LABEL), None, *set_cells])
     out.add(pad + [text(ws, "Suggested, not yet set", LABEL), None, *suggested_cells])
 
 
-def _statuses(ws: Any, out: Rows, plan: PlanColumns, lead: Sequence[str]) -> None:
+def _statuses(ws: Any, out: Rows, plan: PlanColumns, lead: Sequence[str], word: str) -> None:
     pad: list[Any] = [None] * len(lead)
     out.skip()
-    out.add(pad + [text(ws, "Priorities set, by status", HEADING)])
+    out.add(pad + [text(ws, f"{heading(word)} set, by status", HEADING)])
     out.add(pad + header_row(ws, ["Status", "Set"], numbers={1}))
     for status in STATUSES:
         out.add(
             pad + [text(ws, status, TOP), formula(ws, set_count(plan, f'({plan.column("Status")}="{status}")'), COUNT)]
         )
-    total = out.add(pad + [text(ws, "All set priorities", LABEL), formula(ws, set_count(plan), COUNT)])
+    total = out.add(pad + [text(ws, f"All set {word}", LABEL), formula(ws, set_count(plan), COUNT)])
     out.add(
         pad
         + [
             text(
                 ws,
-                f"The deck asks for limited priorities: {LIMITED} or fewer for each assessment "
+                f"The deck asks for limited {word}: {LIMITED} or fewer for each assessment "
                 "(the count turns red above that for a single assessment).",
                 WRAPPED,
             ),

@@ -16,6 +16,7 @@ from exports.cells import header_row, text
 from exports.layout import prepare
 from surveys.model import Instrument
 from surveys.responses import STATUSES
+from surveys.vocabulary import heading, vocabulary
 
 FUNCTIONS = "BusinessFunctions"
 STATUS_LIST = "Statuses"
@@ -41,7 +42,7 @@ def write_lists(ws: Any, instrument: Instrument) -> ListRanges:
         (CHECKS, "Check", CHECK_CHOICES),
     ]
     if labels:
-        columns.insert(0, (FUNCTIONS, "Business function", labels))
+        columns.insert(0, (FUNCTIONS, heading(vocabulary(instrument).function), labels))
     prepare(ws, [40] * len(columns))
     ws.sheet_state = "hidden"
     ws.append(header_row(ws, [title for _, title, _ in columns]))

@@ -302,3 +302,65 @@ def test_an_instrument_without_the_decks_parts_gets_a_sensible_workbook(
             "Statuses",
             "DATE(2000,1,1)",
         }
+
+
+def test_every_framework_heading_word_comes_from_the_vocabulary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    from surveys.vocabulary import Vocabulary
+
+    renamed = Vocabulary(
+        area="domain",
+        areas="domains",
+        step="rung",
+        steps="rungs",
+        ladder="capability",
+        transition="move",
+        dimension="axis",
+        dimensions="axes",
+        profile="type",
+        profiles="types",
+        adopter="uptake group",
+        adopters="uptake groups",
+        function="plan",
+        functions="plans",
+        principle="rule",
+        principles="rules",
+        priority="aim",
+        priorities="aims",
+    )
+    for name in (
+        "board",
+        "results",
+        "plan",
+        "functions",
+        "team",
+        "compare",
+        "framework",
+        "responses",
+        "assessments",
+        "lists",
+    ):
+        monkeypatch.setattr(importlib.import_module(f"exports.sheets_{name}"), "vocabulary", lambda instrument: renamed)
+    files = [make(tmp_path, f"{n}.toml", respondent=n, priorities=[PLAN]) for n in ("Ann", "Bea")]
+    earlier = make(tmp_path, "early.toml", on=date(2025, 1, 1))
+    export_workbook(files, tmp_path / "team.xlsx", compare=earlier, force=True)
+    export_workbook(files[:1], tmp_path / "one.xlsx", compare=earlier)
+    deck = builtin_instrument()
+    own = {p.label for p in deck.principles} | {f.label for f in deck.functions} | {a.label for a in deck.areas}
+    own |= {q.id for q in deck.questions}  # the Answers matrix is headed by question ids
+    words = re.compile(
+        r"\b(adopters?|business functions?|profiles?|dimensions?|priorit(y|ies)|steps?|principles?|areas?)\b", re.I
+    )
+    seen = 0
+    for path in (tmp_path / "team.xlsx", tmp_path / "one.xlsx"):
+        for ws in load_workbook(path).worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.style in (HEADER, NUMBER_HEADER, "stick heading") and isinstance(cell.value, str):
+                        seen += 1
+                        if cell.value not in own:
+                            assert not words.search(cell.value), (path.name, ws.title, cell.coordinate, cell.value)
+    assert seen > 100
