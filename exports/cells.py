@@ -44,6 +44,7 @@ SCORE = "stick score"
 PERCENT = "stick percent"
 LABEL = "stick label"
 COUNT = "stick count"
+COUNT_UNDER_TEXT = "stick count under text"  # a total at the foot of a column of names: aligned with them
 CHANGE = "stick change"
 NUMBER_HEADER = "stick number header"  # over a column of numbers or dates: aligned with them
 BOOLEAN = "stick boolean"
@@ -161,6 +162,7 @@ def register_styles(wb: Workbook) -> None:
         NamedStyle(SCORE, font=plain, number_format="0.0", alignment=right),
         NamedStyle(PERCENT, font=plain, number_format="0%", alignment=right),
         NamedStyle(COUNT, font=plain, number_format="0", alignment=right),
+        NamedStyle(COUNT_UNDER_TEXT, font=bold, number_format="0", alignment=left),
         NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=right),
         NamedStyle(BOOLEAN, font=plain, alignment=Alignment(horizontal="center", vertical="top")),
         NamedStyle(TOP, font=plain, alignment=top),

@@ -16,7 +16,7 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
-from exports.cells import COUNT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
+from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
 from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import SUGGESTED, PlanColumns
@@ -105,8 +105,8 @@ def _foot(ws: Any, out: Rows, plan: PlanColumns, first: int, functions: int, lea
     for offset in range(functions):
         header = f"{get_column_letter(first + offset + 1)}$1"
         func = plan.column(plan.function)
-        set_cells.append(formula(ws, set_count(plan, f"({func}={header})"), COUNT))
-        suggested_cells.append(formula(ws, suggested_count(plan, f"({func}={header})"), COUNT))
+        set_cells.append(formula(ws, set_count(plan, f"({func}={header})"), COUNT_UNDER_TEXT))
+        suggested_cells.append(formula(ws, suggested_count(plan, f"({func}={header})"), COUNT_UNDER_TEXT))
     out.add(pad + [text(ws, f"{word} set in each", LABEL), None, *set_cells])
     out.add(pad + [text(ws, "Suggested, not yet set", LABEL), None, *suggested_cells])
 

@@ -73,10 +73,11 @@ def plan_fields(instrument: Instrument, merged: bool) -> list[str]:
 
 def _widths(instrument: Instrument, merged: bool) -> list[float]:
     # Narrow enough that a team's plan still prints one page wide at two thirds of full size.
+    # A principle's column is as wide as "mainstream" in bold, so no header word breaks in two.
     team = [11, 4.5, 11] if merged else []
-    plan = [26, 13] + ([18] if instrument.functions else [])
-    rest = [13, 10.5, 10.5, 20, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
-    return team + plan + rest + [7.5 if merged else 8] * len(instrument.principles) + ([10] if merged else [])
+    plan = [24 if merged else 28, 13] + ([18 if merged else 20] if instrument.functions else [])
+    rest = [13, 10.5, 10.5, 18, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
+    return team + plan + rest + [9.5] * len(instrument.principles) + ([10] if merged else [])
 
 
 def _key(row: PlanRow) -> tuple[str, str]:
