@@ -10,7 +10,6 @@ output and renamed over it, so a failed export leaves nothing half-written.
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,16 +18,16 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from exports.board_view import board_for, standing_of
 from exports.cells import register_styles
 from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
-from exports.facts import answered_words, compare_facts, instrument_line, single_facts, team_answered_words, team_facts
+from exports.facts import compare_facts, instrument_line
 from exports.layout import head_pages, plain_words
 from exports.merge import (
     Basis,
     InstrumentCache,
     Member,
     MergeError,
-    Scored,
     Standing,
     basis_for,
     member_of,
@@ -37,11 +36,11 @@ from exports.merge import (
     score_member,
     team_standing,
 )
-from exports.organisations import Organisation, organisations, placement_words
+from exports.organisations import Organisation, organisations
 from exports.plan_rows import PlanRow, plan_rows
 from exports.sheets_about import write_about
 from exports.sheets_assessments import write_assessments
-from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine, step_words, write_board
+from exports.sheets_board import write_board
 from exports.sheets_compare import Sides, write_compare
 from exports.sheets_framework import write_framework
 from exports.sheets_functions import write_functions
@@ -50,11 +49,10 @@ from exports.sheets_matrix import write_matrix
 from exports.sheets_notes import NotesSheet
 from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
-from exports.sheets_results import Earlier, adopter_words, write_results
+from exports.sheets_results import Earlier, write_results
 from exports.sheets_team import write_team
 from surveys.atomic import atomic_produce
 from surveys.errors import StickError
-from surveys.report import placement_words as single_placement
 from surveys.scoring import Result, score
 from surveys.session import Opened
 
@@ -81,10 +79,6 @@ def check_output(output: Path, force: bool) -> None:
         raise ExportError(f"{output} already exists; use --force to replace it")
     if not output.parent.is_dir():
         raise ExportError(f"{output.parent}: no such folder")
-
-
-def _standing(result: Result) -> Standing:
-    return Standing(result.dimensions, result.areas, result.overall_step, result.adopter, result.implications)
 
 
 class _Export:
@@ -144,67 +138,6 @@ def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], forc
     return reason
 
 
-def _board(export: _Export, basis: Basis, scored: Sequence[Scored], orgs: Sequence[Organisation]) -> Board:
-    instrument = basis.instrument
-    adopters = Counter(s.adopter for s in scored if s.adopter)
-    common = {
-        "adopter_counts": dict(adopters),
-        "priorities": export.plan_rows,
-        "set_count": sum(1 for p in export.plan_rows if not p.suggested),
-    }
-    if not export.merged and export.first is not None:
-        opened, result = export.first
-        standing = _standing(result)
-        return Board(
-            f"{instrument.title}: {opened.assessment.organisation}",
-            single_facts(opened, result)[:3],
-            placements=[
-                (
-                    instrument.dimension(d.dimension).label,
-                    f"{single_placement(instrument, d)} ({d.answered} of {d.total} answers)",
-                )
-                for d in result.dimensions
-            ],
-            step=result.overall_step,
-            adopter=result.adopter,
-            adopter_words=adopter_words(instrument, standing),
-            completeness=answered_words(result),
-            **common,  # type: ignore[arg-type]
-        )
-    facts = team_facts(basis, export.members, limit=BOARD_NAMES)[:3]
-    if len(orgs) == 1:
-        org = orgs[0]
-        return Board(
-            f"{instrument.title}: {org.name}",
-            facts,
-            placements=[
-                (instrument.dimension(p.dimension).label, placement_words(instrument, p)) for p in org.placements
-            ],
-            step=org.standing.overall_step,
-            adopter=org.adopter,
-            adopter_words=adopter_words(instrument, org.standing),
-            completeness=team_answered_words(export.members),
-            **common,  # type: ignore[arg-type]
-        )
-    lines = [
-        OrganisationLine(
-            o.name,
-            len(o.members),
-            tuple(placement_words(instrument, p) for p in o.placements),
-            step_words(instrument, o.standing.overall_step),
-            adopter_words(instrument, o.standing),
-        )
-        for o in orgs
-    ]
-    return Board(
-        f"{instrument.title}: {len(orgs)} organisations",
-        facts,
-        organisations=lines,
-        completeness=team_answered_words(export.members),
-        **common,  # type: ignore[arg-type]
-    )
-
-
 def _write(
     wb: Workbook,
     export: _Export,
@@ -229,7 +162,8 @@ def _write(
         write_functions(sheets["Functions"], instrument, export.plan_rows, plan, export.merged)
     else:
         export.drop("Functions")
-    write_board(sheets["Summary"], instrument, _board(export, basis, scored, orgs))
+    single = export.first if not export.merged else None
+    write_board(sheets["Summary"], instrument, board_for(basis, scored, orgs, export.plan_rows, export.members, single))
 
     outline = compare[3] if compare is not None else None
     line = instrument_line(basis)
@@ -237,7 +171,7 @@ def _write(
         opened, result = export.first
         title = f"Results: {opened.assessment.organisation}"
         write_results(
-            sheets["Results"], opened.instrument, title, _standing(result), "Score", None, outline, subtitle=line
+            sheets["Results"], opened.instrument, title, standing_of(result), "Score", None, outline, subtitle=line
         )
     elif len(orgs) == 1:
         org = orgs[0]
