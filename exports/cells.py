@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -38,12 +39,18 @@ TITLE = "stick title"
 HEADING = "stick heading"
 WRAPPED = "stick wrapped"
 DATE = "stick date"
+FACT_DATE = "stick fact date"  # a date beside a label, read as text is: left-aligned
+FACT_DATETIME = "stick fact datetime"
 DATETIME = "stick datetime"
 SCORE = "stick score"
 PERCENT = "stick percent"
 LABEL = "stick label"
 COUNT = "stick count"
+COUNT_UNDER_TEXT = "stick count under text"  # a total at the foot of a column of names: aligned with them
 CHANGE = "stick change"
+NUMBER_HEADER = "stick number header"  # over a column of numbers or dates: aligned with them
+BOOLEAN = "stick boolean"
+TOP = "stick top"  # short text that never wraps, still top-aligned beside wrapped cells
 
 
 # Each workbook's named styles by name, as style arrays. `cell.style = name`
@@ -126,7 +133,12 @@ def _cell(ws: Any, style: str | None) -> Cell:
 
 
 def register_styles(wb: Workbook) -> None:
+    # Numbers and dates are right-aligned, and so is the header over them, so a
+    # figure always sits under its own header; every cell is top-aligned, so a
+    # row reads as one line even where a neighbour wraps.
     top = Alignment(vertical="top")
+    right = Alignment(horizontal="right", vertical="top")
+    left = Alignment(horizontal="left", vertical="top")
     wrap = Alignment(wrap_text=True, vertical="top")
     # Every style names its font: without one Calc falls back to a serif face.
     plain = Font(name="Calibri", size=11)
@@ -138,21 +150,52 @@ def register_styles(wb: Workbook) -> None:
             alignment=wrap,
             fill=PatternFill("solid", fgColor="1F4E78"),
         ),
-        NamedStyle(TITLE, font=Font(name="Calibri", bold=True, size=16, color="1F4E78")),
-        NamedStyle(HEADING, font=Font(name="Calibri", bold=True, size=12, color="1F4E78")),
+        NamedStyle(
+            NUMBER_HEADER,
+            font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"),
+            alignment=Alignment(horizontal="right", wrap_text=True, vertical="top"),
+            fill=PatternFill("solid", fgColor="1F4E78"),
+        ),
+        NamedStyle(TITLE, font=Font(name="Calibri", bold=True, size=16, color="1F4E78"), alignment=top),
+        NamedStyle(HEADING, font=Font(name="Calibri", bold=True, size=12, color="1F4E78"), alignment=top),
         NamedStyle(LABEL, font=bold, alignment=wrap),
         NamedStyle(WRAPPED, font=plain, alignment=wrap),
-        NamedStyle(DATE, font=plain, number_format="yyyy-mm-dd", alignment=top),
-        NamedStyle(DATETIME, font=plain, number_format="yyyy-mm-dd hh:mm", alignment=top),
-        NamedStyle(SCORE, font=plain, number_format="0.0", alignment=top),
-        NamedStyle(PERCENT, font=plain, number_format="0%", alignment=top),
-        NamedStyle(COUNT, font=plain, number_format="0", alignment=top),
-        NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=top),
+        NamedStyle(DATE, font=plain, number_format="yyyy-mm-dd", alignment=right),
+        NamedStyle(FACT_DATE, font=plain, number_format="yyyy-mm-dd", alignment=left),
+        NamedStyle(FACT_DATETIME, font=plain, number_format="yyyy-mm-dd hh:mm", alignment=left),
+        NamedStyle(DATETIME, font=plain, number_format="yyyy-mm-dd hh:mm", alignment=right),
+        NamedStyle(SCORE, font=plain, number_format="0.0", alignment=right),
+        NamedStyle(PERCENT, font=plain, number_format="0%", alignment=right),
+        NamedStyle(COUNT, font=plain, number_format="0", alignment=right),
+        NamedStyle(COUNT_UNDER_TEXT, font=bold, number_format="0", alignment=left),
+        NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=right),
+        NamedStyle(BOOLEAN, font=plain, alignment=Alignment(horizontal="center", vertical="top")),
+        NamedStyle(TOP, font=plain, alignment=top),
     ]
     for style in styles:
         wb.add_named_style(style)
     _REGISTERED[wb] = {style.name: style.as_tuple() for style in styles}
 
 
-def header_row(ws: Any, names: list[str]) -> list[Any]:
-    return [text(ws, name, HEADER) for name in names]
+def header_row(ws: Any, names: Sequence[str], numbers: Collection[int] = ()) -> list[Any]:
+    """Header cells; the columns at `numbers` (0-based) hold figures, so their headers align right."""
+    return [text(ws, name, NUMBER_HEADER if index in numbers else HEADER) for index, name in enumerate(names)]
+
+
+def formula(ws: Any, expression: str, style: str | None = None) -> Cell:
+    """A live formula cell. Only this package's own expressions come here, never a user's text:
+    they refer to cells (which may hold user text, read as a value) and to constants."""
+    if not expression.startswith("="):
+        raise ValueError("a formula starts with '='")
+    cell = _cell(ws, style)
+    cell.value = expression
+    return cell
+
+
+def flag(ws: Any, value: bool | None) -> Any:
+    """A real boolean, centred and top-aligned; None stays empty."""
+    if value is None:
+        return None
+    cell = _cell(ws, BOOLEAN)
+    cell.value = value
+    return cell

@@ -11,8 +11,15 @@ from typing import Any
 
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.drawing.line import LineProperties
 from openpyxl.drawing.text import CharacterProperties, ParagraphProperties
 
+# One colour for "now" and one for "earlier" on every sheet; the earlier outline
+# is also dashed, so it reads in black and white. Calc draws explicit RGB only.
+NOW_COLOUR = "1F4E78"
+EARLIER_COLOUR = "A6A6A6"
+SERIES_COLOURS = ("1F4E78", "C55A11", "548235", "7030A0", "BF9000", "2E75B6")
 CHART_WIDTH_CM = 15.0
 CHART_HEIGHT_CM = 9.0
 TITLE_POINTS = 12
@@ -92,4 +99,42 @@ def bars(
     _show_axes(chart)
     chart.legend.position = "b"
     chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+    return chart
+
+
+def paint(series: Any, colour: str, dashed: bool = False, filled: bool = False) -> None:
+    """An explicit colour (and dash) for a series' line, and its fill for bars."""
+    line = LineProperties(solidFill=colour, w=22225, prstDash="dash" if dashed else "solid")
+    series.graphicalProperties = GraphicalProperties(ln=line)
+    if filled:
+        series.graphicalProperties.solidFill = colour
+    if series.marker is not None and series.marker.symbol is not None:
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour, ln=LineProperties(solidFill=colour))
+
+
+def adopter_curve(ws: Any, title: str, header_row: int, last_row: int, rogers: str, here: str) -> BarChart:
+    """Columns of Rogers' shares beside this organisation's (labels in A, Rogers in B, here in C)."""
+    chart = bars(ws, title, 1, [2, 3], header_row, last_row, "% of organisations")
+    paint(chart.series[0], rogers, filled=True)
+    paint(chart.series[1], here, filled=True)
+    chart.width, chart.height = 10.5, 6.6
+    return chart
+
+
+def profile_bars(
+    ws: Any,
+    title: str,
+    label_col: int,
+    series_cols: Sequence[int],
+    header_row: int,
+    last_row: int,
+    axis: str,
+    number_format: str = "0",
+) -> BarChart:
+    """One dimension's profiles as bars: a dimension's fits are never joined to another's."""
+    chart = bars(ws, title, label_col, series_cols, header_row, last_row, axis)
+    chart.y_axis.number_format = number_format
+    for index, series in enumerate(chart.series):
+        paint(series, SERIES_COLOURS[index % len(SERIES_COLOURS)], filled=True)
+    chart.width, chart.height = 8.6, 6.5
     return chart

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from exports.merge import Basis, Member
 from exports.sheets_plan import listed
 from surveys.scoring import Result
 from surveys.session import Opened
 
-Facts = list[tuple[str, str]]
+Facts = list[tuple[str, str | date]]
 
 
-def _instrument_line(basis: Basis) -> str:
+def instrument_line(basis: Basis) -> str:
     i = basis.instrument
     if len(basis.versions) == 1:
         return f"{i.title} ({i.id}), version {i.version}"
@@ -27,33 +28,45 @@ def _respondent(name: str, role: str) -> str:
 
 
 def single_facts(opened: Opened, result: Result) -> Facts:
-    a, i, c = opened.assessment, opened.instrument, result.completeness
+    a, i = opened.assessment, opened.instrument
     return [
         ("Organisation", a.organisation),
         ("Respondent", _respondent(a.respondent, a.role)),
-        ("Date", a.date.isoformat()),
+        ("Date", a.date),
         ("Instrument", f"{i.title} ({i.id}), version {i.version}"),
-        (
-            "Answered",
-            f"{c.answered} of {c.total} questions ({c.percent}%); {c.dont_know} don't know, "
-            f"{c.unanswered} unanswered, {c.needs_review} needing review",
-        ),
     ]
 
 
-def team_facts(basis: Basis, members: Sequence[Member]) -> Facts:
+def answered_words(result: Result) -> str:
+    c = result.completeness
+    return (
+        f"{c.answered} of {c.total} questions ({c.percent}%); {c.dont_know} don't know, "
+        f"{c.unanswered} unanswered, {c.needs_review} needing review"
+    )
+
+
+def team_answered_words(members: Sequence[Member]) -> str:
+    complete = sum(1 for m in members if m.complete == 100)
+    mean = sum(m.complete for m in members) / len(members) if members else 0
+    return f"{mean:.0f}% of questions answered on average; {complete} of {len(members)} assessments complete"
+
+
+def team_facts(basis: Basis, members: Sequence[Member], limit: int = 12) -> Facts:
     organisations = list(dict.fromkeys(m.organisation for m in members))
     people = list(dict.fromkeys(_respondent(m.respondent, m.role) for m in members))
     first, last = min(m.date for m in members), max(m.date for m in members)
     return [
-        ("Organisation" if len(organisations) == 1 else "Organisations", listed(organisations)),
-        (f"Respondents ({len(members)} assessments)", listed(people)),
-        ("Dates", first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"),
-        ("Instrument", _instrument_line(basis)),
+        ("Organisation" if len(organisations) == 1 else "Organisations", listed(organisations, limit)),
+        (f"Respondents ({len(members)} assessments)", listed(people, limit)),
+        (
+            "Date" if first == last else "Dates",
+            first if first == last else f"{first.isoformat()} to {last.isoformat()}",
+        ),
+        ("Instrument", instrument_line(basis)),
     ]
 
 
-def compare_facts(earlier: Opened, members: Sequence[Member], basis: Basis) -> Facts:
+def compare_facts(earlier: Opened, members: Sequence[Member], basis: Basis) -> list[tuple[str, str]]:
     a = earlier.assessment
     now = (
         f"{members[0].respondent}, {members[0].date.isoformat()} ({members[0].file})"
@@ -63,5 +76,5 @@ def compare_facts(earlier: Opened, members: Sequence[Member], basis: Basis) -> F
     return [
         ("Earlier", f"{_respondent(a.respondent, a.role)}, {a.date.isoformat()} ({earlier.path.name})"),
         ("Now", now),
-        ("Scored on", _instrument_line(basis)),
+        ("Scored on", instrument_line(basis)),
     ]

@@ -14,9 +14,10 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from exports.cells import HEADER, LABEL, WRAPPED
+from exports.cells import HEADER, LABEL, NUMBER_HEADER, WRAPPED, text
 
 A4 = 9
 DEFAULT_WIDTH = 8.43
@@ -25,7 +26,9 @@ LINE_HEIGHT = 15  # points per line of 11-point text
 # Column width is counted in "0" characters; ordinary text runs a little narrower.
 CHARS_PER_WIDTH = 1.1
 BOLD_WIDTH = 0.85
-WRAPPING = frozenset({WRAPPED, HEADER, LABEL})
+WRAPPING = frozenset({WRAPPED, HEADER, NUMBER_HEADER, LABEL})
+# The width A4 landscape prints between 0.5-inch margins, in column-width units at 100%.
+PRINT_WIDTH = 27.16 / 0.02646 / 7
 
 
 def prepare(
@@ -55,6 +58,37 @@ def print_landscape(ws: Any, fit_width: bool = True) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.oddFooter.center.text = "&A: page &P of &N"
+
+
+def head_pages(ws: Any, who: str, when: str) -> None:
+    """Organisation and date on every printed page, so a loose page still says whose it is."""
+    ws.oddHeader.left.text = _literal(who)
+    ws.oddHeader.right.text = _literal(when)
+    ws.oddFooter.left.text = _literal(who)
+    ws.oddFooter.right.text = _literal(when)
+
+
+def plain_words(value: str, limit: int = 80) -> str:
+    """Text for places that cannot escape (headers, footers, document properties): printable, one line."""
+    kept = "".join(c if c.isprintable() else " " for c in value)
+    return " ".join(kept.split())[:limit]
+
+
+def _literal(value: str) -> str:
+    # "&" starts a code in a header or footer; "&&" prints one ampersand.
+    return plain_words(value).replace("&", "&&")
+
+
+def break_before(ws: Any, row: int) -> None:
+    """A page break above `row`, so a chart anchored there starts a page and is never cut in two."""
+    if row > 1:
+        ws.row_breaks.append(Break(id=row - 1))
+
+
+def print_scale(widths: Sequence[float]) -> float:
+    """Roughly the scale fit-to-width prints at: 1.0 when the columns fit A4 landscape."""
+    used = sum(width * 7 + 5 for width in widths) / 7
+    return min(1.0, PRINT_WIDTH / used) if used else 1.0
 
 
 def add_table(ws: Any, name: str, columns: Sequence[str], first_row: int, last_row: int) -> Table:
@@ -98,16 +132,34 @@ class Rows:
         self.widths = list(widths)
         self.fit_heights = fit_heights
         self.row = 0
+        self._tops: list[float] = [0.0]  # points from the top of the sheet to each row's top
 
-    def add(self, values: Sequence[Any] = ()) -> int:
+    def add(self, values: Sequence[Any] = (), height: float | None = None) -> int:
+        """Append a row; `height` in points when the caller knows it (formulas carry no text to measure)."""
         self.row += 1
-        height = self._height(values) if self.fit_heights else None
+        if height is None and self.fit_heights:
+            height = self._height(values)
+        self._tops.append(self._tops[-1] + (height or LINE_HEIGHT))
         if height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(values))
         if height:
             del self.ws.row_dimensions[self.row]  # already written: keep memory flat on long sheets
         return self.row
+
+    def prose(self, value: str, span: int | None = None) -> int:
+        """A paragraph across the first `span` columns (all of them by default), merged so it wraps at their width."""
+        span = span or len(self.widths)
+        width = sum(self.widths[:span])
+        lines = line_count(value, width)
+        row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+        if span > 1:
+            self.ws.merged_cells.add(f"A{row}:{get_column_letter(span)}{row}")
+        return row
+
+    def height_since(self, row: int) -> float:
+        """Points from the top of `row` to the bottom of the last row written."""
+        return self._tops[-1] - self._tops[row - 1] if row <= self.row else 0.0
 
     def skip(self, count: int = 1) -> None:
         for _ in range(count):
@@ -116,7 +168,7 @@ class Rows:
     def _height(self, values: Sequence[Any]) -> float | None:
         lines = 1
         for index, value in enumerate(values):
-            if not isinstance(value, Cell) or not isinstance(value.value, str):
+            if not isinstance(value, Cell) or not isinstance(value.value, str) or value.data_type == "f":
                 continue
             width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
             if len(value.value) < width * BOLD_WIDTH and "\n" not in value.value:

@@ -14,6 +14,7 @@ from surveys.suggestions import suggestion_measure, suggestion_title
 @dataclass(frozen=True)
 class PlanRow:
     no: int
+    organisation: str
     respondent: str
     priority: str
     area: str  # label, or the text the file holds when the instrument has no such area
@@ -47,6 +48,7 @@ def plan_rows(
         rows.append(
             PlanRow(
                 no,
+                assessment.organisation,
                 assessment.respondent,
                 p.title or area,
                 area,
@@ -67,6 +69,7 @@ def plan_rows(
         rows.append(
             PlanRow(
                 no,
+                assessment.organisation,
                 assessment.respondent,
                 suggestion_title(instrument, s),
                 instrument.area(s.area).label,

@@ -6,76 +6,85 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from exports.cells import HEADING, LABEL, TITLE, WRAPPED, header_row, text
-from exports.framework_words import made_by
+from exports.cells import FACT_DATETIME, HEADING, LABEL, TITLE, WRAPPED, header_row, styled, text
 from exports.layout import Rows, prepare
 from exports.merge import Basis
-from exports.sheets_plan import ListRanges
 from surveys import __version__
 from surveys.model import Instrument
-from surveys.report import meta_lines
-from surveys.responses import STATUSES
-from surveys.vocabulary import vocabulary
+from surveys.vocabulary import heading, vocabulary
 
 WIDTHS = [34, 90, 22]
 
-READING = (
-    (
-        "Summary",
-        "Who answered and when, where the organisation stands on each dimension, its competence step, "
-        "its adopter category and what that implies, with two radar charts.",
-    ),
-    ("Responses", "Every question with the answer given, its score, don't know, the note and when it was answered."),
-    (
-        "Action plan",
-        "One row per priority. Filter with the arrows in the header; pick the business function and "
-        "the status from the drop-down lists. Rows marked 'suggested' come from the weakest areas "
-        "of an assessment that has no priorities yet: they need a lead.",
-    ),
-    ("Functions", "Priorities down the side, business functions across: the lead is named where they meet."),
-    (
-        "Team",
-        "With several assessments: the spread per area, profiles and adopter categories counted, "
-        "the merged plan by area and one row per assessment.",
-    ),
-    ("Compare", "With an earlier assessment: each area earlier and now, with the change."),
-)
-SCORING = (
-    "A missing answer (unanswered, don't know, or needing review because the question changed) is left out of "
-    "every score, never counted as low.",
-    "An area's score is the mean step (1 to 4) of its answered questions; the step reached is that score rounded "
-    "down. The overall step is the median of the area scores, rounded down.",
-    "A dimension's fit to a profile is the share of its answered questions pointing to that profile; the "
-    "organisation is placed in the profile with the highest fit (equal fits are shown as a tie).",
-    "For a team, fits are pooled over everyone's answers, an area's score is the mean of the assessments' "
-    "scores, and the adopter category is the one chosen most often.",
-)
 
-
-def _format2_reading(instrument: Instrument) -> tuple[tuple[str, str], ...]:
-    """How to read the sheets and the scores for an instrument with its own rules: none of the deck's words."""
-    words = vocabulary(instrument)
-    rules = instrument.scoring
-    return (
-        ("Summary", f"Who answered and when, each {words.area}'s score on the scale and what that implies."),
-        READING[1],
+def reading(instrument: Instrument) -> list[tuple[str, str]]:
+    """What each sheet holds, in the instrument's own words (no deck word for an instrument without it)."""
+    w = vocabulary(instrument)
+    stands = ", where the organisation stands" if instrument.dimensions else ""
+    adopter = f", the {w.adopter}" if instrument.adopters else ""
+    results = [f"the {w.areas} on the {w.steps}"]
+    if instrument.dimensions:
+        results.insert(0, f"each {w.dimension}'s {w.profiles} with their fits")
+    function = w.function if instrument.functions else "work"
+    return [
+        ("Summary", f"One page for a board: who, when{stands}, the {w.step}{adopter}, the {w.priorities}."),
+        ("Results", f"{heading(', '.join(results))}, what it implies, and the charts."),
         (
             "Action plan",
-            "One row per priority. Filter with the arrows in the header; pick the status from the drop-down "
-            f"list. Rows marked 'suggested' come from the weakest {words.areas} of an assessment that has no "
-            "priorities yet: they need a lead.",
+            f"One row per {w.priority}. Filter with the arrows in the header; pick the {function}, the status and "
+            f"each {w.principle}'s check from the drop-down lists. Rows marked 'suggested' come from the weakest "
+            f"{w.areas} of an assessment that has no {w.priorities} yet: they need a lead. A review date that has "
+            "passed shows red.",
         ),
-        READING[3],
-        ("Team", f"With several assessments: the spread per {words.area}, the merged plan and one row per assessment."),
-        READING[5],
+        ("Functions", f"{heading(w.priorities)} down the side, {w.functions} across, the lead named where they meet."),
+        ("Team", f"Each organisation placed on its own, the spread per {w.area}, what was chosen, counted, the plan."),
+        ("Assessments", "One row per assessment, scored on the shared questions: a table to filter."),
         (
-            "Scores",
-            f"{SCORING[0]} A {words.area}'s score is the {rules.area} of its answers; the {words.overall} is the "
-            f"{rules.overall} of the {words.area} scores"
-            + (f"; a {words.group}'s is the {rules.group} of its {words.areas}" if instrument.groups else "")
-            + (f"; the {words.band} is computed from the {words.overall}." if instrument.bands else "."),
+            "Compare",
+            "An earlier assessment against now: change and direction, the earlier plan, the answers that changed.",
         ),
+        ("Framework", "The whole model the assessment is read against, from the instrument."),
+        ("Responses", "Every answer as one row of tidy data, ready for a pivot table."),
+        ("Answers", "One row per assessment, one column per question: the option chosen."),
+        ("Notes", "The whole of any text too long for its cell on another sheet."),
+    ]
+
+
+def scoring(instrument: Instrument) -> list[str]:
+    """How the scores are worked out, for the parts this instrument has."""
+    w = vocabulary(instrument)
+    lines = [
+        "A missing answer (unanswered, don't know, or needing review because the question changed) is left out of "
+        "every score, never counted as low.",
+    ]
+    if instrument.format == 1:
+        lines.append(
+            f"An {w.area}'s score is the mean {w.step} of its answered questions; the {w.step} reached is that score "
+            f"rounded down. The overall {w.step} is the median of the {w.area} scores, rounded down."
+        )
+    else:
+        lines.append("The scores follow the instrument's own rules: see its reading note below.")
+    if instrument.dimensions:
+        lines.append(
+            f"A {w.dimension}'s fit to a {w.profile} is the share of its answered questions pointing to that "
+            f"{w.profile}; the organisation is placed in the {w.profile} with the highest fit (equal fits are shown "
+            "as a tie)."
+        )
+    team = "For a team, organisations are never pooled."
+    if instrument.dimensions:
+        team += (
+            f" Within one organisation, its placement is the {w.profile} most of its assessments were placed in "
+            f"(a tied assessment counts under each tied {w.profile})."
+        )
+    team += f" An {w.area}'s score is the mean of the assessments' scores"
+    team += f"; the {w.adopter} is the one chosen most often." if instrument.adopters else "."
+    lines.append(team)
+    lines.append(
+        f"Counts of {w.priorities} are formulas over the Action plan: they recompute when a {w.function} or status "
+        "changes there."
+        if instrument.functions
+        else f"Counts of {w.priorities} are formulas over the Action plan: they recompute when it changes."
     )
+    return lines
 
 
 def write_about(
@@ -85,15 +94,17 @@ def write_about(
     skipped: Sequence[tuple[str, str]],
     compared: str | None,
     made: datetime,
-) -> ListRanges:
+    sheets: Sequence[str],
+) -> None:
     instrument = basis.instrument
     prepare(ws, WIDTHS)
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, "About this workbook", TITLE)])
     rows.skip()
     versions = ", ".join(str(v) for v in basis.versions)
-    rows.add([text(ws, "Made by", LABEL), text(ws, f"stick {__version__}, {made_by(instrument)}")])
-    rows.add([text(ws, "Made on", LABEL), text(ws, f"{made:%Y-%m-%d %H:%M}")])
+    made_by = f"stick {__version__}, {vocabulary(instrument).assessment}"
+    rows.add([text(ws, "Made by", LABEL), text(ws, made_by)])
+    rows.add([text(ws, "Made on", LABEL), styled(ws, made, FACT_DATETIME)])
     rows.add(
         [text(ws, "Instrument", LABEL), text(ws, f"{instrument.title} ({instrument.id}), version {versions}", WRAPPED)]
     )
@@ -102,18 +113,15 @@ def write_about(
     rows.skip()
 
     rows.add([text(ws, "How to read it", HEADING)])
-    reading = READING if instrument.format == 1 else _format2_reading(instrument)
-    for sheet, what in reading:
+    for sheet, what in reading(instrument):
+        if sheet not in sheets:
+            continue
         rows.add([text(ws, sheet, LABEL), text(ws, what, WRAPPED)])
     rows.skip()
-    if instrument.format == 1:
-        rows.add([text(ws, "How the scores are worked out", HEADING)])
-        for line in SCORING:
-            rows.add([None, text(ws, line, WRAPPED)])
-        rows.skip()
-    for name, value in meta_lines(instrument):
-        if name != "Reading note":
-            rows.add([text(ws, name, LABEL), text(ws, value, WRAPPED)])
+    rows.add([text(ws, "How the scores are worked out", HEADING)])
+    for line in scoring(instrument):
+        rows.add([None, text(ws, line, WRAPPED)])
+    rows.skip()
     rows.add([text(ws, "The instrument's reading note", HEADING)])
     rows.add([None, text(ws, instrument.reading_note, WRAPPED)])
     rows.skip()
@@ -137,15 +145,15 @@ def write_about(
             rows.add([text(ws, name), text(ws, reason, WRAPPED)])
         rows.skip()
 
-    rows.add([text(ws, "Lists behind the Action plan's drop-downs", HEADING)])
-    rows.add(header_row(ws, ["Business function", "What it is"]))
-    first = rows.row + 1
-    for function in instrument.functions:
-        rows.add([text(ws, function.label, WRAPPED), text(ws, function.description, WRAPPED)])
-    functions = f"'{ws.title}'!$A${first}:$A${rows.row}"
-    rows.skip()
-    rows.add(header_row(ws, ["Status"]))
-    first = rows.row + 1
-    for status in STATUSES:
-        rows.add([text(ws, status)])
-    return ListRanges(functions, f"'{ws.title}'!$A${first}:$A${rows.row}")
+    rows.add([text(ws, "The drop-down lists", HEADING)])
+    rows.add(
+        [
+            None,
+            text(
+                ws,
+                "The choices behind the drop-downs are named ranges (BusinessFunctions, Statuses, PrincipleChecks) on "
+                "the hidden Lists sheet: unhide it to add a choice.",
+                WRAPPED,
+            ),
+        ]
+    )

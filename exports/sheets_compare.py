@@ -1,94 +1,213 @@
-"""The Compare sheet: an earlier assessment against now, area by area, with both outlines."""
+"""The Compare sheet: an earlier assessment against now.
+
+Each area earlier and now, with the change and its direction as formulas
+(so a corrected score recomputes); the overall step, adopter category and
+placements; what became of the earlier plan's priorities; the answers that
+changed; and both outlines, now solid blue and earlier dashed grey, as on
+every sheet.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from exports.cells import CHANGE, HEADING, LABEL, SCORE, TITLE, WRAPPED, header_row, styled, text
-from exports.charts import radar
-from exports.framework_words import by_area, scale
-from exports.layout import Rows, prepare
+from exports.cells import CHANGE, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
+from exports.charts import EARLIER_COLOUR, NOW_COLOUR, paint, radar
+from exports.layout import Rows, break_before, prepare
 from exports.merge import Basis, Standing
-from exports.sheets_summary import adopter_words, step_words
+from exports.plan_rows import PlanRow
+from exports.sheets_board import step_words
+from exports.sheets_results import adopter_words
+from surveys.answers import AnswerState, resolve
+from surveys.model import Instrument
 from surveys.report import placement_words
+from surveys.responses import Assessment
 from surveys.vocabulary import heading, vocabulary
 
-WIDTHS = [34, 30, 30, 12]
+WIDTHS = [30, 30, 30, 11, 11]
 
 
-def _change(earlier: float | None, now: float | None) -> float | None:
-    return now - earlier if earlier is not None and now is not None else None
+@dataclass(frozen=True)
+class Sides:
+    """What is compared: the earlier file and now, with their plans and (for one person now) answers."""
+
+    facts: Sequence[tuple[str, str]]
+    earlier: Standing
+    now: Standing
+    earlier_name: str
+    now_name: str
+    earlier_plan: Sequence[PlanRow]
+    now_plan: Sequence[PlanRow]
+    earlier_answers: Assessment
+    now_answers: Assessment | None  # None for a team: answers are compared person to person only
+    forced: str = ""  # the reason the comparison was refused, when --force overrode it
 
 
-def write_compare(
-    ws: Any,
-    basis: Basis,
-    facts: Sequence[tuple[str, str]],
-    earlier: Standing,
-    now: Standing,
-    earlier_name: str,
-    now_name: str,
-) -> None:
+def _direction(change: str) -> str:
+    return f'=IF({change}="","",IF({change}>0,"up",IF({change}<0,"down","same")))'
+
+
+def _moved(before: int | None, after: int | None) -> str:
+    if before is None or after is None:
+        return "not known"
+    return "up" if after > before else "down" if after < before else "same"
+
+
+def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
     instrument = basis.instrument
+    v = vocabulary(instrument)
     prepare(ws, WIDTHS)
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, "Compared with an earlier assessment", TITLE)])
-    rows.skip()
-    for label, value in facts:
+    for label, value in sides.facts:
         rows.add([text(ws, label, LABEL), text(ws, value, WRAPPED)])
+    if sides.forced:
+        rows.add([text(ws, "Compared anyway", LABEL), text(ws, f"with --force, although {sides.forced}", WRAPPED)])
     rows.skip()
-
-    rows.add([text(ws, f"{by_area(instrument)} {scale(instrument)}; change = now minus earlier", HEADING)])
-    area = "Area" if instrument.format == 1 else heading(vocabulary(instrument).area)
-    header = rows.add(header_row(ws, [area, earlier_name, now_name, "Change"]))
-    before = {a.area: a.score for a in earlier.areas}
-    for a in now.areas:
-        old = before.get(a.area)
-        rows.add(
-            [
-                text(ws, instrument.area(a.area).label, LABEL),
-                styled(ws, old, SCORE),
-                styled(ws, a.score, SCORE),
-                styled(ws, _change(old, a.score), CHANGE),
-            ]
+    header = last = 0
+    if instrument.areas and instrument.steps:
+        rows.add([text(ws, f"{heading(v.ladder)} by {v.area}; change = now minus earlier", HEADING)])
+        header = rows.add(
+            header_row(
+                ws, [heading(v.area), sides.earlier_name, sides.now_name, "Change", "Direction"], numbers={1, 2, 3}
+            )
         )
-    last = rows.row
-    rows.skip()
+        before = {a.area: a.score for a in sides.earlier.areas}
+        for a in sides.now.areas:
+            r = rows.row + 1
+            rows.add(
+                [
+                    text(ws, instrument.area(a.area).label, LABEL),
+                    styled(ws, before.get(a.area), SCORE),
+                    styled(ws, a.score, SCORE),
+                    formula(ws, f'=IF(OR(B{r}="",C{r}=""),"",C{r}-B{r})', CHANGE),
+                    formula(ws, _direction(f"D{r}"), TOP),
+                ]
+            )
+        last = rows.row
+        rows.skip()
+    _overall(rows, instrument, sides)
+    _earlier_plan(rows, instrument, sides)
+    if sides.now_answers is not None:
+        _changed_answers(rows, instrument, sides.earlier_answers, sides.now_answers)
+    if header:
+        rows.skip()
+        start = rows.row + 1
+        break_before(ws, start)
+        chart = radar(
+            ws,
+            f"{heading(v.ladder)} by {v.area}: earlier (dashed) and now",
+            1,
+            [2, 3],
+            header,
+            last,
+            (0, len(instrument.steps), 1),
+        )
+        paint(chart.series[0], EARLIER_COLOUR, dashed=True)
+        paint(chart.series[1], NOW_COLOUR)
+        ws.add_chart(chart, f"A{start}")
 
+
+def _overall(rows: Rows, instrument: Instrument, sides: Sides) -> None:
+    ws, v = rows.ws, vocabulary(instrument)
     rows.add([text(ws, "Overall", HEADING)])
-    rows.add(header_row(ws, ["", earlier_name, now_name, "Change"]))
-    if instrument.format == 1:
+    rows.add(header_row(ws, ["", sides.earlier_name, sides.now_name, "Direction"]))
+    earlier, now = sides.earlier, sides.now
+    if instrument.steps:
         rows.add(
             [
-                text(ws, "Competence step", LABEL),
+                text(ws, f"{heading(v.ladder)} {v.step}", LABEL),
                 text(ws, step_words(instrument, earlier.overall_step), WRAPPED),
                 text(ws, step_words(instrument, now.overall_step), WRAPPED),
-                styled(ws, _change(earlier.overall_step, now.overall_step), CHANGE),
+                text(ws, _moved(earlier.overall_step, now.overall_step), TOP),
             ]
         )
     if instrument.adopters:
+        order = [a.id for a in instrument.adopters]
+        # Later categories adopt later: moving toward the innovators is "up".
+        was = order.index(earlier.adopter) if earlier.adopter in order else None
+        is_ = order.index(now.adopter) if now.adopter in order else None
         rows.add(
             [
-                text(ws, "Adopter category", LABEL),
+                text(ws, heading(v.adopter), LABEL),
                 text(ws, adopter_words(instrument, earlier), WRAPPED),
                 text(ws, adopter_words(instrument, now), WRAPPED),
-                text(ws, "same" if earlier.adopter == now.adopter else "changed", WRAPPED),
+                text(ws, _moved(-was if was is not None else None, -is_ if is_ is not None else None), TOP),
             ]
         )
-    before_dims = {d.dimension: d for d in earlier.dimensions}
+    before = {d.dimension: d for d in earlier.dimensions}
     for d in now.dimensions:
-        was = before_dims.get(d.dimension)
-        was_words = placement_words(instrument, was) if was is not None else "not asked"
+        old = before.get(d.dimension)
         rows.add(
             [
                 text(ws, instrument.dimension(d.dimension).label, LABEL),
-                text(ws, was_words, WRAPPED),
+                text(ws, placement_words(instrument, old) if old is not None else "not asked", WRAPPED),
                 text(ws, placement_words(instrument, d), WRAPPED),
-                text(ws, "same" if was is not None and was.placement == d.placement else "changed", WRAPPED),
+                text(ws, "same" if old is not None and old.placement == d.placement else "changed", TOP),
             ]
         )
+    rows.skip()
 
-    top = (0, max(instrument.top, 1), 1)
-    chart = radar(ws, f"{by_area(instrument)}: earlier outline and now", 1, [2, 3], header, last, top)
-    ws.add_chart(chart, f"A{rows.row + 2}")  # below the tables, so the sheet prints one page wide
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _earlier_plan(rows: Rows, instrument: Instrument, sides: Sides) -> None:
+    ws, v = rows.ws, vocabulary(instrument)
+    rows.add([text(ws, f"The earlier plan's {v.priorities}, and what became of them", HEADING)])
+    plan = [p for p in sides.earlier_plan if not p.suggested]
+    if not plan:
+        rows.add([text(ws, f"The earlier assessment set no {v.priorities}.", TOP)])
+        rows.skip()
+        return
+    rows.add(header_row(ws, [heading(v.priority), "Lead then; status then", "Now", "Status now"]))
+    now = {_key(p.priority): p for p in sides.now_plan if not p.suggested}
+    for p in plan:
+        found = now.get(_key(p.priority))
+        rows.add(
+            [
+                text(ws, p.priority, WRAPPED),
+                text(ws, f"{p.lead or 'no lead'}; {p.status}", WRAPPED),
+                text(
+                    ws,
+                    f"carried forward, lead {found.lead or 'not named'}" if found else "not in the plan now",
+                    WRAPPED,
+                ),
+                text(ws, found.status if found else "", TOP),
+            ]
+        )
+    rows.skip()
+
+
+def _changed_answers(rows: Rows, instrument: Instrument, earlier: Assessment, now: Assessment) -> None:
+    ws = rows.ws
+    changed = []
+    for q in instrument.questions:
+        a, b = earlier.answers.get(q.id), now.answers.get(q.id)
+        was = a.label or a.text if a is not None and resolve(q, a) is AnswerState.ANSWERED else ""
+        is_ = b.label or b.text if b is not None and resolve(q, b) is AnswerState.ANSWERED else ""
+        if was != is_:
+            step_was = (
+                q.options[a.choice - 1].step if a is not None and was and a.choice and q.kind == "ladder" else None
+            )
+            step_is = (
+                q.options[b.choice - 1].step if b is not None and is_ and b.choice and q.kind == "ladder" else None
+            )
+            changed.append((q, was, is_, _moved(step_was, step_is) if q.kind == "ladder" else "changed"))
+    rows.add([text(ws, f"Answers that changed ({len(changed)} of {len(instrument.questions)} questions)", HEADING)])
+    if not changed:
+        rows.add([text(ws, "Every answer is the same as before.", TOP)])
+        return
+    rows.add(header_row(ws, ["Question", "Earlier", "Now", "Direction"]))
+    for q, was, is_, direction in changed:
+        rows.add(
+            [
+                text(ws, q.text, WRAPPED),
+                text(ws, was or "no answer", WRAPPED),
+                text(ws, is_ or "no answer", WRAPPED),
+                text(ws, direction, TOP),
+            ]
+        )

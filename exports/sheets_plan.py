@@ -1,154 +1,197 @@
-"""The Action plan and Functions sheets, written a priority at a time."""
+"""The Action plan: one row per priority, with the core principles as a checklist.
+
+The plan is written after every file is read (its rows are few), so a
+priority that several people in one organisation set can be flagged on each
+of their rows, and the Functions and Team sheets can point at its cells.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from exports.cells import COUNT, DATE, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, DATE, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.plan_rows import PlanRow
+from exports.sheets_lists import ListRanges
 from surveys.model import Instrument
+from surveys.vocabulary import heading, vocabulary
 
-_PLAN = [
-    "Priority",
-    "Area",
-    "Business function",
-    "Lead",
-    "Target date",
-    "Review date",
-    "Measure",
-    "Status",
-    "Suggested",
-]
-_PLAN_WIDTHS = [34, 20, 26, 18, 12, 12, 30, 12, 10]
-_TEAM = ["No.", "Respondent"]
-_TEAM_WIDTHS = [6, 18]
-# Room to add priorities in Excel with the same drop-down lists.
+# Room to add priorities in Excel with the same drop-down lists and live counts.
 SPARE_ROWS = 200
-NO_FUNCTION = "No business function yet"
+SUGGESTED = "suggested"
+OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")
+# Dates a plan can sensibly hold: a typo such as 2206 is caught as it is typed.
+FIRST_DATE, LAST_DATE = "DATE(2000,1,1)", "DATE(2100,12,31)"
 
 
 @dataclass(frozen=True)
-class ListRanges:
-    """Where the drop-down choices are written (on the About sheet), as absolute references."""
+class PlanColumns:
+    """Where the Action plan keeps each field: other sheets' formulas point here."""
 
-    functions: str
-    statuses: str
+    sheet: str
+    merged: bool
+    names: tuple[str, ...]
+    last_row: int  # the last row formulas count, spare rows included
+
+    @property
+    def priority(self) -> str:
+        """The field naming the priority: the first after the team's columns."""
+        return self.names[3 if self.merged else 0]
+
+    @property
+    def function(self) -> str:
+        return self.names[(3 if self.merged else 0) + 2]
+
+    def letter(self, field: str) -> str:
+        return str(get_column_letter(self.names.index(field) + 1))
+
+    def column(self, field: str) -> str:
+        """The absolute range of one field over every plan row, spare rows included."""
+        letter = self.letter(field)
+        return f"'{self.sheet}'!${letter}$2:${letter}${self.last_row}"
+
+    def cell(self, field: str, row: int) -> str:
+        return f"'{self.sheet}'!${self.letter(field)}${row}"
 
 
-class ActionPlanSheet:
-    def __init__(self, ws: Any, merged: bool) -> None:
-        self.ws = ws
-        self.lead = 2 if merged else 0
-        self.columns = unique_names((_TEAM if merged else []) + _PLAN)
-        widths = (_TEAM_WIDTHS if merged else []) + _PLAN_WIDTHS
-        prepare(ws, widths, freeze="A2", title_rows="1:1")
-        self.rows = Rows(ws, widths)
-        self.rows.add(header_row(ws, self.columns))
+def plan_fields(instrument: Instrument, merged: bool) -> list[str]:
+    v = vocabulary(instrument)
+    team = ["Organisation", "No.", "Respondent"] if merged else []
+    plan = [heading(v.priority), heading(v.area), heading(v.function) if instrument.functions else ""]
+    rest = ["Lead", "Target date", "Review date", "Measure", "Status", "Suggested"]
+    principles = [p.label for p in instrument.principles]
+    return team + [f for f in plan if f] + rest + principles + (["Same as"] if merged else [])
 
-    def add(self, row: PlanRow) -> None:
-        ws = self.ws
-        lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.lead else []
-        self.rows.add(
-            lead
-            + [
-                text(ws, row.priority, WRAPPED),
-                text(ws, row.area, WRAPPED),
-                text(ws, row.function, WRAPPED),
-                text(ws, row.lead, WRAPPED),
-                styled(ws, row.target, DATE),
-                styled(ws, row.review, DATE),
-                text(ws, row.measure, WRAPPED),
-                text(ws, row.status, WRAPPED),
-                text(ws, "suggested", WRAPPED) if row.suggested else None,
-            ]
+
+def _widths(instrument: Instrument, merged: bool) -> list[float]:
+    # Narrow enough that a team's plan still prints one page wide at two thirds of full size.
+    # A principle's column is as wide as "mainstream" in bold, so no header word breaks in two.
+    team = [11, 4.5, 11] if merged else []
+    plan = [24 if merged else 28, 13] + ([18 if merged else 20] if instrument.functions else [])
+    rest = [13, 10.5, 10.5, 18, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
+    return team + plan + rest + [9.5] * len(instrument.principles) + ([10] if merged else [])
+
+
+def _key(row: PlanRow) -> tuple[str, str]:
+    return (" ".join(row.organisation.split()).casefold(), " ".join(row.priority.split()).casefold())
+
+
+def duplicates(rows: Sequence[PlanRow]) -> dict[int, list[int]]:
+    """For each plan row (by index), the other assessments in its organisation with the same priority."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        by_key[_key(row)].append(index)
+    out: dict[int, list[int]] = {}
+    for indexes in by_key.values():
+        people = {rows[i].no for i in indexes}
+        if len(people) < 2:
+            continue
+        for i in indexes:
+            out[i] = sorted(people - {rows[i].no})
+    return out
+
+
+def _same_as(others: list[int]) -> str:
+    return "also No. " + ", ".join(str(n) for n in others) if others else ""
+
+
+def write_plan(
+    ws: Any, instrument: Instrument, rows: Sequence[PlanRow], merged: bool, lists: ListRanges
+) -> PlanColumns:
+    names = tuple(unique_names(plan_fields(instrument, merged)))
+    widths = _widths(instrument, merged)
+    prepare(ws, widths, freeze="A2", title_rows="1:1")
+    out = Rows(ws, widths)
+    dates = {names.index("Target date"), names.index("Review date")}
+    out.add(header_row(ws, names, numbers=dates | ({1} if merged else set())))
+    same = duplicates(rows) if merged else {}
+    for index, row in enumerate(rows):
+        team: list[Any] = (
+            [text(ws, row.organisation, WRAPPED), styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)]
+            if merged
+            else []
         )
+        cells = [text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED)]
+        if instrument.functions:
+            cells.append(text(ws, row.function, WRAPPED))
+        cells += [
+            text(ws, row.lead, WRAPPED),
+            styled(ws, row.target, DATE),
+            styled(ws, row.review, DATE),
+            text(ws, row.measure, WRAPPED),
+            text(ws, row.status, TOP),
+            text(ws, SUGGESTED, TOP) if row.suggested else None,
+        ]
+        cells += [None] * len(instrument.principles)
+        if merged:
+            cells.append(text(ws, _same_as(same.get(index, [])), WRAPPED) if index in same else None)
+        out.add(team + cells)
+    add_table(ws, "ActionPlan", names, 1, out.row)
+    columns = PlanColumns(ws.title, merged, names, max(out.row, 1) + SPARE_ROWS)
+    _validate(ws, instrument, columns, lists)
+    _overdue(ws, columns)
+    return columns
 
-    def finish(self, lists: ListRanges) -> None:
-        add_table(self.ws, "ActionPlan", self.columns, 1, self.rows.row)
-        last = self.rows.row + SPARE_ROWS
-        for column, source, what in ((3, lists.functions, "business function"), (8, lists.statuses, "status")):
-            letter = get_column_letter(self.lead + column)
-            dv = DataValidation(
-                type="list",
-                formula1=source,
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle=f"Pick a {what}",
-                error=f"Pick a {what} from the list.",
-                promptTitle=what.capitalize(),
-                prompt=f"Pick a {what} from the list.",
-            )
-            dv.add(f"{letter}2:{letter}{last}")
-            self.ws.data_validations.append(dv)
+
+def _list(ws: Any, columns: PlanColumns, field: str, source: str, what: str) -> None:
+    letter = columns.letter(field)
+    dv = DataValidation(
+        type="list",
+        formula1=source,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=f"Pick a {what}",
+        error=f"Pick a {what} from the list.",
+        promptTitle=heading(what),
+        prompt=f"Pick a {what} from the list.",
+    )
+    dv.add(f"{letter}2:{letter}{columns.last_row}")
+    ws.data_validations.append(dv)
 
 
-class FunctionsSheet:
-    """Priorities down the side, business functions across, the lead named where they meet."""
-
-    def __init__(self, ws: Any, instrument: Instrument, merged: bool) -> None:
-        self.ws = ws
-        self.merged = merged
-        self.functions = [f.id for f in instrument.functions]
-        labels = [f.label for f in instrument.functions] + [NO_FUNCTION]
-        lead = _TEAM if merged else []
-        widths = (_TEAM_WIDTHS if merged else []) + [34, 20] + [18] * len(labels)
-        prepare(ws, widths, freeze=get_column_letter(len(lead) + 3) + "2", title_rows="1:1")
-        self.rows = Rows(ws, widths)
-        self.rows.add(header_row(ws, unique_names(lead + ["Priority", "Area"] + labels)))
-        self.counts = [0] * len(labels)
-
-    def add(self, row: PlanRow) -> None:
-        ws = self.ws
-        at = self.functions.index(row.function_id) if row.function_id else len(self.functions)
-        self.counts[at] += 1
-        who = row.lead or ("no lead: suggested" if row.suggested else "lead not named")
-        crossings: list[Any] = [None] * (len(self.functions) + 1)
-        crossings[at] = (
-            text(ws, who, WRAPPED)
-            if at < len(self.functions)
-            else text(ws, f"{row.function or 'not linked'}: {who}", WRAPPED)
+def _validate(ws: Any, instrument: Instrument, columns: PlanColumns, lists: ListRanges) -> None:
+    v = vocabulary(instrument)
+    if lists.functions:
+        _list(ws, columns, heading(v.function), lists.functions, v.function)
+    _list(ws, columns, "Status", lists.statuses, "status")
+    for principle in instrument.principles:
+        _list(ws, columns, principle.label, lists.checks, "check (yes, partly or no)")
+    for field in ("Target date", "Review date"):
+        letter = columns.letter(field)
+        dv = DataValidation(
+            type="date",
+            operator="between",
+            formula1=FIRST_DATE,
+            formula2=LAST_DATE,
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorTitle="Type a date",
+            error="Type a date such as 2026-09-30.",
+            promptTitle=field,
+            prompt="A date such as 2026-09-30.",
         )
-        lead: list[Any] = [styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)] if self.merged else []
-        self.rows.add(lead + [text(ws, row.priority, WRAPPED), text(ws, row.area, WRAPPED), *crossings])
-
-    def finish(self) -> None:
-        ws = self.ws
-        pad: list[Any] = [None, None] if self.merged else []
-        self.rows.skip()
-        counts = [styled(ws, n, COUNT) for n in self.counts]
-        self.rows.add(pad + [text(ws, "Priorities in each business function", WRAPPED), None, *counts])
+        dv.add(f"{letter}2:{letter}{columns.last_row}")
+        ws.data_validations.append(dv)
 
 
-@dataclass
-class AreaTally:
-    chosen: int = 0
-    suggested: int = 0
-    leads: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
-    functions: dict[str, None] = field(default_factory=dict)
-
-
-class PlanTally:
-    """The merged plan in brief, per area, for the Team sheet."""
-
-    def __init__(self) -> None:
-        self.areas: dict[str, AreaTally] = {}
-
-    def add(self, row: PlanRow) -> None:
-        tally = self.areas.setdefault(row.area, AreaTally())
-        if row.suggested:
-            tally.suggested += 1
-        else:
-            tally.chosen += 1
-        if row.lead:
-            tally.leads[row.lead] = None
-        if row.function:
-            tally.functions[row.function] = None
+def _overdue(ws: Any, columns: PlanColumns) -> None:
+    """A review date that has passed, on a priority still open, shows red."""
+    review, status = columns.letter("Review date"), columns.letter("Status")
+    rule = FormulaRule(
+        formula=[f'AND(${review}2<>"",${review}2<TODAY(),${status}2<>"done",${status}2<>"dropped")'],
+        fill=OVERDUE_FILL,
+    )
+    ws.conditional_formatting.add(f"{review}2:{review}{columns.last_row}", rule)
 
 
 def listed(names: Sequence[str], limit: int = 12) -> str:

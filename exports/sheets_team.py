@@ -1,4 +1,9 @@
-"""The Team sheet: the spread per area, profiles and adopters counted, the merged plan, one row per assessment."""
+"""The Team sheet: each organisation on its own line, the spread per area, profiles and adopters counted, the plan.
+
+Organisations are never pooled into one placement (see organisations.py);
+the plan's counts are formulas over the Action plan, set and suggested
+priorities counted apart, so they follow the planners' edits.
+"""
 
 from __future__ import annotations
 
@@ -7,219 +12,306 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from exports.cells import COUNT, DATE, HEADING, LABEL, PERCENT, SCORE, TITLE, WRAPPED, header_row, styled, text
-from exports.charts import CHART_HEIGHT_CM, bars, radar
-from exports.framework_words import by_area, scale
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
+from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve, profile_bars
+from exports.layout import Rows, break_before, prepare
 from exports.merge import Basis, Scored
-from exports.sheets_plan import PlanTally, listed
-from surveys.report import placement_words
+from exports.organisations import Organisation, placement_words
+from exports.plan_rows import PlanRow
+from exports.sheets_board import step_words
+from exports.sheets_functions import set_count, suggested_count
+from exports.sheets_plan import PlanColumns, listed
+from exports.sheets_results import adopter_words
+from surveys.model import Instrument
 from surveys.vocabulary import heading, vocabulary
 
-_FIXED_WIDTHS = [30, 24, 16, 12, 12, 12]
-_CHART_ROWS = round(CHART_HEIGHT_CM / 0.53) + 2  # a default row is about 0.53 cm tall
+WIDTHS = [22, 11, 16, 16, 16, 14, 16, 7, 9]
+MAX_SERIES = 6  # organisations drawn apart on a chart; more are drawn as one team
+CHART_ROWS = 16
 
 
-def _area_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
-    ws = rows.ws
+def counting(instrument: Instrument) -> list[str]:
+    """How the Team sheet counts, in the instrument's words and only for the parts it has."""
+    v = vocabulary(instrument)
+    lines = ["Each organisation is placed on its own: never pooled with another."]
+    if instrument.dimensions:
+        lines[0] += (
+            f" Its placement on a {v.dimension} is the {v.profile} most of its assessments were placed in; the "
+            "count beside it says how many."
+        )
+        lines.append(
+            f"An assessment whose answers tie between {v.profiles} is counted under each tied {v.profile} (and in "
+            "'Of them tied'), so an organisation's counts, and its shares, can add up to more than its assessments "
+            "(more than 100%)."
+        )
+    lines.append(
+        f"Set {v.priorities} are those a person chose; suggested ones come from the weakest {v.areas} of an "
+        "assessment with no plan yet. They are counted apart, live from the Action plan."
+    )
+    return lines
+
+
+def write_team(
+    ws: Any,
+    basis: Basis,
+    scored: Sequence[Scored],
+    orgs: Sequence[Organisation],
+    plan: PlanColumns,
+    rows_of_plan: Sequence[PlanRow],
+    duplicates: int,
+) -> None:
     instrument = basis.instrument
-    rows.add([text(ws, f"{by_area(instrument)} across the team {scale(instrument)}", HEADING)])
-    area_name = "Area" if instrument.format == 1 else heading(vocabulary(instrument).area)
-    header = rows.add(header_row(ws, [area_name, "Assessments scored", "Mean", "Min", "Max", "Spread (max - min)"]))
-    for index, area in enumerate(basis.instrument.areas):
-        values = [s.areas[index].score for s in scored]
-        known = [v for v in values if v is not None]
-        low, high = (min(known), max(known)) if known else (None, None)
-        rows.add(
-            [
-                text(ws, area.label, LABEL),
-                styled(ws, len(known), COUNT),
-                styled(ws, statistics.fmean(known) if known else None, SCORE),
-                styled(ws, low, SCORE),
-                styled(ws, high, SCORE),
-                styled(ws, high - low if known and high is not None and low is not None else None, SCORE),
-            ]
-        )
-    return header, rows.row
-
-
-def _profile_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
-    ws = rows.ws
-    rows.add([text(ws, "How many assessments were placed in each profile", HEADING)])
-    rows.add(header_row(ws, ["Dimension", "Profile", "Placed here", "Share of team", "Of them tied"]))
-    for index, dimension in enumerate(basis.instrument.dimensions):
-        placed: Counter[str] = Counter()
-        tied: Counter[str] = Counter()
-        for s in scored:
-            result = s.dimensions[index]
-            placed.update(result.placement)
-            if result.tie:
-                tied.update(result.placement)
-        for profile in dimension.profiles:
-            rows.add(
-                [
-                    text(ws, dimension.label, WRAPPED),
-                    text(ws, profile.label, WRAPPED),
-                    styled(ws, placed[profile.id], COUNT),
-                    styled(ws, placed[profile.id] / len(scored) if scored else 0.0, PERCENT),
-                    styled(ws, tied[profile.id], COUNT),
-                ]
-            )
-        unplaced = sum(1 for s in scored if not s.dimensions[index].placement)
-        if unplaced:
-            rows.add(
-                [
-                    text(ws, dimension.label, WRAPPED),
-                    text(ws, "not placed (no answers)", WRAPPED),
-                    styled(ws, unplaced, COUNT),
-                    styled(ws, unplaced / len(scored), PERCENT),
-                    None,
-                ]
-            )
-
-
-def _adopter_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
-    ws = rows.ws
-    counts = Counter(s.adopter for s in scored if s.adopter)
-    known = sum(counts.values())
-    rows.add([text(ws, "Adopter categories against Rogers' curve", HEADING)])
-    header = rows.add(header_row(ws, ["Category", "Assessments", "This team (%)", "Rogers (%)"]))
-    for category in basis.instrument.adopters:
-        share = 100 * counts[category.id] / known if known else 0.0
-        rows.add(
-            [
-                text(ws, category.label, LABEL),
-                styled(ws, counts[category.id], COUNT),
-                styled(ws, round(share, 1), SCORE),
-                styled(ws, category.share, SCORE),
-            ]
-        )
-    last = rows.row
+    prepare(ws, WIDTHS)
+    rows = Rows(ws, WIDTHS)
     rows.add(
         [
             text(
                 ws,
-                f"{len(scored) - known} of {len(scored)} assessments have no adopter category yet."
-                if known < len(scored)
-                else "Every assessment has an adopter category.",
+                f"Team: {len(scored)} assessments from {len(orgs)} organisation{'s' if len(orgs) != 1 else ''}",
+                TITLE,
             )
         ]
     )
+    for line in counting(instrument):
+        rows.prose(line)
+    rows.skip()
+    _organisations(rows, basis, orgs, plan)
+    rows.skip()
+    if instrument.areas and instrument.steps:
+        _areas(rows, basis, scored)
+        rows.skip()
+    dimension_tables = _profiles(rows, basis, orgs) if instrument.dimensions else []
+    adopters = _adopters(rows, basis, scored) if instrument.adopters else None
+    _plan(rows, basis, plan, rows_of_plan, duplicates)
+    rows.skip()
+    _versions(rows, basis, scored)
+    _charts(rows, basis, dimension_tables, adopters)
+
+
+def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan: PlanColumns) -> None:
+    ws, instrument = rows.ws, basis.instrument
+    v = vocabulary(instrument)
+    rows.add([text(ws, "Each organisation", HEADING)])
+    names = ["Organisation", "Assessments", *(d.label for d in instrument.dimensions)]
+    if instrument.steps:
+        names.append(f"{heading(v.step)} reached")
+    if instrument.adopters:
+        names.append(heading(v.adopter))
+    names += ["Set", "Suggested"]
+    rows.add(header_row(ws, names, numbers={1, len(names) - 2, len(names) - 1}))
+    for org in orgs:
+        r = rows.row + 1
+        same_org = f"({plan.column('Organisation')}=$A${r})"
+        cells = [text(ws, org.name, LABEL), styled(ws, len(org.members), COUNT)]
+        cells += [text(ws, placement_words(instrument, p), WRAPPED) for p in org.placements]
+        if instrument.steps:
+            cells.append(text(ws, step_words(instrument, org.standing.overall_step), WRAPPED))
+        if instrument.adopters:
+            cells.append(text(ws, adopter_words(instrument, org.standing), WRAPPED))
+        cells += [formula(ws, set_count(plan, same_org), COUNT), formula(ws, suggested_count(plan, same_org), COUNT)]
+        rows.add(cells)
+
+
+def _areas(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
+    ws, v = rows.ws, vocabulary(basis.instrument)
+    rows.add(
+        [
+            text(
+                ws,
+                f"{heading(v.ladder)} by {v.area} across the team ({v.steps} 1 to {len(basis.instrument.steps)})",
+                HEADING,
+            )
+        ]
+    )
+    rows.add(
+        header_row(ws, [heading(v.area), "Assessments scored", "Mean", "Min", "Max", "Spread"], numbers={1, 2, 3, 4, 5})
+    )
+    for index, area in enumerate(basis.instrument.areas):
+        known = [s.areas[index].score for s in scored if s.areas[index].score is not None]
+        values = [k for k in known if k is not None]
+        low, high = (min(values), max(values)) if values else (None, None)
+        rows.add(
+            [
+                text(ws, area.label, LABEL),
+                styled(ws, len(values), COUNT),
+                styled(ws, statistics.fmean(values) if values else None, SCORE),
+                styled(ws, low, SCORE),
+                styled(ws, high, SCORE),
+                styled(ws, high - low if high is not None and low is not None else None, SCORE),
+            ]
+        )
+
+
+def _profiles(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> list[tuple[str, int, int, int]]:
+    """Assessments placed in each profile, per organisation; returns the chart blocks (label, header, last, series)."""
+    ws, instrument = rows.ws, basis.instrument
+    v = vocabulary(instrument)
+    rows.add([text(ws, f"Assessments placed in each {v.profile}, per organisation", HEADING)])
+    rows.add(
+        header_row(
+            ws,
+            [
+                "Organisation",
+                heading(v.dimension),
+                heading(v.profile),
+                "Placed here",
+                "Of them tied",
+                "Share of organisation",
+            ],
+            numbers={3, 4, 5},
+        )
+    )
+    for org in orgs:
+        for placement in org.placements:
+            dimension = instrument.dimension(placement.dimension)
+            for pid, n, tied in placement.counts:
+                rows.add(
+                    [
+                        text(ws, org.name, WRAPPED),
+                        text(ws, dimension.label, WRAPPED),
+                        text(ws, dimension.profile(pid).label, TOP),
+                        styled(ws, n, COUNT),
+                        styled(ws, tied, COUNT),
+                        styled(ws, n / placement.assessments if placement.assessments else 0.0, PERCENT),
+                    ]
+                )
+    rows.skip()
+    # What the three charts draw: one small table per dimension, organisations across.
+    drawn = list(orgs) if len(orgs) <= MAX_SERIES else []
+    tables = []
+    for index, dimension in enumerate(instrument.dimensions):
+        series = [o.name for o in drawn] or ["The team"]
+        header = rows.add(
+            header_row(
+                ws,
+                [f"{dimension.label}: assessments placed", *series][: len(WIDTHS)],
+                numbers=set(range(1, len(series) + 1)),
+            )
+        )
+        for p_index, profile in enumerate(dimension.profiles):
+            if drawn:
+                counts = [o.placements[index].counts[p_index][1] for o in drawn]
+            else:
+                counts = [sum(o.placements[index].counts[p_index][1] for o in orgs)]
+            rows.add([text(ws, profile.label, TOP), *(styled(ws, n, COUNT) for n in counts[: len(WIDTHS) - 1])])
+        tables.append((dimension.label, header, rows.row, min(len(series), len(WIDTHS) - 1)))
+        rows.skip()
+    return tables
+
+
+def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
+    ws, instrument = rows.ws, basis.instrument
+    v = vocabulary(instrument)
+    counts = Counter(s.adopter for s in scored if s.adopter)
+    known = sum(counts.values())
+    rows.add([text(ws, f"{heading(v.adopters)} against Rogers' curve", HEADING)])
+    header = rows.add(
+        header_row(ws, [heading(v.adopter), "Rogers (%)", "This team (%)", "Assessments"], numbers={1, 2, 3})
+    )
+    for category in instrument.adopters:
+        share = 100 * counts[category.id] / known if known else 0.0
+        rows.add(
+            [
+                text(ws, category.label, LABEL),
+                styled(ws, category.share, SCORE),
+                styled(ws, round(share, 1), SCORE),
+                styled(ws, counts[category.id], COUNT),
+            ]
+        )
+    last = rows.row
+    missing = len(scored) - known
+    rows.add(
+        [
+            text(
+                ws,
+                f"{missing} of {len(scored)} assessments have no {v.adopter} yet."
+                if missing
+                else f"Every assessment has an {v.adopter}.",
+                TOP,
+            )
+        ]
+    )
+    rows.skip()
     return header, last
 
 
-def _plan_block(rows: Rows, tally: PlanTally) -> None:
-    ws = rows.ws
-    rows.add([text(ws, "The merged action plan, by area (every priority is on the Action plan sheet)", HEADING)])
-    rows.add(header_row(ws, ["Area", "Leads named", "Business functions", "Priorities set", "Suggested only"]))
-    for area, t in sorted(tally.areas.items(), key=lambda item: -(item[1].chosen + item[1].suggested)):
+def _plan(rows: Rows, basis: Basis, plan: PlanColumns, plan_rows: Sequence[PlanRow], duplicates: int) -> None:
+    ws, v = rows.ws, vocabulary(basis.instrument)
+    rows.add(
+        [text(ws, f"The merged action plan, by {v.area} (every {v.priority} is on the Action plan sheet)", HEADING)]
+    )
+    names = [heading(v.area), "Leads named", heading(v.functions), "Set", "Suggested"]
+    rows.add(header_row(ws, names, numbers={3, 4}))
+    by_area: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+    for p in plan_rows:
+        leads, functions = by_area.setdefault(p.area, ({}, {}))
+        if p.lead:
+            leads[p.lead] = None
+        if p.function:
+            functions[p.function] = None
+    for area, (leads, functions) in by_area.items():
+        r = rows.row + 1
+        same_area = f"({plan.column(heading(v.area))}=$A${r})"
         rows.add(
             [
                 text(ws, area, LABEL),
-                text(ws, listed(list(t.leads)) or "none yet", WRAPPED),
-                text(ws, listed(list(t.functions)), WRAPPED),
-                styled(ws, t.chosen, COUNT),
-                styled(ws, t.suggested, COUNT),
+                text(ws, listed(list(leads)) or "none yet", WRAPPED),
+                text(ws, listed(list(functions)), WRAPPED),
+                formula(ws, set_count(plan, same_area), COUNT),
+                formula(ws, suggested_count(plan, same_area), COUNT),
             ]
         )
-    if not tally.areas:
-        rows.add([text(ws, "No priorities set or suggested yet.")])
+    if not by_area:
+        rows.add([text(ws, f"No {v.priorities} set or suggested yet.", TOP)])
+    rows.prose(
+        f"{duplicates} {v.priorities} are the same as another person's in the same organisation: "
+        "'Same as' on the Action plan names the others."
+    )
 
 
-def _versions_block(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
+def _versions(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
     ws = rows.ws
     rows.add([text(ws, "Instrument versions", HEADING)])
-    rows.add(header_row(ws, ["Version", "Assessments"]))
+    rows.add(header_row(ws, ["Version", "Assessments"], numbers={0, 1}))
     used = Counter(s.member.instrument.version for s in scored)
     for version in sorted(used):
         rows.add([styled(ws, version, COUNT), styled(ws, used[version], COUNT)])
     if basis.differences:
-        rows.add(
-            [
-                text(
-                    ws,
-                    f"Scored on the {len(basis.shared)} questions every version shares; "
-                    f"{len(basis.differences)} differ and are listed on the About sheet.",
-                    WRAPPED,
-                )
-            ]
+        rows.prose(
+            f"Scored on the {len(basis.shared)} questions every version shares; "
+            f"{len(basis.differences)} differ and are listed on the About sheet."
         )
 
 
-def _members_columns(basis: Basis) -> list[str]:
-    i = basis.instrument
-    return unique_names(
-        [
-            "Respondent",
-            "Organisation",
-            "Role",
-            "Date",
-            "Version",
-            "Complete",
-            *(a.label for a in i.areas),
-            f"Overall {vocabulary(i).step}",
-            *(d.label for d in i.dimensions),
-            *(["Adopter category"] if i.adopters else []),
-            "No.",
-            "File",
-        ]
-    )
-
-
-def write_team(ws: Any, basis: Basis, scored: Sequence[Scored], tally: PlanTally) -> None:
-    instrument = basis.instrument
-    columns = _members_columns(basis)
-    adopter = [16] if instrument.adopters else []
-    widths = _FIXED_WIDTHS + [11] * len(instrument.areas) + [9] + [18] * len(instrument.dimensions) + adopter + [6, 24]
-    prepare(ws, widths, fit_width=False)
-    rows = Rows(ws, widths)
-    rows.add([text(ws, f"Team: {len(scored)} assessments", TITLE)])
+def _charts(
+    rows: Rows, basis: Basis, tables: Sequence[tuple[str, int, int, int]], adopters: tuple[int, int] | None
+) -> None:
+    """Three small charts, one per dimension, and the adopters against Rogers: from a fresh page."""
+    ws, v = rows.ws, vocabulary(basis.instrument)
     rows.skip()
-    area_header, area_last = _area_block(rows, basis, scored)
-    rows.skip()
-    if instrument.dimensions:
-        _profile_block(rows, basis, scored)
-        rows.skip()
-    if instrument.adopters:
-        adopter_header, adopter_last = _adopter_block(rows, basis, scored)
-        rows.skip()
-    _plan_block(rows, tally)
-    rows.skip()
-    _versions_block(rows, basis, scored)
-
-    # Charts sit below the blocks, side by side, so the top of the sheet prints on its own pages.
-    rows.skip()
-    top = (0, max(instrument.top, 1), 1)
-    spread = radar(ws, "The team's spread by area", 1, [5, 3, 4], area_header, area_last, top)
-    ws.add_chart(spread, f"A{rows.row + 1}")
-    spread.width = 10.0  # columns A to F: one page wide in landscape
-    if instrument.adopters:
-        adopters = bars(
-            ws, "Adopters: this team and Rogers' curve", 1, [3, 4], adopter_header, adopter_last, "% of organisations"
+    start = rows.row + 1
+    break_before(ws, start)
+    spots = [
+        f"A{start}",
+        f"C{start}",
+        f"A{start + CHART_ROWS}",
+        f"C{start + CHART_ROWS}",
+    ]  # A:B and C:E are 7.6 cm and more
+    for index, (label, header, last, series) in enumerate(tables[:3]):
+        chart = profile_bars(ws, label, 1, list(range(2, series + 2)), header, last, "assessments")
+        if series == 1:
+            chart.legend = None
+        chart.width = 7.4  # two columns wide: two charts side by side on one page
+        ws.add_chart(chart, spots[index])
+    if adopters is not None:
+        chart = adopter_curve(
+            ws,
+            f"{heading(v.adopters)}: Rogers' curve and this team",
+            adopters[0],
+            adopters[1],
+            EARLIER_COLOUR,
+            NOW_COLOUR,
         )
-        adopters.width = 10.0
-        ws.add_chart(adopters, f"C{rows.row + 1}")
-    rows.skip(_CHART_ROWS)
-    rows.add([text(ws, "Every assessment, scored on the shared questions", HEADING)])
-    first = rows.add(header_row(ws, columns))
-    for s in scored:
-        m = s.member
-        rows.add(
-            [
-                text(ws, m.respondent),
-                text(ws, m.organisation),
-                text(ws, m.role),
-                styled(ws, m.date, DATE),
-                m.instrument.version,
-                styled(ws, m.complete / 100, PERCENT),
-                *(styled(ws, a.score, SCORE) for a in s.areas),
-                s.overall_step,
-                *(text(ws, placement_words(instrument, d)) for d in s.dimensions),
-                *([text(ws, instrument.adopter(s.adopter).label if s.adopter else "")] if instrument.adopters else []),
-                m.no,
-                text(ws, m.file),
-            ]
-        )
-    add_table(ws, "Assessments", columns, first, rows.row)
-    ws.print_title_rows = f"{first}:{first}"
-    ws.print_title_cols = "A:A"  # the wide table prints across pages: name the respondent on each
+        chart.width = 7.4
+        ws.add_chart(chart, spots[len(tables[:3])])
+    rows.skip(CHART_ROWS * 2)

@@ -18,8 +18,11 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from exports.board_view import board_for, standing_of
 from exports.cells import register_styles
-from exports.facts import compare_facts, single_facts, team_facts
+from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
+from exports.facts import compare_facts, instrument_line
+from exports.layout import head_pages, plain_words
 from exports.merge import (
     Basis,
     InstrumentCache,
@@ -33,13 +36,21 @@ from exports.merge import (
     score_member,
     team_standing,
 )
+from exports.organisations import Organisation, organisations
 from exports.output_file import produce_new, refuse_repeats
-from exports.plan_rows import plan_rows
+from exports.plan_rows import PlanRow, plan_rows
 from exports.sheets_about import write_about
-from exports.sheets_compare import write_compare
-from exports.sheets_plan import ActionPlanSheet, FunctionsSheet, PlanTally
+from exports.sheets_assessments import write_assessments
+from exports.sheets_board import write_board
+from exports.sheets_compare import Sides, write_compare
+from exports.sheets_framework import write_framework
+from exports.sheets_functions import write_functions
+from exports.sheets_lists import write_lists
+from exports.sheets_matrix import write_matrix
+from exports.sheets_notes import NotesSheet
+from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
-from exports.sheets_summary import Earlier, write_summary
+from exports.sheets_results import Earlier, write_results
 from exports.sheets_team import write_team
 from surveys.atomic import atomic_produce
 from surveys.errors import StickError
@@ -71,22 +82,25 @@ def check_output(output: Path, force: bool) -> None:
         raise ExportError(f"{output.parent}: no such folder")
 
 
-def _standing(result: Result) -> Standing:
-    return Standing(result.dimensions, result.areas, result.overall_step, result.adopter, result.implications)
-
-
 class _Export:
-    """One export in progress: the sheets being streamed and what the end needs."""
+    """One export in progress: the sheets being streamed and what the end needs.
 
-    def __init__(self, wb: Workbook, files: int) -> None:
+    Every sheet is created here, in the order a reader meets them; those a
+    workbook turns out not to need are removed before it is saved.
+    """
+
+    def __init__(self, wb: Workbook, files: int, compare: bool) -> None:
         self.wb = wb
         self.merged = merged = files > 1
-        self.summary_ws = wb.create_sheet("Summary")
-        self.responses = ResponsesSheet(wb.create_sheet("Responses"), merged, wrap=files <= WRAP_UP_TO)
-        self.plan = ActionPlanSheet(wb.create_sheet("Action plan"), merged)
-        self.functions_ws = wb.create_sheet("Functions")
-        self.functions: FunctionsSheet | None = None
-        self.tally = PlanTally()
+        self.wrap = files <= WRAP_UP_TO
+        names = ["Summary", "Results", "Action plan", "Functions"]
+        names += ["Team", "Assessments"] if merged else []
+        names += ["Compare"] if compare else []
+        names += ["Framework", "Responses", "Answers", "Notes", "About", "Lists"]
+        self.sheets = {name: wb.create_sheet(name) for name in names}
+        self.notes = NotesSheet(self.sheets["Notes"])
+        self.responses: ResponsesSheet | None = None
+        self.plan_rows: list[PlanRow] = []
         self.members: list[Member] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
@@ -94,18 +108,16 @@ class _Export:
     def add(self, opened: Opened) -> None:
         no = len(self.members) + 1
         result = score(opened.instrument, opened.assessment)
-        if self.functions is None:
-            # The columns come from the first file's instrument; a function only a
-            # later version has falls in the last column, named beside its lead.
-            self.functions = FunctionsSheet(self.functions_ws, opened.instrument, self.merged)
+        if self.responses is None:
+            self.responses = ResponsesSheet(self.sheets["Responses"], opened.instrument, self.notes, wrap=self.wrap)
             self.first = (opened, result)
         self.responses.add(no, opened)
-        for row in plan_rows(no, opened.instrument, opened.assessment, result.suggestions):
-            self.plan.add(row)
-            self.functions.add(row)
-            self.tally.add(row)
+        self.plan_rows.extend(plan_rows(no, opened.instrument, opened.assessment, result.suggestions))
         self.members.append(member_of(no, opened, result.completeness.percent))
         self.used.append(opened.path)
+
+    def drop(self, name: str) -> None:
+        self.wb.remove(self.sheets.pop(name))
 
 
 def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier]:
@@ -116,63 +128,118 @@ def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standin
     return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas})
 
 
-def _write(wb: Workbook, export: _Export, earlier: Opened | None, skipped: list[tuple[Path, str]]) -> None:
-    if not export.members or export.first is None or export.functions is None:
-        raise ExportError("none of the files could be read; nothing was written")
-    basis = basis_for(m.instrument for m in export.members)
-    scored = [score_member(basis, m) for m in export.members]
-    compare = _compare(export, earlier) if earlier is not None else None
-    team_ws = wb.create_sheet("Team") if export.merged else None
-    compare_ws = wb.create_sheet("Compare") if compare is not None else None
-    about_ws = wb.create_sheet("About")
+def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], force: bool) -> str:
+    """The reason a comparison makes no sense ('' when it does); refused unless forced."""
+    wrong = instrument_refusal(earlier, export.members)
+    if wrong is not None:
+        raise ExportError(wrong)
+    reason = refusal(earlier, export.members, paths) or ""
+    if reason and not force:
+        raise ExportError(f"cannot compare: {reason}; {FORCE_HINT}")
+    return reason
 
-    earlier_outline = compare[3] if compare is not None else None
-    if export.merged:
-        standing = team_standing(basis, scored)
-        write_summary(
-            export.summary_ws,
-            basis.instrument,
-            f"{basis.instrument.title}: the team",
-            team_facts(basis, export.members),
-            standing,
-            "Team mean",
-            earlier_outline,
+
+def _write(
+    wb: Workbook,
+    export: _Export,
+    earlier: Opened | None,
+    skipped: list[tuple[Path, str]],
+    paths: Sequence[Path],
+    force: bool,
+) -> None:
+    if not export.members or export.first is None or export.responses is None:
+        raise ExportError("none of the files could be read; nothing was written")
+    forced = _check_compare(export, earlier, paths, force) if earlier is not None else ""
+    basis = basis_for(m.instrument for m in export.members)
+    instrument = basis.instrument
+    scored = [score_member(basis, m) for m in export.members]
+    orgs = organisations(basis, scored)
+    compare = _compare(export, earlier) if earlier is not None else None
+    sheets = export.sheets
+
+    lists = write_lists(sheets["Lists"], instrument)
+    plan = write_plan(sheets["Action plan"], instrument, export.plan_rows, export.merged, lists)
+    if instrument.functions:
+        write_functions(sheets["Functions"], instrument, export.plan_rows, plan, export.merged)
+    else:
+        export.drop("Functions")
+    single = export.first if not export.merged else None
+    write_board(sheets["Summary"], instrument, board_for(basis, scored, orgs, export.plan_rows, export.members, single))
+
+    outline = compare[3] if compare is not None else None
+    line = instrument_line(basis)
+    if not export.merged:
+        opened, result = export.first
+        title = f"Results: {opened.assessment.organisation}"
+        write_results(
+            sheets["Results"], opened.instrument, title, standing_of(result), "Score", None, outline, subtitle=line
+        )
+    elif len(orgs) == 1:
+        org = orgs[0]
+        title = f"Results: {org.name} ({len(org.members)} assessments)"
+        write_results(
+            sheets["Results"], instrument, title, org.standing, "Team mean", org.placements, outline, subtitle=line
         )
     else:
-        opened, result = export.first
-        write_summary(
-            export.summary_ws,
-            opened.instrument,
-            f"{opened.instrument.title}: {opened.assessment.organisation}",
-            single_facts(opened, result),
-            _standing(result),
-            "Score",
-            earlier_outline,
+        note = (
+            f"The {len(scored)} assessments come from {len(orgs)} organisations: each is placed on its own on the "
+            "Team sheet, never pooled. The areas below are the mean over every assessment."
         )
-    if team_ws is not None:
-        write_team(team_ws, basis, scored, export.tally)
-    if compare is not None and compare_ws is not None and earlier is not None:
+        title = f"Results: {len(orgs)} organisations"
+        write_results(
+            sheets["Results"], instrument, title, team_standing(basis, scored), "Team mean", None, outline, note, line
+        )
+    if export.merged:
+        same = len(duplicates(export.plan_rows))
+        write_team(sheets["Team"], basis, scored, orgs, plan, export.plan_rows, same)
+        write_assessments(sheets["Assessments"], basis, scored, plan)
+    if compare is not None and earlier is not None:
         cbasis, before, now, _ = compare
-        write_compare(
-            compare_ws,
-            cbasis,
+        earlier_result = score(earlier.instrument, earlier.assessment)
+        sides = Sides(
             compare_facts(earlier, export.members, cbasis),
             before,
             now,
             f"Earlier ({earlier.assessment.date.isoformat()})",
             "Team now" if export.merged else "Now",
+            plan_rows(0, earlier.instrument, earlier.assessment, earlier_result.suggestions),
+            export.plan_rows,
+            earlier.assessment,
+            None if export.merged else export.first[0].assessment,
+            forced,
         )
-    lists = write_about(
-        about_ws,
+        write_compare(sheets["Compare"], cbasis, sides)
+    write_framework(sheets["Framework"], instrument)
+    write_matrix(sheets["Answers"], export.members, styled_cells=export.wrap)
+    export.responses.finish()
+    export.notes.finish()
+    if not export.notes.used:
+        export.drop("Notes")
+    write_about(
+        sheets["About"],
         basis,
         [p.name for p in export.used],
         [(p.name, r) for p, r in skipped],
         earlier.path.name if earlier is not None else None,
         datetime.now().replace(microsecond=0),
+        list(sheets),
     )
-    export.responses.finish()
-    export.plan.finish(lists)
-    export.functions.finish()
+    _finish(wb, export, orgs, instrument.title)
+
+
+def _finish(wb: Workbook, export: _Export, orgs: Sequence[Organisation], title: str) -> None:
+    """What every page and the file itself say: whose it is and when; computed on opening."""
+    who = orgs[0].name if len(orgs) == 1 else f"{len(orgs)} organisations"
+    dates = sorted({m.date for m in export.members})
+    when = dates[0].isoformat() if len(dates) == 1 else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    for ws in export.sheets.values():
+        head_pages(ws, who, when)
+    wb.properties.title = plain_words(f"{title}: {who}", 200)
+    wb.properties.creator = "stick"
+    wb.properties.lastModifiedBy = "stick"
+    # openpyxl stores no computed values: every formula is worked out when the file opens.
+    wb.calculation.fullCalcOnLoad = True
+    wb.calculation.calcMode = "auto"
 
 
 def _discard(wb: Workbook) -> None:
@@ -215,7 +282,7 @@ def export_workbook(
     total = len(paths) + 1
     wb = Workbook(write_only=True)
     register_styles(wb)
-    export = _Export(wb, len(paths))
+    export = _Export(wb, len(paths), compare is not None)
     skipped: list[tuple[Path, str]] = []
     try:
         for done, opened in enumerate(opened_files(paths, instrument, cache, skip_bad, skipped), start=1):
@@ -223,8 +290,9 @@ def export_workbook(
                 export.add(opened)
             if progress is not None:
                 progress(done, total)
-        _write(wb, export, earlier, skipped)
+        _write(wb, export, earlier, skipped, paths, force)
         try:
+            # Without --force the name is taken exclusively: two exports cannot both have it.
             (atomic_produce if force else produce_new)(output, wb.save)
         except OSError as exc:
             raise ExportError(f"{output}: cannot write the workbook: {exc.strerror or exc}") from None

@@ -84,20 +84,29 @@ def overall_words(instrument: Instrument, result: Result) -> str:
     return said
 
 
+def group_words(instrument: Instrument, result: Result) -> list[tuple[str, str]]:
+    """Each group's label and its subtotal in words (EDS: a domain's total), as every output shows them."""
+    words = vocabulary(instrument)
+    out = []
+    for g in result.groups:
+        group = instrument.group(g.group)
+        span = group_span(instrument, g.group)
+        if g.score is None or span is None:
+            out.append((group.label, "not yet scored"))
+        else:
+            more = "" if g.complete else f" so far, {g.answered} of {g.total} {words.areas} scored"
+            out.append((group.label, f"{number(g.score)} of {number(span[1])}{more}"))
+    return out
+
+
 def _figures(instrument: Instrument, result: Result, words: Vocabulary) -> list[str]:
     rule = instrument.scoring.overall
     lines = ["", f"{heading(words.areas)} ({words.overall}: the {rule} of the {words.area} scores)"]
     lines.append(f"  {heading(words.overall)}: {overall_words(instrument, result)}.")
     areas = {a.area: a for a in result.areas}
     grouped = {area for group in instrument.groups for area in group.areas}
-    for g in result.groups:
-        group = instrument.group(g.group)
-        span = group_span(instrument, g.group)
-        if g.score is None or span is None:
-            lines.append(f"  {group.label}: not yet scored.")
-        else:
-            more = "" if g.complete else f" so far, {g.answered} of {g.total} {words.areas} scored"
-            lines.append(f"  {group.label}: {number(g.score)} of {number(span[1])}{more}.")
+    for (label, said), group in zip(group_words(instrument, result), instrument.groups, strict=True):
+        lines.append(f"  {label}: {said}.")
         lines += [f"    {_area_words(instrument, areas[a])}" for a in group.areas]
     lines += [f"  {_area_words(instrument, a)}" for a in result.areas if a.area not in grouped]
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections.abc import Sequence
@@ -91,8 +92,29 @@ def sheet_xml(workbook: Path) -> dict[str, str]:
 
 
 def formulas(workbook: Path) -> list[str]:
-    """Every <f> element in every sheet: the workbook should have none."""
-    return [f for xml in sheet_xml(workbook).values() for f in re.findall(r"<f[ >].*?</f>|<f/>", xml)]
+    """Every formula in every sheet, without its <f> tags."""
+    found = [f for xml in sheet_xml(workbook).values() for f in re.findall(r"<f(?: [^>]*)?>(.*?)</f>|<f/>", xml)]
+    return [html.unescape(f) for f in found]
+
+
+# The formulas the export itself writes: counts and references over its own cells.
+_OURS = re.compile(r"^(SUMPRODUCT\(|IF\(|'[A-Za-z ]+'!\$[A-Z]+\$[0-9]+$)")
+
+
+def foreign_formulas(workbook: Path) -> list[str]:
+    """Formulas the export did not write itself: a user's text that became a formula. Must be none."""
+    return [f for f in formulas(workbook) if not _OURS.match(f)]
+
+
+def records(ws: Any, header_row: int = 1) -> list[dict[str, Any]]:
+    """The rows under a header as dicts by column name (shown text), empty rows left out."""
+    rows = values(ws)
+    names = [shown(n) for n in rows[header_row - 1]]
+    out = []
+    for row in rows[header_row:]:
+        if any(v is not None for v in row):
+            out.append({n: shown(v) for n, v in zip(names, row, strict=False) if n is not None})
+    return out
 
 
 def values(ws: Any) -> list[list[Any]]:
@@ -115,3 +137,14 @@ def column(ws: Any, name: str, header_row: int = 1) -> list[Any]:
     rows = values(ws)
     index = list(rows[header_row - 1]).index(name)
     return [r[index] for r in rows[header_row:]]
+
+
+def hand_edited_note(path: Path, question_id: str, note: str) -> None:
+    """Put `note` in the file as a hand edit would: past the cap stick keeps to when it writes."""
+    import tomllib
+
+    import tomli_w
+
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    doc["answers"].setdefault(question_id, {})["note"] = note
+    path.write_text(tomli_w.dumps(doc), encoding="utf-8")

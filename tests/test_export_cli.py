@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
+from surveys.response_file import load_assessment, save_assessment
 from tests.conftest import run_stick
-from tests.export_helpers import make, shown, values
+from tests.export_helpers import make, shown, values, version_two
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -73,7 +73,7 @@ def test_skip_bad_goes_on_and_lists_the_skipped_files(tmp_path: Path) -> None:
     about = [[shown(v) for v in r] for r in values(wb["About"])]
     skipped = [r for r in about if r[0] == "b.toml"]
     assert len(skipped) == 1 and "not UTF-8" in skipped[0][1] and str(tmp_path) not in skipped[0][1]
-    assert [r[0] for r in values(wb["Team"]) if r[0] in ("Ann", "Cy")] == ["Ann", "Cy"]
+    assert [r[2] for r in values(wb["Assessments"]) if r[2] in ("Ann", "Cy")] == ["Ann", "Cy"]
 
 
 def test_bad_output_name_and_folder(tmp_path: Path) -> None:
@@ -84,26 +84,41 @@ def test_bad_output_name_and_folder(tmp_path: Path) -> None:
     assert done.returncode == 2 and "no such folder" in done.stderr
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_the_workbook_and_draws_it(tmp_path: Path) -> None:
-    files = [make(tmp_path, f"{n}.toml", respondent=n, pick=p) for n, p in (("Ann", 1), ("Bea", 3))]
-    out = tmp_path / "team.xlsx"
-    assert run_stick(["export", *map(str, files), "-o", str(out), "--compare", str(files[0])]).returncode == 0
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-    pdf = (tmp_path / "team.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") + pdf.count(b"/Type/Page") >= 7
+def test_compare_refuses_nonsense_with_one_line_and_force_compares_anyway(tmp_path: Path) -> None:
+    earlier = make(tmp_path, "2025.toml", on=date(2025, 3, 1))
+    now = make(tmp_path, "2026.toml", on=date(2026, 3, 1))
+    later = make(tmp_path, "2027.toml", on=date(2027, 3, 1))
+    other = make(tmp_path, "other.toml", organisation="Hillside PCT", on=date(2025, 3, 1))
+    team = [now, make(tmp_path, "bea.toml", respondent="Bea", on=date(2026, 3, 1))]
+    out = tmp_path / "c.xlsx"
+    cases = [
+        ([now], other, "'Hillside PCT''s, not 'Riverside PCT''s"),
+        ([now], later, "dated 2027-03-01, after now (2026-03-01)"),
+        ([now], now, "2026.toml is one of the files being compared with it"),
+        (team, earlier, "now is a team of 2 assessments; 2025.toml is one person's"),
+    ]
+    for files, compare, reason in cases:
+        done = run_stick(["export", *map(str, files), "-o", str(out), "--compare", str(compare)])
+        assert done.returncode == 2, (compare, done.stdout)
+        assert reason in done.stderr and "use --force to compare anyway" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+        assert not out.exists()
+    done = run_stick(["export", str(now), "-o", str(out), "--compare", str(later), "--force"])
+    assert done.returncode == 0, done.stderr
+    compare_sheet = [shown(v) for r in values(load_workbook(out)["Compare"]) for v in r if v is not None]
+    assert "Compared anyway" in compare_sheet
+    assert any("with --force, although 2027.toml is dated 2027-03-01" in str(v) for v in compare_sheet)
+    assert run_stick(["export", str(now), "-o", str(out), "--compare", str(earlier), "--force"]).returncode == 0
+
+
+def test_compare_across_instruments_is_refused_even_with_force(tmp_path: Path) -> None:
+    v2_path, _ = version_two(tmp_path)
+    text = v2_path.read_text(encoding="utf-8").replace('id = "race-equality-stick"', 'id = "other"', 1)
+    (tmp_path / "other.toml").write_text(text, encoding="utf-8")
+    earlier = make(tmp_path, "e.toml", on=date(2025, 1, 1), instrument_file="other.toml")
+    a = load_assessment(earlier)
+    save_assessment(earlier, replace(a, instrument_id="other"))
+    now = make(tmp_path, "n.toml")
+    out = tmp_path / "c.xlsx"
+    done = run_stick(["export", str(now), "-o", str(out), "--compare", str(earlier), "--force"])
+    assert done.returncode == 2 and "made with instrument 'other'" in done.stderr and not out.exists()

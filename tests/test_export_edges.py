@@ -15,7 +15,7 @@ from surveys.instrument_file import builtin_instrument
 from surveys.response_file import save_assessment
 from surveys.responses import new_assessment
 from tests.conftest import ROOT
-from tests.export_helpers import find_row, formulas, make, values
+from tests.export_helpers import find_row, foreign_formulas, make, values
 
 
 def _empty(folder: Path, name: str) -> Path:
@@ -28,15 +28,16 @@ def _empty(folder: Path, name: str) -> Path:
 def test_assessments_with_no_answers_still_export(tmp_path: Path) -> None:
     files = [_empty(tmp_path, "a.toml"), _empty(tmp_path, "b.toml")]
     out = tmp_path / "empty.xlsx"
-    export_workbook(files, out, compare=files[0])
+    export_workbook(files, out, compare=files[0], force=True)
     wb = load_workbook(out)
-    assert formulas(out) == []
-    assert find_row(wb["Summary"], "Competence")[1].startswith("not yet known")
+    assert foreign_formulas(out) == []
+    assert find_row(wb["Summary"], "Step reached")[1].startswith("not yet known")
     assert values(wb["Action plan"])[1:] == []
     (table,) = wb["Action plan"].tables.values()
-    assert table.ref == "A1:K2"  # a Table needs a data row: an empty one
+    assert table.ref == "A1:R2"  # a Table needs a data row: an empty one
     team = wb["Team"]
     assert find_row(team, "2 of 2 assessments have no adopter category yet.") is not None
+    assert "Compared anyway" in [r[0] for r in values(wb["Compare"])]
     assert find_row(team, "Leadership")[1:6] == [0, None, None, None, None]
 
 

@@ -13,6 +13,7 @@ from exports.workbook import export_workbook
 from surveys.instrument_file import builtin_instrument
 from surveys.responses import new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY, open_assessment
+from surveys.vocabulary import heading, vocabulary
 from tests.example import MINIMAL, example_text
 from tests.format2_support import deck_words, saved, scored
 
@@ -37,7 +38,22 @@ def test_eds_exports_one_a_team_and_a_comparison_in_its_own_words(tmp_path: Path
         words = _all_words(out)
         assert deck_words(words) == [], name
         assert "Rogers" not in words and "step 1-4" not in words and "race equality" not in words, name
-        assert "Score (score 0-3)" in words, name
+        assert "scores 0 to 3" in words, name
+
+
+def test_eds_summary_gives_the_total_its_band_and_each_domains_total(tmp_path: Path) -> None:
+    # 3+3+3+2 / 3+2+3+2 / 3+2+2: domains 11 of 12, 10 of 12, 7 of 9; 28 of 33 is Achieving.
+    one = saved(tmp_path, scored(EDS, [3, 3, 3, 2, 3, 2, 3, 2, 3, 2, 2]), "one.toml")
+    out = tmp_path / "one.xlsx"
+    export_workbook([one], out)
+    summary = [
+        [str(v) for v in row if v is not None] for row in load_workbook(out)["Summary"].iter_rows(values_only=True)
+    ]
+    said = {row[0]: row[1] for row in summary if len(row) >= 2}
+    overall = said[heading(vocabulary(EDS).overall)]
+    assert overall.startswith("28 of 33") and "Achieving activity" in overall
+    domains = [label for label in said if label.startswith("Domain")]
+    assert [said[d] for d in domains] == ["11 of 12", "10 of 12", "7 of 9"]
 
 
 def test_a_minimal_check_exports(tmp_path: Path) -> None:

@@ -63,13 +63,10 @@ def test_export_with_an_explicit_instrument(tmp_path: Path) -> None:
     export_workbook(files, out, instrument=v2_path)
     wb = load_workbook(out)
     responses = values(wb["Responses"])
-    assert v2.question(ADDED).text in {r[3] for r in responses}  # type: ignore[union-attr]
-    assert not any(r[2] == NOT_IN_INSTRUMENT for r in responses)
-    team = wb["Team"]
-    (table,) = team.tables.values()
-    first = int(table.ref.split(":")[0][1:])
-    assert column(team, "Version", first)[:2] == [2, 2]
+    assert v2.question(ADDED).text in {r[5] for r in responses}  # type: ignore[union-attr]
+    assert not any(r[3] == NOT_IN_INSTRUMENT for r in responses)
+    assert column(wb["Assessments"], "Version")[:2] == [2, 2]
     # Without it, the built-in (version 1) reads them: the added question's answers are kept, not scored.
     export_workbook(files, out, force=True)
     responses = values(load_workbook(out)["Responses"])
-    assert [r[3] for r in responses if r[2] == NOT_IN_INSTRUMENT] == [ADDED, ADDED]
+    assert [r[4] for r in responses if r[3] == NOT_IN_INSTRUMENT] == [ADDED, ADDED]

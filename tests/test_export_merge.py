@@ -19,7 +19,17 @@ from surveys.response_file import load_assessment, save_assessment
 from surveys.responses import Priority
 from surveys.scoring import score
 from surveys.session import open_assessment
-from tests.export_helpers import ADDED, REMOVED, find_row, formulas, make, shown, values, version_two
+from tests.export_helpers import (
+    ADDED,
+    REMOVED,
+    find_row,
+    foreign_formulas,
+    make,
+    records,
+    shown,
+    values,
+    version_two,
+)
 
 
 @pytest.fixture
@@ -55,69 +65,81 @@ def test_basis_is_the_newest_version_cut_to_shared_questions(two_versions: tuple
 def test_team_sheet_from_two_versions(two_versions: tuple[list[Path], Path]) -> None:
     files, out = two_versions
     export_workbook(files, out)
-    assert formulas(out) == []
+    assert foreign_formulas(out) == []
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Responses", "Action plan", "Functions", "Team", "About"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Results",
+        "Action plan",
+        "Functions",
+        "Team",
+        "Assessments",
+        "Framework",
+        "Responses",
+        "Answers",
+        "About",
+        "Lists",
+    ]
+    # One row per assessment, one column per area, scored on the shared questions.
+    people = wb["Assessments"]
+    (table,) = people.tables.values()
+    members = records(people)
+    assert [m["Respondent"] for m in members] == ["Ann", "Bea", "Cy"]
+    assert [c.name for c in table.tableColumns] == list(members[0])
+    # Ann picked step 1, Bea 3, Cy 4 on every ladder question; comm-reach and comm-feedback are left out.
+    assert [m["Community and patient involvement"] for m in members] == [1, 3, 4]
+    assert [m["Version"] for m in members] == [1, 1, 2]
+    assert {m["Organisation"] for m in members} == {"Riverside PCT"}
     ws = wb["Team"]
     rows = values(ws)
-    # One row per assessment, one column per area, scored on the shared questions.
-    (table,) = [t for t in ws.tables.values() if t.displayName == "Assessments"]
-    header_at = int(table.ref.split(":")[0][1:])
-    header = rows[header_at - 1]
-    members = rows[header_at:]
-    assert [m[0] for m in members] == ["Ann", "Bea", "Cy"]
-    assert [c.name for c in table.tableColumns] == header
-    community = header.index("Community and patient involvement")
-    # Ann picked step 1, Bea 3, Cy 4 on every ladder question; comm-reach and comm-feedback are left out.
-    assert [m[community] for m in members] == [1, 3, 4]
-    assert [m[header.index("Version")] for m in members] == [1, 1, 2]
     stats = find_row(ws, "Community and patient involvement")
     assert stats[1:6] == [3, pytest.approx(statistics.fmean([1, 3, 4])), 1, 4, 3]
-    # Adopters against Rogers: counts, shares and the reference curve; and the chart over them.
+    # Adopters against Rogers: the reference curve, this team's shares and counts; and the chart over them.
     rogers = {a.label: a.share for a in builtin_instrument().adopters}
     for label, share in rogers.items():
-        assert find_row(ws, label)[3] == share
-    bars = [c for c in ws._charts if isinstance(c, BarChart)]
-    radars = [c for c in ws._charts if isinstance(c, RadarChart)]
-    assert len(bars) == 1 and len(bars[0].series) == 2 and len(radars) == 1 and len(radars[0].series) == 3
+        assert find_row(ws, label)[1] == share
     # Picks 1, 3 and 4 on the adopter question: innovators, early majority, late majority.
-    assert [find_row(ws, a.label)[1] for a in builtin_instrument().adopters] == [1, 0, 1, 1, 0]
+    assert [find_row(ws, a.label)[3] for a in builtin_instrument().adopters] == [1, 0, 1, 1, 0]
     assert find_row(ws, "Innovators")[2] == pytest.approx(33.3)
-    # Profiles counted: every profile of every dimension has a row.
-    profile_rows = [r for r in rows if r[1] in {p.label for d in builtin_instrument().dimensions for p in d.profiles}]
-    assert len(profile_rows) == 9 and sum(r[2] for r in profile_rows) >= 3 * 3
-    # The merged plan by area: Bea's priority with its lead, and the others' suggestions.
+    bars = [c for c in ws._charts if isinstance(c, BarChart)]
+    assert len(bars) == 4 and not [c for c in ws._charts if isinstance(c, RadarChart)]
+    # Profiles counted per organisation: every profile of every dimension has a row.
+    labels = {p.label for d in builtin_instrument().dimensions for p in d.profiles}
+    profile_rows = [r for r in rows if r[0] == "Riverside PCT" and r[2] in labels]
+    assert len(profile_rows) == 9 and sum(r[3] for r in profile_rows) >= 3 * 3
+    # The merged plan by area: Bea's priority with its lead; the counts are live formulas.
     merged = [r for r in rows if r[0] == "Community and patient involvement" and r[1] == "Cal"]
-    assert len(merged) == 1 and merged[0][2] == "Patient and public involvement" and merged[0][3] == 1
+    assert len(merged) == 1 and merged[0][2] == "Patient and public involvement"
+    assert str(merged[0][3]).startswith("=SUMPRODUCT(") and str(merged[0][4]).startswith("=SUMPRODUCT(")
 
 
 def test_action_plan_and_about_list_the_differences(two_versions: tuple[list[Path], Path]) -> None:
     files, out = two_versions
     export_workbook(files, out)
     wb = load_workbook(out)
-    plan = values(wb["Action plan"])
-    assert plan[0][:2] == ["No.", "Respondent"]
-    assert [r[0] for r in plan[1:] if r[0] is not None] == sorted(r[0] for r in plan[1:] if r[0] is not None)
-    assert any(r[1] == "Bea" and r[2] == "Listen better" and r[10] is None for r in plan[1:])
-    assert all(r[10] == "suggested" for r in plan[1:] if r[1] in ("Ann", "Cy"))
+    plan = records(wb["Action plan"])
+    assert list(plan[0])[:3] == ["Organisation", "No.", "Respondent"]
+    assert [r["No."] for r in plan] == sorted(r["No."] for r in plan)
+    assert any(r["Respondent"] == "Bea" and r["Priority"] == "Listen better" and r["Suggested"] is None for r in plan)
+    assert all(r["Suggested"] == "suggested" for r in plan if r["Respondent"] in ("Ann", "Cy"))
     about = [[shown(v) for v in r] for r in values(wb["About"])]
     listed = {r[0]: r[2] for r in about if r[0] in (REMOVED, ADDED)}
     assert listed == {REMOVED: "1", ADDED: "2"}
     assert [r[0] for r in about if r[0] in {f.name for f in files}] == [f.name for f in files]
-    responses = values(wb["Responses"])
-    per_person = {name: sum(1 for r in responses[1:] if r[1] == name) for name in ("Ann", "Cy")}
+    responses = records(wb["Responses"])
+    per_person = {name: sum(1 for r in responses if r["Respondent"] == name) for name in ("Ann", "Cy")}
     assert per_person == {"Ann": 33, "Cy": 33}  # each against its own version: one question swapped
 
 
-def test_summary_for_a_team_pools_the_answers(two_versions: tuple[list[Path], Path]) -> None:
+def test_summary_for_a_team_of_one_organisation(two_versions: tuple[list[Path], Path]) -> None:
     files, out = two_versions
     export_workbook(files, out)
-    ws = load_workbook(out)["Summary"]
+    wb = load_workbook(out)
+    ws = wb["Summary"]
     people = find_row(ws, "Respondents (3 assessments)")[1]
     assert people == "Ann (Equality lead); Bea (Equality lead); Cy (Equality lead)"
-    assert "versions 1 and 2" in find_row(ws, "Instrument")[1]
-    leadership = find_row(ws, "Leadership")
-    assert leadership[2] == pytest.approx(statistics.fmean([1, 3, 4]))
+    assert find_row(wb["Results"], "Leadership")[2] == pytest.approx(statistics.fmean([1, 3, 4]))
+    assert any("versions 1 and 2" in str(shown(v)) for r in values(wb["Results"]) for v in r)
 
 
 def test_compare_earlier_with_now(tmp_path: Path) -> None:
@@ -126,20 +148,23 @@ def test_compare_earlier_with_now(tmp_path: Path) -> None:
     out = tmp_path / "compare.xlsx"
     export_workbook([now], out, compare=earlier)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Responses", "Action plan", "Functions", "Compare", "About"]
+    assert wb.sheetnames[:6] == ["Summary", "Results", "Action plan", "Functions", "Compare", "Framework"]
     ws = wb["Compare"]
     instrument = builtin_instrument()
     before = {a.area: a.score for a in score(instrument, load_assessment(earlier)).areas}
     after = {a.area: a.score for a in score(instrument, load_assessment(now)).areas}
     for area in instrument.areas:
         row = find_row(ws, area.label)
-        assert row[1:4] == [before[area.id], after[area.id], pytest.approx(after[area.id] - before[area.id])]  # type: ignore[operator]
+        assert row[1:3] == [before[area.id], after[area.id]]
+        r = next(i for i, v in enumerate(values(ws), start=1) if v[0] == area.label)
+        assert row[3] == f'=IF(OR(B{r}="",C{r}=""),"",C{r}-B{r})'
+        assert row[4] == f'=IF(D{r}="","",IF(D{r}>0,"up",IF(D{r}<0,"down","same")))'
     (chart,) = ws._charts
     assert isinstance(chart, RadarChart) and len(chart.series) == 2
     names = [ws[s.tx.strRef.f.split("!")[1].replace("$", "")].value for s in chart.series]
     assert names == ["Earlier (2025-03-01)", "Now"]
-    summary_radar = load_workbook(out)["Summary"]._charts[0]
-    assert len(summary_radar.series) == 2  # the earlier outline on the Summary radar too
+    results_radar = next(c for c in wb["Results"]._charts if isinstance(c, RadarChart))
+    assert len(results_radar.series) == 2  # the earlier outline on the Results radar too
 
 
 def test_different_instruments_do_not_merge(tmp_path: Path) -> None:

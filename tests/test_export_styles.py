@@ -12,10 +12,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, NamedStyle
 
 from exports.cells import (
+    BOOLEAN,
     COUNT,
     DATE,
     DATETIME,
     HEADER,
+    NUMBER_HEADER,
     PERCENT,
     SCORE,
     WRAPPED,
@@ -24,6 +26,7 @@ from exports.cells import (
     text,
 )
 from exports.merge import InstrumentCache, open_one
+from exports.sheets_notes import NotesSheet
 from exports.sheets_responses import ResponsesSheet
 from exports.workbook import export_workbook
 from surveys.instrument_file import builtin_instrument
@@ -52,26 +55,34 @@ def test_a_merged_export_reads_back_with_its_styles(tmp_path: Path) -> None:
     wb = load_workbook(out)
 
     responses = wb["Responses"]
-    assert {c.style for c in responses[1]} == {HEADER}
-    assert all(c.alignment.wrap_text and c.font.b for c in responses[1])
-    board = _row_of(responses, 3, builtin_instrument().question("lead-board").text)  # type: ignore[union-attr]
-    assert [board[i].style for i in (2, 3, 4)] == [WRAPPED] * 3  # a merge of a few files wraps its text
-    assert board[5].style == COUNT and board[5].number_format == "0"
-    assert board[9].value == "-minus" and board[9].quotePrefix and board[9].style == WRAPPED
-    assert board[10].style == DATETIME and board[10].number_format == "yyyy-mm-dd hh:mm"
-    assert isinstance(board[10].value, datetime) and board[10].alignment.vertical == "top"
+    header = responses[1]
+    numbers = {"No.", "Option", "Step", "Answered at"}
+    assert {c.value: c.style for c in header} == {
+        c.value: NUMBER_HEADER if c.value in numbers else HEADER for c in header
+    }
+    assert all(c.alignment.wrap_text and c.font.b and c.alignment.vertical == "top" for c in header)
+    board = _row_of(responses, 4, "lead-board")
+    assert [board[i].style for i in (1, 2, 3, 5, 9)] == [WRAPPED] * 5  # a merge of a few files wraps its text
+    assert board[0].style == COUNT and board[8].style == COUNT and board[10].style == COUNT
+    assert board[12].value is False and board[12].style == BOOLEAN
+    assert board[14].value == "-minus" and board[14].quotePrefix and board[14].style == WRAPPED
+    assert board[15].style == DATETIME and board[15].number_format == "yyyy-mm-dd hh:mm"
+    assert isinstance(board[15].value, datetime)
+    # Every cell is top-aligned: "1 Gwen Jones" never reads as the next row's label.
+    assert all(c.alignment.vertical == "top" for c in board if c.value is not None)
 
     plan = wb["Action plan"]
-    row = _row_of(plan, 2, "Record ethnicity")
-    assert row[0].style == COUNT and row[1].style == WRAPPED and row[1].alignment.wrap_text
-    assert row[5].value == "=1+1" and row[5].data_type == "s" and row[5].quotePrefix and row[5].style == WRAPPED
-    assert row[6].style == DATE and row[6].number_format == "yyyy-mm-dd" and row[6].is_date
+    row = _row_of(plan, 3, "Record ethnicity")
+    assert row[1].style == COUNT and row[2].style == WRAPPED and row[2].alignment.wrap_text
+    assert row[0].value == "Riverside PCT" and row[0].style == WRAPPED
+    assert row[6].value == "=1+1" and row[6].data_type == "s" and row[6].quotePrefix and row[6].style == WRAPPED
+    assert row[7].style == DATE and row[7].number_format == "yyyy-mm-dd" and row[7].is_date
 
-    team = wb["Team"]
-    ann = _row_of(team, 0, "Ann")
-    assert ann[3].style == DATE and ann[3].number_format == "yyyy-mm-dd"
-    assert ann[5].style == PERCENT and ann[5].number_format == "0%"
-    assert ann[6].style == SCORE and ann[6].number_format == "0.0"
+    people = wb["Assessments"]
+    ann = _row_of(people, 2, "Ann")
+    assert ann[4].style == DATE and ann[4].number_format == "yyyy-mm-dd"
+    assert ann[6].style == PERCENT and ann[6].number_format == "0%"
+    assert ann[7].style == SCORE and ann[7].number_format == "0.0"
 
 
 def test_a_large_merge_writes_plain_text_but_keeps_dates_styled(tmp_path: Path) -> None:
@@ -80,7 +91,8 @@ def test_a_large_merge_writes_plain_text_but_keeps_dates_styled(tmp_path: Path) 
     cache = InstrumentCache()
     wb = Workbook(write_only=True)
     register_styles(wb)
-    sheet = ResponsesSheet(wb.create_sheet("Responses"), merged=True, wrap=False)
+    notes = NotesSheet(wb.create_sheet("Notes"))
+    sheet = ResponsesSheet(wb.create_sheet("Responses"), builtin_instrument(), notes, wrap=False)
     for no, path in enumerate(sources, start=1):
         sheet.add(no, open_one(path, None, cache))
     sheet.finish()
@@ -89,12 +101,13 @@ def test_a_large_merge_writes_plain_text_but_keeps_dates_styled(tmp_path: Path) 
     ws = load_workbook(out)["Responses"]
     question = builtin_instrument().question("lead-board")
     assert question is not None
-    rows = [r for r in ws.iter_rows(min_row=2) if r[3].value == question.text]
-    assert [r[1].value for r in rows] == ["R0", "R1", "R2"]
+    rows = [r for r in ws.iter_rows(min_row=2) if r[4].value == "lead-board"]
+    assert [r[2].value for r in rows] == ["R0", "R1", "R2"]
     for r in rows:
-        assert r[3].style == "Normal" and r[4].value == question.options[1].label and r[4].style == "Normal"
-        assert r[9].value == "=2*3" and r[9].data_type == "s" and r[9].quotePrefix
-        assert r[10].style == DATETIME and r[10].is_date
+        assert r[5].style == "Normal" and r[9].value == question.options[1].label and r[9].style == "Normal"
+        assert r[14].value == "=2*3" and r[14].data_type == "s" and r[14].quotePrefix
+        assert r[15].style == DATETIME and r[15].is_date
+        assert r[12].value is False and r[12].data_type == "b"
 
 
 def test_a_style_registered_elsewhere_is_still_applied_by_name(tmp_path: Path) -> None:

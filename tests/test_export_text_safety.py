@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from exports.cells import excel_text, register_styles, shown_text, text
 from exports.workbook import export_workbook
 from surveys.responses import Priority
-from tests.export_helpers import formulas, make, shown, values
+from tests.export_helpers import foreign_formulas, formulas, hand_edited_note, make, records, shown, values
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","x")',
@@ -45,30 +45,48 @@ def test_hostile_user_text_survives_every_sheet(tmp_path: Path) -> None:
         "a.toml",
         organisation="=cmd|'/c calc'!A1",
         respondent="@Ann",
-        notes={"lead-board": "=2*3", "lead-execs": "+1", "lead-priorities": "\rCR first"},
+        notes={
+            "lead-board": "=2*3",
+            "lead-execs": "+1",
+            "lead-priorities": "\rCR first",
+        },
         priorities=priorities,
     )
+    # Too long for a cell, so it goes on Notes; longer than stick writes, so it is a hand edit.
+    hand_edited_note(first, "data-collect", "=HYPERLINK(" + "x" * 40000 + ")")
     second = make(tmp_path, "b.toml", respondent="-Bob", role="=Role")
     out = tmp_path / "hostile.xlsx"
-    export_workbook([first, second], out, compare=second)
-    assert formulas(out) == []
+    export_workbook([first, second], out, compare=second, force=True)
+    assert foreign_formulas(out) == []
     wb = load_workbook(out)
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str):
+                if cell.data_type == "f":  # the export's own formulas: none carries a user's text
+                    assert not any(h.strip() and h.strip() in str(cell.value) for h in HOSTILE[:5]), cell.value
+                elif isinstance(cell.value, str):
                     assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
-    plan = values(wb["Action plan"])
-    assert [shown(r[2]) for r in plan[1 : len(HOSTILE) + 1]] == HOSTILE  # Priority column (after No., Respondent)
-    assert [shown(r[5]) for r in plan[1 : len(HOSTILE) + 1]] == HOSTILE  # Lead
-    assert [shown(r[8]) for r in plan[1 : len(HOSTILE) + 1]] == HOSTILE  # Measure
-    responses = values(wb["Responses"])
-    notes = {shown(r[9]) for r in responses[1:] if r[9] is not None}
-    assert {"=2*3", "+1", "\rCR first"} <= notes
-    team = values(wb["Team"])
-    assert any(shown(r[0]) == "-Bob" and shown(r[2]) == "=Role" for r in team)
+    plan = records(wb["Action plan"])
+    assert [r["Priority"] for r in plan[: len(HOSTILE)]] == HOSTILE
+    assert [r["Lead"] for r in plan[: len(HOSTILE)]] == HOSTILE
+    assert [r["Measure"] for r in plan[: len(HOSTILE)]] == HOSTILE
+    assert {r["Organisation"] for r in plan} == {"=cmd|'/c calc'!A1", "Riverside PCT"}
+    responses = records(wb["Responses"])
+    assert {"=2*3", "+1", "\rCR first"} <= {r["Note"] for r in responses}
+    assert {r["Organisation"] for r in responses} == {"=cmd|'/c calc'!A1", "Riverside PCT"}
+    assert {"@Ann", "-Bob"} == {r["Respondent"] for r in responses}
+    people = records(wb["Assessments"])
+    assert any(r["Respondent"] == "-Bob" and r["Role"] == "=Role" for r in people)
+    assert {r["Organisation"] for r in people} == {"=cmd|'/c calc'!A1", "Riverside PCT"}
     summary = values(wb["Summary"])
     assert any(shown(r[1]) == "=cmd|'/c calc'!A1; Riverside PCT" for r in summary)
+    team = [shown(v) for r in values(wb["Team"]) for v in r]
+    assert "=cmd|'/c calc'!A1" in team
+    parts = records(wb["Notes"])
+    assert "".join(r["Text"] for r in parts) == "=HYPERLINK(" + "x" * 40000 + ")"
+    assert wb["Notes"]["E2"].quotePrefix and wb["Notes"]["E2"].data_type == "s"
+    answers = records(wb["Answers"])
+    assert {r["Organisation"] for r in answers} == {"=cmd|'/c calc'!A1", "Riverside PCT"}
 
 
 def test_risky_text_is_quote_prefixed(tmp_path: Path) -> None:
@@ -147,13 +165,22 @@ def test_user_text_comes_out_of_an_export_exactly(
     )
     out = folder / "a.xlsx"
     export_workbook([source], out)
-    assert formulas(out) == []
+    assert foreign_formulas(out) == []
     wb = load_workbook(out)
     summary = {shown(r[0]): shown(r[1]) for r in values(wb["Summary"]) if r[0] is not None}
     assert summary["Organisation"] == organisation
     assert summary["Respondent"] == f"{respondent} (Equality lead)"
-    row = values(wb["Action plan"])[1]
-    assert [shown(row[0]), shown(row[3]), shown(row[6])] == [measure, lead, measure]
-    assert note in {shown(r[7]) for r in values(wb["Responses"])}
+    row = records(wb["Action plan"])[0]
+    assert [row["Priority"], row["Lead"], row["Measure"]] == [measure, lead, measure]
+    responses = records(wb["Responses"])
+    assert note in {r["Note"] for r in responses}
+    assert {r["Organisation"] for r in responses} == {organisation}
+    assert {r["Respondent"] for r in responses} == {respondent}
+    assert records(wb["Answers"])[0]["Organisation"] == organisation
+    # Functions shows the lead through a formula over the Action plan: the lead's cell holds the text.
     functions = values(wb["Functions"])
-    assert shown(functions[1][functions[0].index("Service and financial framework (SaFF)")]) == lead
+    crossing = functions[1][functions[0].index("Service and financial framework (SaFF)")]
+    assert crossing == (  # the same formula whatever the lead is: it refers to the lead's cell
+        "=IF('Action plan'!$C$2=E$1,IF('Action plan'!$D$2=\"\",IF('Action plan'!$I$2=\"suggested\","
+        '"no lead: suggested","lead not named"),\'Action plan\'!$D$2),"")'
+    )

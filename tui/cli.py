@@ -84,7 +84,9 @@ def _command_parser() -> _Parser:
     export.add_argument("files", nargs="+", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx")
     export.add_argument("--compare", type=Path, metavar="EARLIER.toml", help="an earlier assessment to compare with")
-    export.add_argument("--force", action="store_true", help="overwrite OUT.xlsx if it exists")
+    export.add_argument(
+        "--force", action="store_true", help="overwrite OUT.xlsx if it exists; compare even what --compare refuses"
+    )
     export.add_argument("--skip-bad", action="store_true", help="skip files that cannot be read, listing them")
     _instrument(export)
 

@@ -1,0 +1,110 @@
+"""The Framework sheet: the whole model the assessment is read against, from the instrument.
+
+Levels, dimensions and profiles (what each looks like, what it implies), the
+steps with their meanings and transitions, the adopter categories with their
+shares, the success factors (areas), the business functions, the principles
+and the commission. A part the instrument does not have is left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exports.cells import COUNT, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, header_row, styled, text
+from exports.layout import Rows, prepare
+from surveys.model import Instrument
+from surveys.vocabulary import heading, vocabulary
+
+WIDTHS = [26, 52, 52]
+
+
+def _lines(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def write_framework(ws: Any, instrument: Instrument) -> None:
+    v = vocabulary(instrument)
+    prepare(ws, WIDTHS, title_rows=None)
+    rows = Rows(ws, WIDTHS)
+    rows.add([text(ws, f"The framework: {instrument.title}", TITLE)])
+    rows.prose("A reading of the deck, as the instrument holds it: the About sheet says how it was read.")
+    rows.skip()
+    if instrument.levels:
+        rows.add([text(ws, "Mainstreaming at different levels", HEADING)])
+        rows.add(header_row(ws, ["Level", "The question it asks", heading(v.dimension)]))
+        for level in instrument.levels:
+            at = [d.label for d in instrument.dimensions if d.level == level.id]
+            rows.add(
+                [text(ws, level.label, LABEL), text(ws, level.question, WRAPPED), text(ws, ", ".join(at), WRAPPED)]
+            )
+        rows.skip()
+    for dimension in instrument.dimensions:
+        rows.add([text(ws, f"{heading(v.dimension)}: {dimension.label}", HEADING)])
+        if dimension.description:
+            rows.add([None, text(ws, dimension.description, WRAPPED)])
+        rows.add(header_row(ws, [heading(v.profile), "What it looks like", "Implications"]))
+        for profile in dimension.profiles:
+            rows.add(
+                [
+                    text(ws, profile.label, LABEL),
+                    text(ws, _lines(profile.looks_like), WRAPPED),
+                    text(ws, _lines(profile.implications), WRAPPED),
+                ]
+            )
+        rows.skip()
+    if instrument.steps:
+        rows.add([text(ws, f"{heading(v.steps)} to {v.ladder}", HEADING)])
+        rows.add(header_row(ws, [heading(v.step), "What it means", f"{heading(v.transition)} to the next {v.step}"]))
+        for step in instrument.steps:
+            following = (
+                f"{step.transition}: to {instrument.step(step.number + 1).label}" if step.transition else "the top"
+            )
+            rows.add(
+                [
+                    text(ws, f"{step.number}. {step.label}", LABEL),
+                    text(ws, step.meaning, WRAPPED),
+                    text(ws, following, WRAPPED),
+                ]
+            )
+        rows.skip()
+    if instrument.adopters:
+        rows.add([text(ws, f"{heading(v.adopters)} (Rogers' curve, applied to NHS organisations)", HEADING)])
+        rows.add(header_row(ws, [heading(v.adopter), "What it looks like", "Share of organisations (%)"], numbers={2}))
+        for category in instrument.adopters:
+            rows.add(
+                [
+                    text(ws, category.label, LABEL),
+                    text(ws, category.description, WRAPPED),
+                    styled(ws, category.share, SCORE),
+                ]
+            )
+        rows.skip()
+    if instrument.areas:
+        rows.add([text(ws, f"Success factors: the {v.areas} scored", HEADING)])
+        rows.add(header_row(ws, [heading(v.area), "What it covers", f"Where the work usually lives ({v.function})"]))
+        for area in instrument.areas:
+            home = next((f.label for f in instrument.functions if f.id == area.function), area.function)
+            rows.add([text(ws, area.label, LABEL), text(ws, area.description, WRAPPED), text(ws, home, WRAPPED)])
+        rows.skip()
+    if instrument.functions:
+        rows.add([text(ws, f"Opportunities for integration: the {v.functions}", HEADING)])
+        rows.add(header_row(ws, [heading(v.function), "What it is"]))
+        for function in instrument.functions:
+            rows.add([text(ws, function.label, LABEL), text(ws, function.description, WRAPPED)])
+        rows.skip()
+    if instrument.principles:
+        rows.add([text(ws, heading(v.principles), HEADING)])
+        rows.add(header_row(ws, ["No.", heading(v.principle), "On the Action plan"], numbers={0}))
+        for number, principle in enumerate(instrument.principles, start=1):
+            rows.add(
+                [
+                    styled(ws, number, COUNT),
+                    text(ws, principle.label, LABEL),
+                    text(ws, "a column to check each priority against (yes, partly or no)", WRAPPED),
+                ]
+            )
+        rows.skip()
+    if instrument.commission:
+        rows.add([text(ws, "The commission", HEADING)])
+        for item in instrument.commission:
+            rows.add([text(ws, item, TOP)])

@@ -1,0 +1,140 @@
+"""The Functions sheet: priorities down the side, business functions across, all live.
+
+Every cell here is a formula over the Action plan, so when a planner moves a
+priority to another function, names a lead or changes a status there, this
+sheet follows. Text is compared with `=` inside SUMPRODUCT rather than with
+COUNTIFS, whose criteria read `*`, `?` and a leading `<` in a label as
+patterns and operators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+
+from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
+from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
+from exports.plan_rows import PlanRow
+from exports.sheets_plan import SUGGESTED, PlanColumns
+from surveys.model import Instrument
+from surveys.responses import STATUSES
+from surveys.vocabulary import heading, vocabulary
+
+NO_FUNCTION = "None of these"
+LIMITED = 5  # the deck's "limited priorities": the scoring suggests at most five too
+OVER_LIMIT_FILL = PatternFill("solid", fgColor="F4CCCC")
+_CROSSING_WIDTH = 10.5
+
+
+def _or_blank(ref: str) -> str:
+    # A reference to an empty cell reads as 0; joining "" keeps it empty.
+    return f'IF({ref}="","",{ref}&"")'
+
+
+def set_count(plan: PlanColumns, *conditions: str) -> str:
+    """Priorities set (not suggested) meeting every condition, over the whole plan."""
+    terms = [f'({plan.column(plan.priority)}<>"")', f'({plan.column("Suggested")}<>"{SUGGESTED}")', *conditions]
+    return "=SUMPRODUCT(" + "*".join(terms) + ")"
+
+
+def suggested_count(plan: PlanColumns, *conditions: str) -> str:
+    terms = [f'({plan.column("Suggested")}="{SUGGESTED}")', *conditions]
+    return "=SUMPRODUCT(" + "*".join(terms) + ")"
+
+
+def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], plan: PlanColumns, merged: bool) -> None:
+    v = vocabulary(instrument)
+    labels = [f.label for f in instrument.functions]
+    lead = ["Organisation", "No."] if merged else []
+    names = unique_names([*lead, heading(v.priority), heading(v.area), *labels, NO_FUNCTION])
+    widths = ([12, 5] if merged else []) + [26, 14] + [_CROSSING_WIDTH] * (len(labels) + 1)
+    first_crossing = len(lead) + 2
+    prepare(ws, widths, freeze=get_column_letter(first_crossing + 1) + "2", title_rows="1:1")
+    out = Rows(ws, widths)
+    out.add(header_row(ws, names, numbers={1} if merged else set()))
+    function_field = heading(v.function)
+    priority, area = heading(v.priority), heading(v.area)
+    for index, row in enumerate(rows):
+        r = index + 2
+        func, who = plan.cell(function_field, r), plan.cell("Lead", r)
+        lead_words = (
+            f'IF({who}="",IF({plan.cell("Suggested", r)}="{SUGGESTED}","no lead: suggested","lead not named"),{who})'
+        )
+        crossings = []
+        for offset in range(len(labels)):
+            header = f"{get_column_letter(first_crossing + offset + 1)}$1"
+            crossings.append(formula(ws, f'=IF({func}={header},{lead_words},"")', WRAPPED))
+        known = "+".join(f"({func}={get_column_letter(first_crossing + o + 1)}$1)" for o in range(len(labels))) or "0"
+        crossings.append(
+            formula(
+                ws,
+                f'=IF({plan.cell(priority, r)}="","",'
+                f'IF(({known})=0,IF({func}="","not linked",{func})&": "&{lead_words},""))',
+                WRAPPED,
+            )
+        )
+        team: list[Any] = (
+            [
+                formula(ws, "=" + _or_blank(plan.cell("Organisation", r)), WRAPPED),
+                formula(ws, f"={plan.cell('No.', r)}", COUNT),
+            ]
+            if merged
+            else []
+        )
+        cells = [
+            formula(ws, "=" + _or_blank(plan.cell(priority, r)), WRAPPED),
+            formula(ws, "=" + _or_blank(plan.cell(area, r)), WRAPPED),
+        ]
+        # Formulas carry no text to measure: the height comes from what they will show.
+        lines = max(
+            line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
+        )
+        out.add(team + cells + crossings, height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+    _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))
+    _statuses(ws, out, plan, lead, v.priorities)
+
+
+def _foot(ws: Any, out: Rows, plan: PlanColumns, first: int, functions: int, lead: Sequence[str], word: str) -> None:
+    pad: list[Any] = [None] * len(lead)
+    out.skip()
+    set_cells, suggested_cells = [], []
+    for offset in range(functions):
+        header = f"{get_column_letter(first + offset + 1)}$1"
+        func = plan.column(plan.function)
+        set_cells.append(formula(ws, set_count(plan, f"({func}={header})"), COUNT_UNDER_TEXT))
+        suggested_cells.append(formula(ws, suggested_count(plan, f"({func}={header})"), COUNT_UNDER_TEXT))
+    out.add(pad + [text(ws, f"{word} set in each", LABEL), None, *set_cells])
+    out.add(pad + [text(ws, "Suggested, not yet set", LABEL), None, *suggested_cells])
+
+
+def _statuses(ws: Any, out: Rows, plan: PlanColumns, lead: Sequence[str], word: str) -> None:
+    pad: list[Any] = [None] * len(lead)
+    out.skip()
+    out.add(pad + [text(ws, f"{heading(word)} set, by status", HEADING)])
+    out.add(pad + header_row(ws, ["Status", "Set"], numbers={1}))
+    for status in STATUSES:
+        out.add(
+            pad + [text(ws, status, TOP), formula(ws, set_count(plan, f'({plan.column("Status")}="{status}")'), COUNT)]
+        )
+    total = out.add(pad + [text(ws, f"All set {word}", LABEL), formula(ws, set_count(plan), COUNT)])
+    out.add(
+        pad
+        + [
+            text(
+                ws,
+                f"The deck asks for limited {word}: {LIMITED} or fewer for each assessment "
+                "(the count turns red above that for a single assessment).",
+                WRAPPED,
+            ),
+            styled(ws, LIMITED, COUNT),
+        ]
+    )
+    if not plan.merged:
+        cell = f"{get_column_letter(len(lead) + 2)}{total}"
+        ws.conditional_formatting.add(
+            cell, CellIsRule(operator="greaterThan", formula=[str(LIMITED)], fill=OVER_LIMIT_FILL)
+        )
