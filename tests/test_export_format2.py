@@ -67,3 +67,19 @@ def test_a_minimal_check_exports(tmp_path: Path) -> None:
     out = tmp_path / "rag.xlsx"
     export_workbook([path], out)
     assert deck_words(_all_words(out)) == []
+
+
+def test_eds_bands_on_the_summary_for_all_0s_1s_2s_and_3s(tmp_path: Path) -> None:
+    words = heading(vocabulary(EDS).overall)
+    for value, total, band in (
+        (0, 0, "Underdeveloped"),
+        (1, 11, "Developing"),
+        (2, 22, "Achieving"),
+        (3, 33, "Excelling"),
+    ):
+        path = saved(tmp_path, scored(EDS, [value] * 11), f"all-{value}.toml")
+        out = tmp_path / f"all-{value}.xlsx"
+        export_workbook([path], out)
+        rows = [[str(v) for v in r if v is not None] for r in load_workbook(out)["Summary"].iter_rows(values_only=True)]
+        said = {r[0]: r[1] for r in rows if len(r) >= 2}
+        assert said[words].startswith(f"{total} of 33") and band in said[words], (value, said[words])
