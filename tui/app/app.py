@@ -22,9 +22,11 @@ from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from surveys.errors import StickError
+from tui.app.background import background_turn
 from tui.app.keys_in_order import KeyQueue
 from tui.app.too_small import TooSmallScreen, too_small
 
@@ -207,13 +209,31 @@ class StickApp(App[None]):
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.push_screen(HomeScreen(self.folder, self))
 
+    class EarlierFound(Message):
+        """The earlier-assessment search has its answer for `context`."""
+
+        def __init__(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
+            super().__init__()
+            self.context = context
+            self.found = found
+
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
+        from textual.worker import get_current_worker
+
         from tui.app.folder import earlier_assessments
 
+        worker = get_current_worker()
         store = context.store
-        found = earlier_assessments(store.path.parent, store.path, store.assessment)
-        self.call_from_thread(self._compare_with, context, found)
+        found = earlier_assessments(
+            store.path.parent, store.path, store.assessment, self.instrument_path, background_turn(worker)
+        )
+        # post_message never waits for the app (call_from_thread would, past its exit).
+        if found:
+            self.post_message(self.EarlierFound(context, found))
+
+    def on_stick_app_earlier_found(self, message: EarlierFound) -> None:
+        self._compare_with(message.context, message.found)
 
     def _compare_with(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
         from tui.app.context import Comparison

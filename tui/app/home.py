@@ -1,6 +1,8 @@
 """Home: the assessments in the response folder, newest change first.
 
-The folder is read in a worker thread so the first frame never waits for it.
+The folder is read in a worker thread so the first frame never waits for it,
+through the folder index, so only files changed since the last look are
+parsed; rows arrive in batches as they are known, the first screenful first.
 `e` exports the assessment under the cursor, or every readable one, to an
 Excel workbook; the export runs in a worker of `ExportPanel`.
 """
@@ -18,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
@@ -56,7 +59,16 @@ class HomeScreen(CommandScreen[None]):
     """
 
     class Listed(Message):
-        """The folder has been read and its rows are on the screen."""
+        """The folder has been read and all its rows are on the screen."""
+
+    class Rows(Message):
+        """A batch of rows read by the worker; `done` on the last one of a reading."""
+
+        def __init__(self, reading: int, rows: list[Summary], done: bool) -> None:
+            super().__init__()
+            self.reading = reading
+            self.rows = rows
+            self.done = done
 
     def __init__(self, folder: Path, host: HomeHost) -> None:
         super().__init__()
@@ -64,6 +76,10 @@ class HomeScreen(CommandScreen[None]):
         self.host = host
         self.items: list[Summary] = []
         self.listed = False
+        # Each reading is numbered, so rows still queued from one a reload replaced are dropped.
+        self._reading = 0
+        self._shown = 0
+        self._keep: Summary | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -80,25 +96,50 @@ class HomeScreen(CommandScreen[None]):
 
     def action_reload(self) -> None:
         self.listed = False
-        self._load()
+        self._reading += 1
+        self._keep = self.selected() if self._keep is None else self._keep
+        self._load(self._reading)
 
     @work(thread=True, exclusive=True, group="home")
-    def _load(self) -> None:
-        from tui.app.folder import summaries
+    def _load(self, reading: int) -> None:
+        from tui.app.background import background_turn
+        from tui.app.folder import summary_batches
 
-        found = summaries(self.folder, self.host.instrument_path)
-        self.app.call_from_thread(self._show, found)
+        stop = background_turn(get_current_worker())
 
-    def _show(self, found: list[Summary]) -> None:
+        def cancelled() -> bool:
+            return stop() or reading != self._reading
+
+        # post_message, not call_from_thread: it never waits for the app, so a
+        # reading cut short by quitting cannot hold the exit up.
+        for batch in summary_batches(self.folder, self.host.instrument_path, cancelled):
+            self.post_message(self.Rows(reading, batch, False))
+        if not cancelled():
+            self.post_message(self.Rows(reading, [], True))
+
+    def on_home_screen_rows(self, message: Rows) -> None:
+        if message.reading != self._reading:
+            return
         table = self.query_one(DataTable)
-        keep = self.selected()
-        self.items = found
-        table.clear()
-        for item in found:
+        if self._shown != self._reading:  # the first batch of this reading replaces the last one's rows
+            self._shown = self._reading
+            table.clear()
+            self.items = []
+        for item in message.rows:
             table.add_row(*(Text(cell) for cell in _cells(item)), key=str(item.path))
+        self.items.extend(message.rows)
+        if message.rows and not table.has_focus:
+            table.focus()
+        if message.done:
+            self._listed()
+
+    def _listed(self) -> None:
+        table = self.query_one(DataTable)
+        found = self.items
         empty = self.query_one("#empty", Static)
         empty.display = not found
         empty.update(f"No assessments yet in {self.folder}.\nPress n to start one." if not found else "")
+        keep, self._keep = self._keep, None
         if keep is not None:
             for row, item in enumerate(found):
                 if item.path == keep.path:
