@@ -42,9 +42,9 @@ def to_toml(assessment: Assessment) -> bytes:
     doc["answers"] = {qid: _answer_table(a) for qid, a in assessment.answers.items()}
     if assessment.priorities or assessment.plan_started:
         doc["priorities"] = [_priority_table(p) for p in assessment.priorities]
-    import tomli_w  # not needed to open a file, only to save it
+    from surveys.toml_reuse import dumps_utf8  # tomli-w: not needed to open a file, only to save it
 
-    return (HEADER + tomli_w.dumps(doc, multiline_strings=False)).encode("utf-8")
+    return HEADER.encode("utf-8") + dumps_utf8(doc)
 
 
 def _answer_table(answer: Answer) -> dict[str, Any]:
