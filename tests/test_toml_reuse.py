@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from surveys.toml_reuse import LONG, dumps_utf8
 
-TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
 LONG_TEXT = st.builds(lambda a, b: (a * (LONG // max(1, len(a)) + 1))[: LONG + 7] + b, TEXT.filter(bool), TEXT)
 VALUE = st.one_of(TEXT, LONG_TEXT, st.integers(), st.booleans())
 TABLE = st.dictionaries(st.text(min_size=1, max_size=8), VALUE, max_size=5)
