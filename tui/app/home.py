@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.export_panel import ExportPanel
+from tui.app.in_place import update_in_place
 
 if TYPE_CHECKING:
     from tui.app.export_dialog import ExportRequest
@@ -83,7 +84,7 @@ class HomeScreen(CommandScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(f"Assessments in {self.folder} (enter opens, n starts a new one)", id="where", markup=False)
+        yield Static(self._where(), id="where", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
@@ -132,6 +133,16 @@ class HomeScreen(CommandScreen[None]):
             table.focus()
         if message.done:
             self._listed()
+        update_in_place(self.query_one("#where", Static), self._where())
+
+    def _where(self) -> str:
+        """Where the rows come from, and how many there are (so far, while the folder is read)."""
+        count = len(self.items)
+        if not self.listed:
+            so_far = f": {count:,} so far" if count else ""
+            return f"Reading the assessments in {self.folder}{so_far}…"
+        noun = "assessment" if count == 1 else "assessments"
+        return f"{count:,} {noun} in {self.folder} (enter opens, n starts a new one)"
 
     def _listed(self) -> None:
         table = self.query_one(DataTable)
