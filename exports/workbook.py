@@ -25,6 +25,7 @@ from exports.merge import (
     InstrumentCache,
     Member,
     MergeError,
+    Scored,
     Standing,
     basis_for,
     member_of,
@@ -87,6 +88,9 @@ class _Export:
         self.functions: FunctionsSheet | None = None
         self.tally = PlanTally()
         self.members: list[Member] = []
+        # Each file's score as `add` computed it, kept so the Team and Compare
+        # sheets do not score every file again when the team shares one instrument.
+        self.scored: list[Scored] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
 
@@ -103,13 +107,26 @@ class _Export:
             self.plan.add(row)
             self.functions.add(row)
             self.tally.add(row)
-        self.members.append(member_of(no, opened, result.completeness.percent))
+        member = member_of(no, opened, result.completeness.percent)
+        self.members.append(member)
+        self.scored.append(Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter))
         self.used.append(opened.path)
+
+    def scored_on(self, basis: Basis) -> list[Scored]:
+        """Every member scored on `basis`: the score from `add` where the basis is the member's own instrument."""
+        plain = not basis.differences and len(basis.versions) == 1
+        key = (basis.instrument.id, basis.instrument.version)
+        return [
+            s
+            if plain and (s.member.instrument.id, s.member.instrument.version) == key
+            else score_member(basis, s.member)
+            for s in self.scored
+        ]
 
 
 def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier]:
     basis = basis_for([*(m.instrument for m in export.members), earlier.instrument])
-    now = team_standing(basis, [score_member(basis, m) for m in export.members])
+    now = team_standing(basis, export.scored_on(basis))
     before = team_standing(basis, [score_member(basis, member_of(0, earlier, 0))])
     name = f"Earlier ({earlier.assessment.date.isoformat()})"
     return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas})
@@ -119,7 +136,7 @@ def _write(wb: Workbook, export: _Export, earlier: Opened | None, skipped: list[
     if not export.members or export.first is None or export.functions is None:
         raise ExportError("none of the files could be read; nothing was written")
     basis = basis_for(m.instrument for m in export.members)
-    scored = [score_member(basis, m) for m in export.members]
+    scored = export.scored_on(basis)
     compare = _compare(export, earlier) if earlier is not None else None
     team_ws = wb.create_sheet("Team") if export.merged else None
     compare_ws = wb.create_sheet("Compare") if compare is not None else None
