@@ -49,6 +49,7 @@ class StickApp(App[None]):
     # Under NO_COLOR the cursor must show by an attribute, not a shade of grey.
     DEFAULT_CSS = """
     StickApp.-no-color DataTable > .datatable--cursor { text-style: reverse bold; }
+    StickApp.-no-color RowTable > .row-table--cursor { text-style: reverse bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),

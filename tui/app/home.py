@@ -14,18 +14,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.export_panel import ExportPanel
 from tui.app.in_place import update_in_place
+from tui.app.row_table import RowTable
 
 if TYPE_CHECKING:
     from tui.app.export_dialog import ExportRequest
@@ -55,7 +55,7 @@ class HomeScreen(CommandScreen[None]):
     ]
     DEFAULT_CSS = """
     HomeScreen #where { padding: 0 1; height: auto; }
-    HomeScreen DataTable { height: 1fr; }
+    HomeScreen RowTable { height: 1fr; }
     HomeScreen #empty { padding: 1 2; height: auto; }
     """
 
@@ -85,9 +85,7 @@ class HomeScreen(CommandScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(self._where(), id="where", markup=False)
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield RowTable(COLUMNS)
         yield Static("Reading the folder…", id="empty", markup=False)
         yield ExportPanel(id="export")
         yield KeyBar()
@@ -121,13 +119,12 @@ class HomeScreen(CommandScreen[None]):
     def on_home_screen_rows(self, message: Rows) -> None:
         if message.reading != self._reading:
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         if self._shown != self._reading:  # the first batch of this reading replaces the last one's rows
             self._shown = self._reading
             table.clear()
             self.items = []
-        for item in message.rows:
-            table.add_row(*(Text(cell) for cell in _cells(item)), key=str(item.path))
+        table.add_rows(_cells(item) for item in message.rows)
         self.items.extend(message.rows)
         if message.rows and not table.has_focus:
             table.focus()
@@ -145,7 +142,7 @@ class HomeScreen(CommandScreen[None]):
         return f"{count:,} {noun} in {self.folder} (enter opens, n starts a new one)"
 
     def _listed(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         found = self.items
         empty = self.query_one("#empty", Static)
         empty.display = not found
@@ -160,7 +157,7 @@ class HomeScreen(CommandScreen[None]):
         self.post_message(self.Listed())
 
     def selected(self) -> Summary | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         if not self.items or not 0 <= table.cursor_row < len(self.items):
             return None
         return self.items[table.cursor_row]
@@ -168,7 +165,7 @@ class HomeScreen(CommandScreen[None]):
     def readable_paths(self) -> list[Path]:
         return [item.path for item in self.items if not item.error]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
         self.action_resume()
 
