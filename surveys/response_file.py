@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from surveys import quick_toml
 from surveys.atomic import atomic_write
 from surveys.errors import ResponseFileError
 from surveys.responses import Answer, Assessment, Priority
@@ -76,7 +77,7 @@ def _priority_table(priority: Priority) -> dict[str, Any]:
 
 def from_toml(data: bytes, name: str) -> Assessment:
     """Parse a response file; ResponseFileError gives one line naming the problem."""
-    parsed = parse(data)
+    parsed = parse(data, quick_toml.loads)
     if parsed.failure is not None:
         where = f"line {parsed.failure.line}: " if parsed.failure.line else ""
         raise ResponseFileError(f"{name}: {where}{parsed.failure.message}")
