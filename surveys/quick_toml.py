@@ -32,6 +32,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{6})?(?:[+-]\d{2}:\d{2})?")
 
 
+_decode = json.JSONDecoder(strict=False).decode  # strict=False: a raw tab, as TOML allows
+
+
 class _GiveUp(Exception):
     pass
 
@@ -41,7 +44,7 @@ def _value(text: str) -> Any:
     if first == '"':
         if _STRING.fullmatch(text) is None:
             raise _GiveUp
-        return json.loads(text, strict=False)
+        return text[1:-1] if "\\" not in text else _decode(text)
     if text == "true":
         return True
     if text == "false":
