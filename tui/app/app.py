@@ -195,6 +195,15 @@ class StickApp(App[None]):
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
         # The earlier outline can arrive a moment later; the first frame should not wait for it.
         self.call_after_refresh(self._find_earlier, context)
+        self.call_after_refresh(self._warm_save, store)
+
+    @work(thread=True, group="warm")
+    def _warm_save(self, store: Store) -> None:
+        # Writing the file once, unsaved, keeps the TOML text of any long note
+        # (surveys/toml_reuse.py): the first answer then saves as fast as the rest.
+        from surveys.response_file import to_toml
+
+        to_toml(store.assessment)
 
     def _left(self, context: AssessmentContext) -> None:
         """Back from the questions: the file is free for others again, and Home is there."""
