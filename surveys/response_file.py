@@ -132,7 +132,26 @@ def _assessment(doc: dict[str, Any]) -> Assessment:
     )
 
 
+_ANSWER_KEYS = frozenset(("choice", "label", "text", "dont_know", "note", "at"))
+
+
 def _answer(qid: str, raw: dict[str, Any]) -> Answer:
+    # Most answers in a folder are well formed: checked here in one pass (a folder
+    # of 10,000 files is 300,000 answers); anything else takes the checks below,
+    # which name what is wrong.
+    choice, label, text = raw.get("choice", 0), raw.get("label", ""), raw.get("text", "")
+    dont_know, note, at = raw.get("dont_know", False), raw.get("note", ""), raw.get("at")
+    if (
+        type(choice) is int
+        and choice >= 0
+        and type(label) is str
+        and type(text) is str
+        and type(dont_know) is bool
+        and type(note) is str
+        and (at is None or type(at) is datetime)
+    ):
+        extra = {k: v for k, v in raw.items() if k not in _ANSWER_KEYS} if not raw.keys() <= _ANSWER_KEYS else {}
+        return Answer(qid, choice, label, text, dont_know, note, at, extra)
     where = f"answers.{qid}: "
     choice = _get(raw, "choice", int, where, 0)
     if choice < 0:
