@@ -39,7 +39,7 @@ RACY_NS = 2_000_000_000
 # Reading a cold folder saves what it has this often, so quitting early still leaves a warmer cache.
 CHECKPOINT_SECONDS = 2.0
 FIRST_BATCH = 40  # about a screen of rows: shown before the rest is read
-BATCH_SECONDS = 0.05
+BATCH_SECONDS = 0.25  # rows arrive four times a second: each batch costs the screen a frame
 BATCH_LIMIT = 2000
 
 Reader = Callable[[Path], Assessment]
