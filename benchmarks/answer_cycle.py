@@ -71,6 +71,8 @@ def _launch(
             term._pump(0.01)
         cpu_before = child_cpu(term.pid)
         answered = 0
+        # Each answer changes the one in the file (so each is saved): the other of options 1 and 2.
+        chosen = _chosen(path)
         for n in range(1, total):
             if answered >= want:
                 break
@@ -84,7 +86,7 @@ def _launch(
             while time.monotonic() < rest:
                 term._pump(0.005)
             start = len(term.output)
-            pressed = term.type(str(1 + (n + flip) % 2).encode())
+            pressed = term.type(b"2" if chosen.get(instrument.questions[n - 1].id) == 1 else b"1")
             drawn, saved = term.wait_frame_with(marker, start, saved=path.name)
             into.total.append((max(drawn, saved) - pressed) * 1000)
             into.drawn.append((drawn - pressed) * 1000)
@@ -95,6 +97,12 @@ def _launch(
         term.wait_exit()
     finally:
         term.close()
+
+
+def _chosen(path: Path) -> dict[str, int]:
+    from surveys.response_file import load_assessment
+
+    return {qid: a.choice for qid, a in load_assessment(path).answers.items()}
 
 
 def run_cycles(
