@@ -12,6 +12,7 @@ that saves the same bytes atomically and redraws one line per key
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 import time
@@ -62,10 +63,13 @@ def _launch(
     term = Terminal(argv, env, size, watch=path.parent)
     try:
         end = time.monotonic() + 60
-        while b"Question 1 of" not in plain(bytes(term.output)):
+        shown = None
+        while shown is None:
+            shown = re.search(rb"Question (\d+) of", plain(bytes(term.output)))
             if time.monotonic() > end:
                 raise SystemExit(f"{argv[1:3]} never drew its first question")
             term._pump(0.01)
+        first = int(shown.group(1))  # where it opened: the first question still open, else the first
         settle = time.monotonic() + SETTLE
         while time.monotonic() < settle:
             term._pump(0.01)
@@ -73,7 +77,7 @@ def _launch(
         answered = 0
         # Each answer changes the one in the file (so each is saved): the other of options 1 and 2.
         chosen = _chosen(path)
-        for n in range(1, total):
+        for n in range(first, total):
             if answered >= want:
                 break
             start = len(term.output)
