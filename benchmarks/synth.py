@@ -61,3 +61,48 @@ def write_many(folder: Path, count: int) -> list[Path]:
         path.write_bytes(to_toml(assessment(n)))
         paths.append(path)
     return paths
+
+
+def big_instrument(folder: Path, times: int) -> Path:
+    """The built-in instrument with its sections repeated `times` over (new ids): a long questionnaire."""
+    import copy
+    import tomllib
+
+    import tomli_w
+
+    from surveys.instrument_file import builtin_bytes
+
+    doc = tomllib.loads(builtin_bytes().decode("utf-8"))
+    sections = []
+    for n in range(times):
+        for section in doc["sections"]:
+            copied = copy.deepcopy(section)
+            copied["id"] = f"{section['id']}-{n}"
+            for question in copied["questions"]:
+                question["id"] = f"{question['id']}-{n}"
+            sections.append(copied)
+    doc["sections"] = sections
+    doc["id"] = f"{doc['id']}-x{times}"
+    path = folder / f"instrument-x{times}.toml"
+    path.write_bytes(tomli_w.dumps(doc).encode("utf-8"))
+    return path
+
+
+def with_long_note(a: Assessment, size: int) -> Assessment:
+    """The assessment with a note of about `size` characters on its first answer (varied words, some Urdu)."""
+    from surveys.responses import Answer
+
+    words = ["board", "paper", "ethnicity", "monitoring", "ڈیٹا", "équipe", "Łódź", "staff", "survey", "review"]
+    rng = random.Random(size)
+    text = []
+    total = 0
+    while total < size:
+        word = rng.choice(words)
+        text.append(word)
+        total += len(word) + 1
+    note = " ".join(text)
+    answers = dict(a.answers)
+    first = next(iter(answers)) if answers else "mat-vision"
+    old = answers.get(first) or Answer(question=first)
+    answers[first] = replace(old, note=note)
+    return replace(a, answers=answers)

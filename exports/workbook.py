@@ -28,6 +28,7 @@ from exports.merge import (
     InstrumentCache,
     Member,
     MergeError,
+    Scored,
     Standing,
     basis_for,
     member_of,
@@ -102,6 +103,7 @@ class _Export:
         self.responses: ResponsesSheet | None = None
         self.plan_rows: list[PlanRow] = []
         self.members: list[Member] = []
+        self.scored: list[Scored] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
 
@@ -113,8 +115,21 @@ class _Export:
             self.first = (opened, result)
         self.responses.add(no, opened)
         self.plan_rows.extend(plan_rows(no, opened.instrument, opened.assessment, result.suggestions))
-        self.members.append(member_of(no, opened, result.completeness.percent))
+        member = member_of(no, opened, result.completeness.percent)
+        self.members.append(member)
+        self.scored.append(Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter))
         self.used.append(opened.path)
+
+    def scored_on(self, basis: Basis) -> list[Scored]:
+        """Every member scored on `basis`: the score taken in `add` where the basis is the member's own instrument."""
+        plain = not basis.differences and len(basis.versions) == 1
+        key = (basis.instrument.id, basis.instrument.version)
+        return [
+            s
+            if plain and (s.member.instrument.id, s.member.instrument.version) == key
+            else score_member(basis, s.member)
+            for s in self.scored
+        ]
 
     def drop(self, name: str) -> None:
         self.wb.remove(self.sheets.pop(name))
@@ -152,7 +167,7 @@ def _write(
     forced = _check_compare(export, earlier, paths, force) if earlier is not None else ""
     basis = basis_for(m.instrument for m in export.members)
     instrument = basis.instrument
-    scored = [score_member(basis, m) for m in export.members]
+    scored = export.scored_on(basis)
     orgs = organisations(basis, scored)
     compare = _compare(export, earlier) if earlier is not None else None
     sheets = export.sheets

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -87,14 +88,21 @@ def decode(data: bytes) -> tuple[str | None, TomlFailure | None]:
         return None, TomlFailure(line, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
 
 
-def parse(data: bytes) -> TomlText:
-    """Decode and parse TOML bytes; never raises for bad content."""
+def parse(data: bytes, quick: Callable[[str], dict[str, Any] | None] | None = None) -> TomlText:
+    """Decode and parse TOML bytes; never raises for bad content.
+
+    `quick`, when given, is tried first: a reader for one known layout that
+    returns None for anything else (see surveys/quick_toml.py).
+    """
     text, failure = decode(data)
     if text is None:
         return TomlText("", None, failure)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return TomlText(text, None, TomlFailure(line, "file holds a NUL byte: not a text file"))
+    found = quick(text) if quick is not None else None
+    if found is not None:
+        return TomlText(text, found, None)
     try:
         return TomlText(text, tomllib.loads(text), None)
     except tomllib.TOMLDecodeError as exc:

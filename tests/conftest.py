@@ -35,6 +35,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (the folder index lives there), for it and every stick it starts."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("STICK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def stick_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A response folder of the test's own, also set as STICK_DIR."""

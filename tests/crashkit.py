@@ -180,7 +180,7 @@ def app_restart_clears(folder: Path) -> None:
     from tests.app_pty import AppInPty
 
     term = AppInPty(["--dir", str(folder)])
-    term.wait_for("Assessments in")
+    term.wait_for("assessments in")
     term.type("\x11")  # ctrl+q
     code = term.close()
     assert code == 0, term.output[-400:]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, DataTable, Input, ProgressBar, RadioButton
+from textual.widgets import Checkbox, Input, ProgressBar, RadioButton
 
 from tests.app_support import TODAY, demo_folder
 from tests.conftest import ROOT
@@ -18,6 +18,7 @@ from tui.app.export_dialog import ExportDialog, default_output
 from tui.app.export_panel import ExportPanel
 from tui.app.factory import make_app
 from tui.app.home import HomeScreen
+from tui.app.row_table import RowTable
 
 
 def cells(path: Path, sheet: str) -> list[str]:
@@ -164,7 +165,7 @@ async def test_keys_stay_live_and_the_bar_moves_while_exporting(
         assert isinstance(home, HomeScreen)
         panel = home.query_one(ExportPanel)
         assert panel.running and panel.query_one(ProgressBar).progress == 1
-        table = home.query_one(DataTable)
+        table = home.query_one(RowTable)
         row = table.cursor_row
         await pilot.press("down")  # the keys answer while the workbook is written
         assert table.cursor_row == row + 1

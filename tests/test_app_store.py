@@ -68,6 +68,7 @@ def test_earlier_assessments_are_same_organisation_and_older_latest_first(tmp_pa
     write(tmp_path, "future.toml", answered("Northfield PCT", date(2027, 1, 1), 2))
     (tmp_path / "broken.toml").write_text("organisation = [", encoding="utf-8")
     found = earlier_assessments(tmp_path, later, load_assessment(later))
+    assert found is not None
     assert [a.date for _, a in found] == [date(2025, 3, 31), date(2024, 1, 1)]
     comparison = Comparison(found)
     assert comparison.chosen is found[0][1]

@@ -22,10 +22,12 @@ from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from surveys.errors import StickError
 from surveys.terminal_text import terminal_safe
+from tui.app.background import background_turn
 from tui.app.keys_in_order import KeyQueue
 from tui.app.too_small import TooSmallScreen, too_small
 
@@ -50,6 +52,7 @@ class StickApp(App[None]):
     # Under NO_COLOR the cursor must show by an attribute, not a shade of grey.
     DEFAULT_CSS = """
     StickApp.-no-color DataTable > .datatable--cursor { text-style: reverse bold; }
+    StickApp.-no-color RowTable > .row-table--cursor { text-style: reverse bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
@@ -225,6 +228,15 @@ class StickApp(App[None]):
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
         # The earlier outline can arrive a moment later; the first frame should not wait for it.
         self.call_after_refresh(self._find_earlier, context)
+        self.call_after_refresh(self._warm_save, store)
+
+    @work(thread=True, group="warm")
+    def _warm_save(self, store: Store) -> None:
+        # Writing the file once, unsaved, keeps the TOML text of any long note
+        # (surveys/toml_reuse.py): the first answer then saves as fast as the rest.
+        from surveys.response_file import to_toml
+
+        to_toml(store.assessment)
 
     def _left(self, context: AssessmentContext) -> None:
         """Back from the questions: the file is free for others again, and Home is there."""
@@ -240,13 +252,31 @@ class StickApp(App[None]):
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.push_screen(HomeScreen(self.folder, self))
 
+    class EarlierFound(Message):
+        """The earlier-assessment search has its answer for `context`."""
+
+        def __init__(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
+            super().__init__()
+            self.context = context
+            self.found = found
+
     @work(thread=True, exclusive=True, group="earlier")
     def _find_earlier(self, context: AssessmentContext) -> None:
+        from textual.worker import get_current_worker
+
         from tui.app.folder import earlier_assessments
 
+        worker = get_current_worker()
         store = context.store
-        found = earlier_assessments(store.path.parent, store.path, store.assessment)
-        self.call_from_thread(self._compare_with, context, found)
+        found = earlier_assessments(
+            store.path.parent, store.path, store.assessment, self.instrument_path, background_turn(worker)
+        )
+        # post_message never waits for the app (call_from_thread would, past its exit).
+        if found:
+            self.post_message(self.EarlierFound(context, found))
+
+    def on_stick_app_earlier_found(self, message: EarlierFound) -> None:
+        self._compare_with(message.context, message.found)
 
     def _compare_with(self, context: AssessmentContext, found: list[tuple[Path, Assessment]]) -> None:
         from tui.app.context import Comparison

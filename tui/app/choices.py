@@ -63,9 +63,19 @@ class Choices(Widget, can_focus=True):
 
     def show(self, labels: tuple[str, ...], chosen: int = 0) -> None:
         """Show these options, the cursor on the chosen one (or the first)."""
+        width = self.content_size.width
+        before = len(self._lines) if self._lines_for is not None and self._lines_for[0] == width else -1
         self.labels, self.chosen = labels, chosen
         self.cursor = max(0, min(len(labels) - 1, chosen - 1 if chosen else 0))
-        self.refresh(layout=True)
+        # The screen is laid out again only when the options take more or fewer lines.
+        self.refresh(layout=width <= 0 or len(self.lines(width)) != before)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual lays the whole screen out once more whenever a widget's size
+        # changed in a layout (an answer with more option lines than the last):
+        # that layout has already placed this widget at its new size, and it
+        # scrolls nothing itself, so the second pass would only redraw the same.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def lines(self, width: int) -> list[tuple[int, Content]]:
         key = (width, self.labels, self.chosen, self.cursor)

@@ -1,21 +1,22 @@
-"""The response folder as the app sees it: summaries for Home, earlier assessments to compare.
+"""The response folder as the app sees it: Home's rows and the earlier assessments to compare.
 
-Both read every file in the folder, so the screens call them from a worker
-thread; nothing here touches Textual.
+Both come from the folder index (surveys/folder_index.py), which reads only
+the files that changed since the last look; the screens call these from a
+worker thread, and nothing here touches Textual.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from surveys.errors import StickError
-from surveys.storage import list_assessments
+from surveys.folder_index import FileSummary, FolderIndex
+from surveys.folder_index import earlier_assessments as _earlier
 
 if TYPE_CHECKING:
-    from surveys.model import Instrument
     from surveys.responses import Assessment
 
 
@@ -30,50 +31,41 @@ class Summary:
     error: str = ""
 
 
-def summaries(folder: Path, explicit_instrument: Path | None = None) -> list[Summary]:
+def _summary(folder: Path, s: FileSummary) -> Summary:
+    modified = datetime.fromtimestamp(s.mtime_ns / 1e9).astimezone()
+    if s.error:
+        return Summary(folder / s.name, modified, error=s.error)
+    return Summary(folder / s.name, modified, s.organisation, s.respondent, s.date, s.percent)
+
+
+def summary_batches(
+    folder: Path,
+    explicit_instrument: Path | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    cache_dir: Path | None = None,
+) -> Iterator[list[Summary]]:
+    """Every assessment in the folder, newest change first, a batch at a time as they are read."""
+    index = FolderIndex(folder, instrument=explicit_instrument, cache_dir=cache_dir)
+    for batch in index.scan(cancelled):
+        yield [_summary(folder, s) for s in batch]
+
+
+def summaries(folder: Path, explicit_instrument: Path | None = None, cache_dir: Path | None = None) -> list[Summary]:
     """Every assessment in the folder, newest change first."""
-    listed = list_assessments(folder)
-    if not listed:
-        return []
-    # Imported here: an empty folder (the first run) never pays for the instrument loader.
-    from surveys.scoring import completeness
-    from surveys.session import instrument_for
-
-    instruments: dict[tuple[str, str], Instrument | None] = {}
-    out = []
-    for item in listed:
-        a = item.assessment
-        if a is None:
-            out.append(Summary(item.path, item.modified, error=item.error))
-            continue
-        key = (a.instrument_id, str(a.extra.get("instrument_file", "")))
-        if key not in instruments:
-            try:
-                instruments[key] = instrument_for(a, item.path, explicit_instrument)
-            except StickError:
-                instruments[key] = None
-        instrument = instruments[key]
-        percent = completeness(instrument, a)[0].percent if instrument is not None else None
-        out.append(Summary(item.path, item.modified, a.organisation, a.respondent, a.date, percent))
-    return out
+    return [s for batch in summary_batches(folder, explicit_instrument, cache_dir=cache_dir) for s in batch]
 
 
-def same_organisation(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def earlier_assessments(
+    folder: Path,
+    current: Path,
+    assessment: Assessment,
+    explicit_instrument: Path | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    cache_dir: Path | None = None,
+) -> list[tuple[Path, Assessment]] | None:
+    """Assessments of the same organisation, same instrument, with an earlier date: latest first.
 
-
-def earlier_assessments(folder: Path, current: Path, assessment: Assessment) -> list[tuple[Path, Assessment]]:
-    """Assessments of the same organisation, same instrument, with an earlier date: latest first."""
-    found = []
-    for item in list_assessments(folder, leave_out=current):
-        other = item.assessment
-        if other is None:
-            continue
-        if (
-            same_organisation(other.organisation, assessment.organisation)
-            and other.instrument_id == assessment.instrument_id
-            and other.date < assessment.date
-        ):
-            found.append((item.path, other))
-    found.sort(key=lambda pair: (pair[1].date, pair[1].updated), reverse=True)
-    return found
+    None when cancelled before the answer was known.
+    """
+    index = FolderIndex(folder, instrument=explicit_instrument, cache_dir=cache_dir)
+    return _earlier(index, current, assessment, cancelled)

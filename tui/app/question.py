@@ -33,6 +33,7 @@ from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command, field_key, typing_into
 from tui.app.context import AssessmentContext
 from tui.app.field_saver import FieldSaver
+from tui.app.in_place import update_in_place
 from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
 from tui.app.read_only import refused
@@ -160,7 +161,7 @@ class QuestionScreen(CommandScreen[None]):
         q = self.question
         section = self.store.instrument.section(q.section)
         place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.session.state(q)]}"
-        self.query_one("#heading", Static).update(heading(section.title, section.intro, place, q))
+        update_in_place(self.query_one("#heading", Static), heading(section.title, section.intro, place, q))
 
     def refresh_progress(self) -> None:
         answer = self.store.assessment.answer(self.question.id)
@@ -171,7 +172,7 @@ class QuestionScreen(CommandScreen[None]):
         lines = progress_lines(
             self.store.result.completeness, note, self.context.read_only_notice(), text, self._editing()
         )
-        self.query_one("#progress", Static).update("\n".join(lines))
+        update_in_place(self.query_one("#progress", Static), "\n".join(lines))
 
     def _editing(self, which: str | None = None) -> bool:
         names = [which] if which is not None else list(self._fields)
@@ -236,8 +237,7 @@ class QuestionScreen(CommandScreen[None]):
             return
         self.flush()
         self._apply(change)
-        self.refresh_radar()
-        self.action_move(1, finished=True)
+        self.action_move(1, finished=True)  # shows the next question, and the radar with this answer
 
     def action_choose(self, number: int) -> None:
         if self.question.kind == "text":

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -38,7 +39,8 @@ class Radar(Widget):
     Radar > .radar--current { color: $accent; text-style: bold; }
     """
 
-    data: reactive[RadarData | None] = reactive(None)
+    # Not repainted whole by the reactive itself: watch_data redraws the rows that changed.
+    data: reactive[RadarData | None] = reactive(None, repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -53,7 +55,21 @@ class Radar(Widget):
         self._styles = None
 
     def watch_data(self) -> None:
-        self.refresh()
+        # Only the rows that differ are drawn again: an answer moves one spoke,
+        # and redrawing every row of a large radar was a good part of its cost.
+        old = (
+            self._rows
+            if self._rows_for is not None and self._rows_for[1:] == (self.size.width, self.size.height)
+            else None
+        )
+        if old is None:
+            self.refresh()
+            return
+        new = self._raster()
+        width = self.size.width
+        changed = [y for y in range(max(len(old), len(new))) if y >= len(old) or y >= len(new) or old[y] != new[y]]
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def picture_text(self) -> list[str]:
         """The rows as plain text: what a reader without colour sees."""

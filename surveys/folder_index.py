@@ -1,0 +1,337 @@
+"""A per-user index of a response folder: each file's summary, kept until the file changes.
+
+Home and the earlier-assessment search both need a few facts about every file
+in a folder (who, when, which instrument, how complete). Parsing 10,000 files
+takes seconds; knowing which of them changed since last time takes a listing.
+So the facts are kept in the user's cache folder, keyed by each file's name,
+size and modification time, and only what changed is read again.
+
+The cache is only ever a shortcut: one that is corrupt, of another version or
+about another folder is ignored and rebuilt, never trusted and never an error.
+It is written atomically, so two sticks writing it at once leave one whole file.
+A file changed within a moment of the last scan is read again next time, as
+git does for its index: a coarse clock (a network share's) could otherwise
+hide a second save of the same size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from surveys.atomic import atomic_write
+from surveys.errors import ResponseFileError, StickError
+from surveys.model import Instrument
+from surveys.response_file import load_assessment
+from surveys.responses import Assessment
+
+ENV_CACHE = "STICK_CACHE_DIR"
+FORMAT = "stick folder index"
+VERSION = 1
+# A file modified this close to the scan that saw it is read again next time.
+RACY_NS = 2_000_000_000
+# Reading a cold folder saves what it has this often, so quitting early still leaves a warmer cache.
+CHECKPOINT_SECONDS = 2.0
+FIRST_BATCH = 40  # about a screen of rows: shown before the rest is read
+BATCH_SECONDS = 0.25  # rows arrive four times a second: each batch costs the screen a frame
+BATCH_LIMIT = 2000
+
+Reader = Callable[[Path], Assessment]
+
+
+class FileSummary(NamedTuple):
+    """What Home and the earlier-assessment search need of one response file."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    organisation: str = ""
+    respondent: str = ""
+    date: dt.date | None = None
+    instrument_id: str = ""
+    instrument_version: int = 0
+    updated: dt.datetime | None = None
+    percent: int | None = None  # None when the file's instrument cannot be found
+    reviews: tuple[dt.date, ...] = ()  # the review dates of the plan's priorities
+    error: str = ""  # why the file cannot be read; then the rest is empty
+
+
+def default_cache_dir() -> Path:
+    """STICK_CACHE_DIR, else the platform's cache folder for stick."""
+    chosen = os.environ.get(ENV_CACHE)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("stick", appauthor=False))
+
+
+def _encode(s: FileSummary) -> list[Any]:
+    return [
+        s.size,
+        s.mtime_ns,
+        s.organisation,
+        s.respondent,
+        s.date.isoformat() if s.date else "",
+        s.instrument_id,
+        s.instrument_version,
+        s.updated.isoformat() if s.updated else "",
+        s.percent,
+        [d.isoformat() for d in s.reviews],
+        s.error,
+    ]
+
+
+def _decode(name: str, row: list[Any]) -> FileSummary:
+    size, mtime_ns, org, who, on, inst, version, updated, percent, reviews, error = row
+    for value, kind in ((size, int), (mtime_ns, int), (version, int), (org, str), (who, str), (inst, str)):
+        if not isinstance(value, kind):
+            raise ValueError("bad entry")
+    if not (percent is None or isinstance(percent, int)) or not isinstance(error, str):
+        raise ValueError("bad entry")
+    return FileSummary(
+        name,
+        size,
+        mtime_ns,
+        org,
+        who,
+        dt.date.fromisoformat(on) if on else None,
+        inst,
+        version,
+        dt.datetime.fromisoformat(updated) if updated else None,
+        percent,
+        tuple(dt.date.fromisoformat(d) for d in reviews),
+        error,
+    )
+
+
+class _Stat(NamedTuple):
+    name: str
+    size: int
+    mtime_ns: int
+
+
+class FolderIndex:
+    """The summaries of one folder's response files, read only where a file changed."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        instrument: Path | None = None,
+        cache_dir: Path | None = None,
+        reader: Reader = load_assessment,
+        clock: Callable[[], int] = time.time_ns,
+    ) -> None:
+        self.folder = folder
+        self.instrument = instrument
+        self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
+        self._reader = reader
+        self._clock = clock
+        self._instruments: dict[tuple[str, str], Instrument | None] = {}
+        self._identity = {"folder": str(self._resolved(folder)), "instrument": str(instrument or "")}
+
+    @staticmethod
+    def _resolved(path: Path) -> Path:
+        try:
+            return path.resolve()
+        except OSError:
+            return path.absolute()
+
+    @property
+    def cache_file(self) -> Path:
+        digest = hashlib.sha256(json.dumps(self._identity, sort_keys=True).encode("utf-8")).hexdigest()[:24]
+        return self.cache_dir / "folders" / f"{digest}.json"
+
+    # The cache
+
+    def _load_cache(self) -> tuple[dict[str, FileSummary], int]:
+        """The summaries last saved, and when that scan started; nothing when the cache cannot be trusted."""
+        try:
+            raw = json.loads(self.cache_file.read_bytes())
+            if raw.get("format") != FORMAT or raw.get("version") != VERSION:
+                return {}, 0
+            if {k: raw.get(k) for k in self._identity} != self._identity:
+                return {}, 0
+            scanned = raw["scanned_ns"]
+            if not isinstance(scanned, int):
+                return {}, 0
+            return {name: _decode(name, row) for name, row in raw["files"].items()}, scanned
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return {}, 0
+
+    def _save_cache(self, summaries: dict[str, FileSummary], scanned_ns: int) -> None:
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            **self._identity,
+            "scanned_ns": scanned_ns,
+            "files": {name: _encode(s) for name, s in summaries.items()},
+        }
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.cache_file, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written costs time next start, nothing else
+
+    # The folder
+
+    def _left_out(self, leave_out: Path | None) -> str | None:
+        if leave_out is None or self._resolved(leave_out.parent) != self._resolved(self.folder):
+            return None
+        return leave_out.name
+
+    def _listing(self) -> list[_Stat]:
+        found = []
+        try:
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    if not entry.name.endswith(".toml"):
+                        continue
+                    try:
+                        if not entry.is_file():  # a FIFO or a device would block the read
+                            continue
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    found.append(_Stat(entry.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            return []
+        found.sort(key=lambda s: (s.mtime_ns, s.name), reverse=True)
+        return found
+
+    def _summarise(self, stat: _Stat) -> FileSummary:
+        path = self.folder / stat.name
+        try:
+            a = self._reader(path)
+        except ResponseFileError as exc:
+            return FileSummary(stat.name, stat.size, stat.mtime_ns, error=str(exc))
+        reviews = tuple(p.review for p in a.priorities if p.review is not None)
+        return FileSummary(
+            stat.name,
+            stat.size,
+            stat.mtime_ns,
+            a.organisation,
+            a.respondent,
+            a.date,
+            a.instrument_id,
+            a.instrument_version,
+            a.updated,
+            self._percent(a, path),
+            reviews,
+        )
+
+    def _percent(self, a: Assessment, path: Path) -> int | None:
+        from surveys.scoring import completeness
+        from surveys.session import INSTRUMENT_FILE_KEY, instrument_for
+
+        key = (a.instrument_id, str(a.extra.get(INSTRUMENT_FILE_KEY, "")))
+        if key not in self._instruments:
+            try:
+                self._instruments[key] = instrument_for(a, path, self.instrument)
+            except StickError:
+                self._instruments[key] = None
+        instrument = self._instruments[key]
+        return completeness(instrument, a)[0].percent if instrument is not None else None
+
+    def scan(
+        self, cancelled: Callable[[], bool] = lambda: False, leave_out: Path | None = None
+    ) -> Iterator[list[FileSummary]]:
+        """Every response file's summary, newest change first, in batches as they are known.
+
+        Unchanged files come from the cache; the rest are read. `cancelled` is
+        asked between files: once it says yes, the scan stops at once and
+        saves nothing more (a checkpoint may already have saved part).
+        """
+        started = self._clock()
+        known, scanned_ns = self._load_cache()
+        listing = self._listing()
+        skip = self._left_out(leave_out)
+        summaries: dict[str, FileSummary] = {}
+        batch: list[FileSummary] = []
+        limit = FIRST_BATCH
+        last = checkpoint = time.monotonic()
+        changed = set(known) - {s.name for s in listing}
+        for stat in listing:
+            if cancelled():
+                return
+            old = known.get(stat.name)
+            if stat.name == skip:
+                # Not read (its caller has it open), and not forgotten either: Home lists it.
+                if old is not None:
+                    summaries[stat.name] = old
+                continue
+            if old is not None and (old.size, old.mtime_ns) == stat[1:] and stat.mtime_ns < scanned_ns - RACY_NS:
+                summary = old
+            else:
+                summary = self._summarise(stat)
+                changed.add(stat.name)
+            summaries[stat.name] = summary
+            batch.append(summary)
+            moment = time.monotonic()
+            if len(batch) >= limit or (moment - last >= BATCH_SECONDS):
+                yield batch
+                batch, limit, last = [], BATCH_LIMIT, moment
+            if changed and moment - checkpoint >= CHECKPOINT_SECONDS:
+                self._save_cache({**known, **summaries}, min(started, scanned_ns) if scanned_ns else started)
+                checkpoint = moment
+        if cancelled():
+            return
+        if batch:
+            yield batch
+        if changed or set(summaries) != set(known):
+            self._save_cache(summaries, started)
+
+    def summaries(self, leave_out: Path | None = None) -> list[FileSummary]:
+        """Every summary at once (for callers that do not stream)."""
+        return [s for batch in self.scan(leave_out=leave_out) for s in batch]
+
+
+def same_organisation(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def is_earlier(candidate: FileSummary, assessment: Assessment) -> bool:
+    """Of the same organisation, on the same instrument, dated before `assessment`."""
+    return (
+        not candidate.error
+        and candidate.date is not None
+        and same_organisation(candidate.organisation, assessment.organisation)
+        and candidate.instrument_id == assessment.instrument_id
+        and candidate.date < assessment.date
+    )
+
+
+def earlier_assessments(
+    index: FolderIndex,
+    current: Path,
+    assessment: Assessment,
+    cancelled: Callable[[], bool] = lambda: False,
+    reader: Reader = load_assessment,
+) -> list[tuple[Path, Assessment]] | None:
+    """Earlier assessments of the same organisation, latest first; None when cancelled.
+
+    The index finds the candidates; only they are read in full.
+    """
+    found: list[tuple[Path, Assessment]] = []
+    candidates = [s for batch in index.scan(cancelled, leave_out=current) for s in batch if is_earlier(s, assessment)]
+    if cancelled():
+        return None
+    for candidate in candidates:
+        if cancelled():
+            return None
+        path = index.folder / candidate.name
+        try:
+            other = reader(path)
+        except ResponseFileError:
+            continue
+        if same_organisation(other.organisation, assessment.organisation) and other.date < assessment.date:
+            found.append((path, other))
+    found.sort(key=lambda pair: (pair[1].date, pair[1].updated), reverse=True)
+    return found

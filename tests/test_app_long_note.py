@@ -1,0 +1,37 @@
+"""A 1 MB note: the question screen shows its start, and saving does not re-escape it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Static
+
+from surveys.response_file import load_assessment, save_assessment
+from surveys.responses import Answer
+from tests.app_support import answered, fixed
+from tui.app.factory import make_app
+from tui.app.question import QuestionScreen
+from tui.app.question_text import NOTE_PREVIEW
+
+NOTE = "Board paper, ethnicity monitoring, ڈیٹا; " * 25_000  # about 1 MB
+
+
+async def test_the_question_screen_shows_a_long_notes_start_not_the_whole_note(tmp_path: Path) -> None:
+    a = answered("Northfield PCT", date(2026, 3, 31), 1, upto=0)
+    first = next(iter(a.answers))
+    a = fixed(replace(a, answers={first: Answer(question=first, note=NOTE)}))
+    path = tmp_path / "northfield.toml"
+    save_assessment(path, a)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.question.id == first
+        shown = "".join(str(w.content) for w in screen.query(Static))
+        assert NOTE[:100] in shown
+        assert len(shown) < 20 * NOTE_PREVIEW  # the rest of the screen, and the note's first 300 characters
+        await pilot.press("1")
+        await pilot.pause()
+    assert load_assessment(path).answers[first].note == NOTE  # kept whole through the answer's save
