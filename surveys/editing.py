@@ -160,7 +160,9 @@ class EditingSession:
         return self._commit(without_answer(self._assessment, question_id, self._clock()))
 
     def set_note(self, question_id: str, text: str) -> Edit:
-        """The note on a question, answered or not; the answer itself is kept."""
+        """The note on a question, answered or not; the answer itself is kept (capped: surveys.limits)."""
+        # Compared as it would be stored: an over-long note left as it was is no change, not a save a keystroke.
+        text = cap_note(text)[0]
         if self.note(question_id) == text:
             return Edit(self._assessment, False)
         return self._commit(with_note(self._assessment, question_id, text, self._clock()))

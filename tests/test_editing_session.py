@@ -191,3 +191,15 @@ def test_values_are_honestly_immutable(inst: Instrument) -> None:
     first = inst.questions[0]
     smaller = replace(inst, sections=inst.sections[1:])
     assert smaller.question(first.id) is None and inst.question(first.id) is first
+
+
+def test_an_over_long_note_left_as_it_was_is_saved_once(inst: Instrument) -> None:
+    from surveys.limits import NOTE_LIMIT
+
+    saved: list[Assessment] = []
+    s = session_on(answered("N", TODAY, 1, upto=1), saved)
+    first = inst.questions[0].id
+    long = "n" * (NOTE_LIMIT + 50)
+    assert s.set_note(first, long).changed
+    assert not s.set_note(first, long).changed  # the same text again: stored capped, so no change
+    assert len(saved) == 1 and len(saved[0].answers[first].note) == NOTE_LIMIT

@@ -61,7 +61,7 @@ class PriorityEditor(CommandModal[int | None]):
         super().__init__()
         self.session = session
         self.index = index
-        self._saver = FieldSaver(self, idle_save, self._save_text)
+        self._saver = FieldSaver(self, idle_save, self._save)
         # Choices are set in compose; their first Changed is the value shown, not a choice made.
         self._shown: dict[str, object] = {}
 
@@ -137,9 +137,6 @@ class PriorityEditor(CommandModal[int | None]):
         # Said back in words, so 03/04/2027 cannot pass as the 4th of March unnoticed.
         problem.update(f"{DATE_WORDS[name]}: {said(when)}" if when else "")
         return {name: when}
-
-    def _save_text(self, name: str) -> None:
-        self._save(name)
 
     def _save(self, name: str) -> bool:
         changes = self._changes(name)
