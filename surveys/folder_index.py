@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from surveys.atomic import atomic_write
+from surveys.cache_dir import default_cache_dir
 from surveys.errors import ResponseFileError, StickError
 from surveys.model import Instrument
 from surveys.response_file import load_assessment
 from surveys.responses import Assessment
 
-ENV_CACHE = "STICK_CACHE_DIR"
 FORMAT = "stick folder index"
 VERSION = 1
 # A file modified this close to the scan that saw it is read again next time.
@@ -60,16 +60,6 @@ class FileSummary(NamedTuple):
     percent: int | None = None  # None when the file's instrument cannot be found
     reviews: tuple[dt.date, ...] = ()  # the review dates of the plan's priorities
     error: str = ""  # why the file cannot be read; then the rest is empty
-
-
-def default_cache_dir() -> Path:
-    """STICK_CACHE_DIR, else the platform's cache folder for stick."""
-    chosen = os.environ.get(ENV_CACHE)
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("stick", appauthor=False))
 
 
 def _encode(s: FileSummary) -> list[Any]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from surveys.cache_dir import default_cache_dir
 from surveys.errors import InstrumentError
 from surveys.instrument_check import Problem, check, dotted
 from surveys.model import Instrument
+from surveys.parse_cache import keep, recall
 from surveys.textfile import parse, read_bytes
 
 if TYPE_CHECKING:
@@ -21,8 +23,19 @@ BUILTINS = {"race-equality-stick": BUILTIN_NAME, "eds2022": "eds2022.toml"}
 DEFAULT_ID = "race-equality-stick"
 
 
-def problems_in(data: bytes, name: str) -> tuple[Instrument | None, list[str]]:
-    """The instrument, or every problem as `NAME:LINE: message`."""
+def problems_in(data: bytes, name: str, cache_dir: Path | None = None) -> tuple[Instrument | None, list[str]]:
+    """The instrument, or every problem as `NAME:LINE: message`.
+
+    A file parsed before is taken from the cache (`surveys/parse_cache.py`) and
+    checked as fully as a fresh parse; only a good instrument is kept.
+    """
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    kept = recall(data, folder)
+    if kept is not None:
+        instrument, _ = check(kept)
+        if instrument is not None:
+            return instrument, []
+        # A kept value that fails its check is no help: parse the file afresh and say why.
     parsed = parse(data)
     if parsed.failure is not None:
         where = f"{name}:{parsed.failure.line}" if parsed.failure.line else name
@@ -30,6 +43,7 @@ def problems_in(data: bytes, name: str) -> tuple[Instrument | None, list[str]]:
     assert parsed.data is not None
     instrument, problems = check(parsed.data)
     if instrument is not None:
+        keep(data, parsed.data, folder)
         return instrument, []
     from surveys.toml_locate import LineIndex  # only a failing file needs line numbers
 
@@ -79,7 +93,18 @@ def _builtin(ident: str) -> Instrument:
 
 
 def builtin_bytes(ident: str = DEFAULT_ID) -> bytes:
-    return resources.files("surveys.instruments").joinpath(BUILTINS[ident]).read_bytes()
+    # Read by the package's own loader, which reads beside its modules in a folder and inside the .pyz
+    # alike; importlib.resources does the same but costs 10-15 ms to import on every start.
+    import surveys.instruments as package
+
+    loader = package.__spec__.loader
+    get_data = getattr(loader, "get_data", None)
+    if get_data is None or package.__file__ is None:
+        from importlib import resources  # a loader of another kind: the general way
+
+        return resources.files(package).joinpath(BUILTINS[ident]).read_bytes()
+    data: bytes = get_data(os.path.join(os.path.dirname(package.__file__), BUILTINS[ident]))
+    return data
 
 
 def is_builtin_name(given: Path) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -103,6 +102,9 @@ def parse(data: bytes, quick: Callable[[str], dict[str, Any] | None] | None = No
     found = quick(text) if quick is not None else None
     if found is not None:
         return TomlText(text, found, None)
+    # Imported here: a start that reads only stick's own layout and a kept instrument never needs it.
+    import tomllib
+
     try:
         return TomlText(text, tomllib.loads(text), None)
     except tomllib.TOMLDecodeError as exc:
@@ -114,7 +116,7 @@ def parse(data: bytes, quick: Callable[[str], dict[str, Any] | None] | None = No
         return TomlText(text, None, TomlFailure(None, "a number in the file is too long to be one of ours"))
 
 
-def _syntax_failure(exc: tomllib.TOMLDecodeError) -> TomlFailure:
+def _syntax_failure(exc: ValueError) -> TomlFailure:
     # tomllib puts the position only inside its message text.
     message = str(exc)
     found = _AT_LINE.search(message)
