@@ -13,7 +13,6 @@ and `u` puts it back (surveys/archive.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -25,14 +24,14 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from surveys.archive import ARCHIVE, Archived, archive, restore
 from surveys.errors import StickError
 from surveys.terminal_text import terminal_safe
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command, typing_into
 from tui.app.export_panel import ExportPanel
+from tui.app.home_archive import Shelf
 from tui.app.home_filter import FilterField
-from tui.app.home_rows import COLUMNS, FLEXIBLE, MARK, SORTS, WIDE, HomeList, cells
+from tui.app.home_rows import COLUMNS, FLEXIBLE, MARK, SORTS, WIDE, HomeList, cells, where_words
 from tui.app.in_place import update_in_place
 from tui.app.row_table import RowTable
 
@@ -59,13 +58,21 @@ class HomeScreen(CommandScreen[None]):
         command("n", "new", "New", tooltip="Start a new assessment"),
         command("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
         command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
-        command("slash", "filter", "Filter", key_display="/", tooltip="Show only the rows holding what you type"),
+        command("slash", "filter", "Filter", key_display="/", tooltip="Type to narrow the rows; enter: the first"),
         command("o", "sort", "Sort", tooltip="Sort by last change, organisation, date or progress"),
         command("x,delete", "archive", "Archive", tooltip="Move the file under the cursor into the archive folder"),
         # Home's line under the rows says when there is something to put back.
         command("u", "undo_archive", "Undo archive", show=False, tooltip="Put the file last archived back"),
         # On the rows, with a filter typed; while it is typed in, the filter's own esc says so.
-        Binding("escape", "clear_filter", "Show all", show=False, priority=True, id="home-clear_filter"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Show all",
+            show=False,
+            priority=True,
+            tooltip="Clear the filter and show every row",
+            id="home-clear_filter",
+        ),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
     DEFAULT_CSS = """
@@ -98,7 +105,7 @@ class HomeScreen(CommandScreen[None]):
         self._shown = 0
         self._keep: Summary | None = None
         self._wide = False
-        self._archived: list[tuple[Archived, Summary, int]] = []  # what `u` puts back, last first
+        self._shelf = Shelf()  # what `u` puts back
 
     @property
     def items(self) -> list[Summary]:
@@ -179,19 +186,9 @@ class HomeScreen(CommandScreen[None]):
         return [label + (MARK if i == marked else "") for i, label in enumerate(COLUMNS)]
 
     def _where(self) -> str:
-        """Where the rows come from, how many there are (so far, while the folder is read), and their order."""
-        count = len(self.items)
-        folder = terminal_safe(str(self.folder))
-        if not self.listed:
-            so_far = f": {count:,} so far" if count else ""
-            return f"Reading the assessments in {folder}{so_far}…"
-        noun = "assessment" if count == 1 else "assessments"
-        order = SORTS[self.list.sort].words
-        if self.list.needle.strip():
-            shown = self.query_one(RowTable).row_count
-            needle = terminal_safe(self.list.needle.strip())
-            return f"{shown:,} of {count:,} {noun} match “{needle}”, {order} (esc shows all)"
-        return f"{count:,} {noun} in {folder}, {order}"
+        table = self.query_one(RowTable) if self.is_mounted else None
+        shown = table.row_count if table is not None else 0
+        return where_words(str(self.folder), len(self.items), shown, self.listed, self.list)
 
     def _tell_where(self) -> None:
         update_in_place(self.query_one("#where", Static), self._where())
@@ -223,7 +220,7 @@ class HomeScreen(CommandScreen[None]):
         view = self.list.view()
         cursor = 0
         if keep is not None:
-            index = self.list.place_of(keep.path)
+            index = self.list.place_of(keep)
             if index is not None:
                 if view is None:
                     cursor = index
@@ -245,7 +242,7 @@ class HomeScreen(CommandScreen[None]):
         self.action_resume()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo_archive" and not self._archived:
+        if action == "undo_archive" and not self._shelf:
             return False
         if action == "clear_filter" and not (self._filtering() or self.list.needle):
             return False
@@ -314,47 +311,37 @@ class HomeScreen(CommandScreen[None]):
 
     def action_archive(self) -> None:
         item = self.selected()
-        if item is None:
+        index = self.list.place_of(item) if item is not None else None
+        if item is None or index is None:
             self.notify("No assessment under the cursor to archive.", severity="warning")
             return
         try:
-            moved = archive(item.path)
+            news = self._shelf.put_aside(item, index)
         except StickError as exc:
-            self.notify(str(exc), title="Not archived", severity="error", markup=False)
             self._tell(f"Not archived: {exc}")
             return
-        index = self.list.place_of(item.path)
-        if index is not None:
-            self.list.remove(index)
-            self.query_one(RowTable).remove_row(index)
-            self._archived.append((moved, item, index))
-        self._show_after(index)
-        renamed = f" as {moved.archived.name}" if moved.archived.name != item.path.name else ""
-        self._tell(f"Moved {item.path.name} to {ARCHIVE}/{renamed}. u puts it back.")
+        self.list.remove(index)
+        self.query_one(RowTable).remove_row(index)
+        self._show_after()
+        self._tell(news)
         self.refresh_bindings()
 
     def action_undo_archive(self) -> None:
-        if not self._archived:
+        if not self._shelf:
             return
-        moved, item, index = self._archived[-1]
         try:
-            back = restore(moved)
+            item, index, news = self._shelf.take_back()
         except StickError as exc:
-            self._archived.pop()
-            self.notify(str(exc), title="Not put back", severity="error", markup=False)
             self._tell(f"Not put back: {exc}")
-            self.refresh_bindings()
-            return
-        self._archived.pop()
-        item = replace(item, path=back)
-        index = self.list.insert(index, item)
-        self.query_one(RowTable).insert_row(index, self._cells(item))
-        self._show(keep=item)
-        renamed = f" as {back.name} (its old name was taken)" if back.name != moved.original.name else ""
-        self._tell(f"Put {moved.original.name} back{renamed}.")
+        else:
+            index = self.list.insert(index, item)
+            self.query_one(RowTable).insert_row(index, self._cells(item))
+            self._show(keep=item)
+            self._tell_where()
+            self._tell(news)
         self.refresh_bindings()
 
-    def _show_after(self, index: int | None) -> None:
+    def _show_after(self) -> None:
         """After a row went: the cursor on the row that took its place."""
         table = self.query_one(RowTable)
         row = table.cursor_row

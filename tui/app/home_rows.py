@@ -141,8 +141,12 @@ class HomeList:
         self.texts.extend(search_text(item) for item in batch)
         self._stale = self._stale or (bool(batch) and self.sort != 0)
 
-    def place_of(self, path: object) -> int | None:
-        return next((i for i, item in enumerate(self.items) if item.path == path), None)
+    def place_of(self, wanted: Summary) -> int | None:
+        """Where `wanted` is now: the same summary, or (read again since) the same file."""
+        for i, item in enumerate(self.items):
+            if item is wanted:
+                return i
+        return next((i for i, item in enumerate(self.items) if item.path == wanted.path), None)
 
     def remove(self, index: int) -> Summary:
         del self.texts[index]
@@ -166,3 +170,17 @@ class HomeList:
             self._placed = order(self.items, self.sort)
             self._stale = False
         return matching(self._placed, len(self.items), self.texts, self.needle)
+
+
+def where_words(folder: str, count: int, shown: int, listed: bool, rows: HomeList) -> str:
+    """Home's top line: where the rows come from, how many (so far, while the folder is read), their order."""
+    place = terminal_safe(folder)
+    if not listed:
+        so_far = f": {count:,} so far" if count else ""
+        return f"Reading the assessments in {place}{so_far}…"
+    noun = "assessment" if count == 1 else "assessments"
+    order = SORTS[rows.sort].words
+    needle = rows.needle.strip()
+    if needle:
+        return f"{shown:,} of {count:,} {noun} match “{terminal_safe(needle)}”, {order} (esc shows all)"
+    return f"{count:,} {noun} in {place}, {order}"
