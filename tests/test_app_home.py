@@ -211,3 +211,28 @@ async def test_typing_a_filter_rewords_no_row(tmp_path: Path, monkeypatch: pytes
         monkeypatch.setattr(screen, "_cells", word)
         await pilot.press("slash", *"northfield", "backspace", "escape", "o", "o")
         assert worded == []
+
+
+async def test_a_filter_typed_while_the_folder_is_still_read_keeps_every_key_and_narrows_what_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_app_big_folder import many
+
+    folder = tmp_path / "answers"
+    many(folder, 200, answered("Template", date(2026, 1, 1), 2, upto=6))
+    monkeypatch.setattr("surveys.folder_index.FIRST_BATCH", 10)
+    monkeypatch.setattr("surveys.folder_index.BATCH_LIMIT", 25)
+    app = make_app(folder, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"trust 001")
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        for _ in range(500):
+            if screen.listed:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert screen.listed and screen.list.needle == "trust 001"
+        assert app.focused is screen.query_one("#filter")
+        rows = shown(screen)
+        assert len(rows) == 100 and all(row[0].startswith("Trust 001") for row in rows)

@@ -172,8 +172,8 @@ class HomeScreen(CommandScreen[None]):
         self.list.extend(message.rows)
         if self.list.needle or self.list.sort:
             self._show(keep=self.selected())
-        if message.rows and not table.has_focus and not self._filtering():
-            table.focus()
+        if message.rows and self.focused is None:
+            self.set_focus(table)  # now: a focus queued for later could land after `/` had moved it
         if message.done:
             self._listed()
         self._tell_where()
@@ -208,8 +208,8 @@ class HomeScreen(CommandScreen[None]):
         )
         keep, self._keep = self._keep, None
         self._show(keep=keep)
-        if not self._filtering():
-            table.focus()
+        if self.focused is None:
+            self.set_focus(table)
         self.listed = True
         self.refresh_bindings()
         self.post_message(self.Listed())
