@@ -71,8 +71,13 @@ async def test_a_finished_assessment_says_complete_with_its_dont_knows_not_a_per
     async with home(folder) as (_, _, screen):
         assert row_of(screen, EARLIER)[3] == "complete, 1 don't know"
         assert row_of(screen, LATER)[3] == "57%"
-    async with home(folder, size=(80, 24)) as (_, _, screen):
+    async with home(folder, size=(80, 24)) as (_, pilot, screen):
         assert row_of(screen, EARLIER)[3] == "complete"  # the names keep their room at 80 columns
+        assert len(row_of(screen, EARLIER)[5]) == len("2025-03-31")  # the day of the last change
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert row_of(screen, EARLIER)[3] == "complete, 1 don't know"
+        assert len(row_of(screen, EARLIER)[5]) == len("2025-03-31 10:00")  # and its time
 
 
 async def test_a_review_date_passed_on_work_under_way_is_marked_in_words(tmp_path: Path) -> None:
