@@ -42,7 +42,7 @@ from surveys.responses import (
     with_note,
     without_answer,
 )
-from surveys.scoring import Result, score
+from surveys.scoring import Completeness, Result, completeness, score
 from surveys.suggestions import default_function, suggested_priority
 
 Saver = Callable[[Assessment], None]
@@ -124,13 +124,18 @@ class EditingSession:
         return next((i for i in range(max(0, start), len(questions)) if self.is_open(questions[i])), None)
 
     @property
+    def completeness(self) -> Completeness:
+        """How far the assessment has got; the rule for finished lives there, once (Home reads it too)."""
+        return completeness(self.instrument, self._assessment)[0]
+
+    @property
     def open_count(self) -> int:
-        return sum(self.is_open(q) for q in self.instrument.questions)
+        return self.completeness.open_count
 
     @property
     def finished(self) -> bool:
         """Every question has an answer (a don't know is one) that fits the instrument as it is."""
-        return self.first_open() is None
+        return self.completeness.finished
 
     def note(self, question_id: str) -> str:
         answer = self._assessment.answer(question_id)

@@ -23,7 +23,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from surveys.atomic import atomic_write
 from surveys.cache_dir import default_cache_dir
@@ -31,9 +31,15 @@ from surveys.errors import ResponseFileError, StickError
 from surveys.model import Instrument
 from surveys.response_file import load_assessment
 from surveys.responses import Assessment
+from surveys.review_dates import pending_reviews
+
+if TYPE_CHECKING:
+    from surveys.scoring import Completeness
 
 FORMAT = "stick folder index"
-VERSION = 1
+# 2: summaries carry finished and the don't-know count, and only the reviews still pending; an
+# index of version 1 would show a finished file as a percentage, so it is read again.
+VERSION = 2
 # A file modified this close to the scan that saw it is read again next time.
 RACY_NS = 2_000_000_000
 # Reading a cold folder saves what it has this often, so quitting early still leaves a warmer cache.
@@ -58,8 +64,11 @@ class FileSummary(NamedTuple):
     instrument_version: int = 0
     updated: dt.datetime | None = None
     percent: int | None = None  # None when the file's instrument cannot be found
-    reviews: tuple[dt.date, ...] = ()  # the review dates of the plan's priorities
+    # The review dates of the plan's priorities still under way (surveys.review_dates).
+    reviews: tuple[dt.date, ...] = ()
     error: str = ""  # why the file cannot be read; then the rest is empty
+    finished: bool = False  # every question answered (surveys.scoring.Completeness.finished)
+    dont_know: int = 0
 
 
 def _encode(s: FileSummary) -> list[Any]:
@@ -75,12 +84,23 @@ def _encode(s: FileSummary) -> list[Any]:
         s.percent,
         [d.isoformat() for d in s.reviews],
         s.error,
+        s.finished,
+        s.dont_know,
     ]
 
 
 def _decode(name: str, row: list[Any]) -> FileSummary:
-    size, mtime_ns, org, who, on, inst, version, updated, percent, reviews, error = row
-    for value, kind in ((size, int), (mtime_ns, int), (version, int), (org, str), (who, str), (inst, str)):
+    size, mtime_ns, org, who, on, inst, version, updated, percent, reviews, error, finished, dont_know = row
+    for value, kind in (
+        (size, int),
+        (mtime_ns, int),
+        (version, int),
+        (org, str),
+        (who, str),
+        (inst, str),
+        (finished, bool),
+        (dont_know, int),
+    ):
         if not isinstance(value, kind):
             raise ValueError("bad entry")
     if not (percent is None or isinstance(percent, int)) or not isinstance(error, str):
@@ -98,6 +118,8 @@ def _decode(name: str, row: list[Any]) -> FileSummary:
         percent,
         tuple(dt.date.fromisoformat(d) for d in reviews),
         error,
+        finished,
+        dont_know,
     )
 
 
@@ -202,7 +224,7 @@ class FolderIndex:
             a = self._reader(path)
         except ResponseFileError as exc:
             return FileSummary(stat.name, stat.size, stat.mtime_ns, error=str(exc))
-        reviews = tuple(p.review for p in a.priorities if p.review is not None)
+        progress = self._progress(a, path)
         return FileSummary(
             stat.name,
             stat.size,
@@ -213,11 +235,13 @@ class FolderIndex:
             a.instrument_id,
             a.instrument_version,
             a.updated,
-            self._percent(a, path),
-            reviews,
+            progress.percent if progress is not None else None,
+            pending_reviews(a.priorities),
+            finished=progress is not None and progress.finished,
+            dont_know=progress.dont_know if progress is not None else 0,
         )
 
-    def _percent(self, a: Assessment, path: Path) -> int | None:
+    def _progress(self, a: Assessment, path: Path) -> Completeness | None:
         from surveys.scoring import completeness
         from surveys.session import INSTRUMENT_FILE_KEY, instrument_for
 
@@ -228,7 +252,7 @@ class FolderIndex:
             except StickError:
                 self._instruments[key] = None
         instrument = self._instruments[key]
-        return completeness(instrument, a)[0].percent if instrument is not None else None
+        return completeness(instrument, a)[0] if instrument is not None else None
 
     def scan(
         self, cancelled: Callable[[], bool] = lambda: False, leave_out: Path | None = None

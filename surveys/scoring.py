@@ -79,6 +79,16 @@ class Completeness(NamedTuple):
     def percent(self) -> int:
         return math.floor(100 * self.answered / self.total) if self.total else 0
 
+    @property
+    def open_count(self) -> int:
+        """Questions still to answer: never answered, or answered against another version and to answer again."""
+        return self.unanswered + self.needs_review
+
+    @property
+    def finished(self) -> bool:
+        """Every question has an answer (a don't know is one) that fits the instrument as it is."""
+        return self.open_count == 0
+
 
 class Result(NamedTuple):
     dimensions: tuple[DimensionResult, ...]

@@ -7,6 +7,7 @@ worker thread, and nothing here touches Textual.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,13 +30,26 @@ class Summary:
     date: date | None = None
     percent: int | None = None  # None when the instrument cannot be found
     error: str = ""
+    finished: bool = False
+    dont_know: int = 0
+    reviews: tuple[dt.date, ...] = ()  # the review dates of the priorities still under way
 
 
 def _summary(folder: Path, s: FileSummary) -> Summary:
     modified = datetime.fromtimestamp(s.mtime_ns / 1e9).astimezone()
     if s.error:
         return Summary(folder / s.name, modified, error=s.error)
-    return Summary(folder / s.name, modified, s.organisation, s.respondent, s.date, s.percent)
+    return Summary(
+        folder / s.name,
+        modified,
+        s.organisation,
+        s.respondent,
+        s.date,
+        s.percent,
+        finished=s.finished,
+        dont_know=s.dont_know,
+        reviews=s.reviews,
+    )
 
 
 def summary_batches(

@@ -19,6 +19,7 @@ _KEY_NAMES = {
     "up": "↑",
     "down": "↓",
     "question_mark": "?",
+    "slash": "/",
     "escape": "esc",
     "backspace": "backspace",
     "delete": "del",

@@ -1,10 +1,13 @@
-"""Home: the assessments in the response folder, newest change first.
+"""Home: the assessments in the response folder, newest change first, or as sorted and filtered.
 
 The folder is read in a worker thread so the first frame never waits for it,
 through the folder index, so only files changed since the last look are
 parsed; rows arrive in batches as they are known, the first screenful first.
 `e` exports the assessment under the cursor, or every readable one, to an
-Excel workbook; the export runs in a worker of `ExportPanel`.
+Excel workbook; the export runs in a worker of `ExportPanel`. `/` narrows the
+rows to those holding what is typed, `o` changes their order (both over the
+rows already read: home_rows.py), `x` moves a file into the archive folder
+and `u` puts it back (surveys/archive.py).
 """
 
 from __future__ import annotations
@@ -21,18 +24,20 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from surveys.errors import StickError
 from surveys.terminal_text import terminal_safe
 from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import CommandScreen, command
+from tui.app.command_keys import CommandScreen, command, typing_into
 from tui.app.export_panel import ExportPanel
+from tui.app.home_archive import Shelf
+from tui.app.home_filter import FilterField
+from tui.app.home_rows import COLUMNS, FLEXIBLE, MARK, SORTS, WIDE, HomeList, cells, where_words
 from tui.app.in_place import update_in_place
 from tui.app.row_table import RowTable
 
 if TYPE_CHECKING:
     from tui.app.export_dialog import ExportRequest
     from tui.app.folder import Summary
-
-COLUMNS = ("Organisation", "Respondent", "Date", "Done", "Last changed")
 
 
 class HomeHost(Protocol):
@@ -48,16 +53,33 @@ class HomeHost(Protocol):
 
 class HomeScreen(CommandScreen[None]):
     TITLE = "stick"
+    AUTO_FOCUS = "RowTable"  # not the hidden filter, though it comes first
     BINDINGS: ClassVar[list[BindingType]] = [
         command("n", "new", "New", tooltip="Start a new assessment"),
         command("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
         command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
+        command("slash", "filter", "Filter", key_display="/", tooltip="Type to narrow the rows; enter: the first"),
+        command("o", "sort", "Sort", tooltip="Sort by last change, organisation, date or progress"),
+        command("x,delete", "archive", "Archive", tooltip="Move the file under the cursor into the archive folder"),
+        # Home's line under the rows says when there is something to put back.
+        command("u", "undo_archive", "Undo archive", show=False, tooltip="Put the file last archived back"),
+        # On the rows, with a filter typed; while it is typed in, the filter's own esc says so.
+        Binding(
+            "escape",
+            "clear_filter",
+            "Show all",
+            show=False,
+            priority=True,
+            tooltip="Clear the filter and show every row",
+            id="home-clear_filter",
+        ),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
     DEFAULT_CSS = """
     HomeScreen #where { padding: 0 1; height: auto; }
     HomeScreen RowTable { height: 1fr; }
     HomeScreen #empty { padding: 1 2; height: auto; }
+    HomeScreen #news { padding: 0 1; height: auto; }
     """
 
     class Listed(Message):
@@ -76,23 +98,44 @@ class HomeScreen(CommandScreen[None]):
         super().__init__()
         self.folder = folder
         self.host = host
-        self.items: list[Summary] = []
+        self.list = HomeList()
         self.listed = False
         # Each reading is numbered, so rows still queued from one a reload replaced are dropped.
         self._reading = 0
         self._shown = 0
         self._keep: Summary | None = None
+        self._wide = False
+        self._shelf = Shelf()  # what `u` puts back
+
+    @property
+    def items(self) -> list[Summary]:
+        return self.list.items
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(self._where(), id="where", markup=False)
-        yield RowTable(COLUMNS)
+        # There from the start, hidden: `/` shows and focuses it at once, so the keys typed
+        # straight after it land in it, not on the rows (a field mounted then would be late).
+        field = FilterField(self._narrow, placeholder="Filter: organisation, respondent or file name", id="filter")
+        field.display = False
+        yield field
+        yield RowTable(self._labels(), flexible=FLEXIBLE)
         yield Static("Reading the folder…", id="empty", markup=False)
+        yield Static("", id="news", markup=False)
         yield ExportPanel(id="export")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.query_one("#news", Static).display = False
+
     def on_screen_resume(self) -> None:
         self.action_reload()
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE
+        if wide != self._wide:
+            self._wide = wide
+            self.query_one(RowTable).reword(self._cells(item) for item in self.items)
 
     def action_reload(self) -> None:
         self.listed = False
@@ -124,24 +167,36 @@ class HomeScreen(CommandScreen[None]):
         if self._shown != self._reading:  # the first batch of this reading replaces the last one's rows
             self._shown = self._reading
             table.clear()
-            self.items = []
-        table.add_rows(_cells(item) for item in message.rows)
-        self.items.extend(message.rows)
-        if message.rows and not table.has_focus:
-            table.focus()
+            self.list.clear()
+        table.add_rows(self._cells(item) for item in message.rows)
+        self.list.extend(message.rows)
+        if self.list.needle or self.list.sort:
+            self._show(keep=self.selected())
+        if message.rows and self.focused is None:
+            self.set_focus(table)  # now: a focus queued for later could land after `/` had moved it
         if message.done:
             self._listed()
-        update_in_place(self.query_one("#where", Static), self._where())
+        self._tell_where()
+
+    def _cells(self, item: Summary) -> tuple[str, ...]:
+        return cells(item, self.host.today(), self._wide)
+
+    def _labels(self) -> list[str]:
+        marked = SORTS[self.list.sort].column
+        return [label + (MARK if i == marked else "") for i, label in enumerate(COLUMNS)]
 
     def _where(self) -> str:
-        """Where the rows come from, and how many there are (so far, while the folder is read)."""
-        count = len(self.items)
-        folder = terminal_safe(str(self.folder))
-        if not self.listed:
-            so_far = f": {count:,} so far" if count else ""
-            return f"Reading the assessments in {folder}{so_far}…"
-        noun = "assessment" if count == 1 else "assessments"
-        return f"{count:,} {noun} in {folder} (enter opens, n starts a new one)"
+        table = self.query_one(RowTable) if self.is_mounted else None
+        shown = table.row_count if table is not None else 0
+        return where_words(str(self.folder), len(self.items), shown, self.listed, self.list)
+
+    def _tell_where(self) -> None:
+        update_in_place(self.query_one("#where", Static), self._where())
+
+    def _tell(self, news: str) -> None:
+        line = self.query_one("#news", Static)
+        line.display = bool(news)
+        update_in_place(line, terminal_safe(news))
 
     def _listed(self) -> None:
         table = self.query_one(RowTable)
@@ -152,19 +207,32 @@ class HomeScreen(CommandScreen[None]):
             f"No assessments yet in {terminal_safe(str(self.folder))}.\nPress n to start one." if not found else ""
         )
         keep, self._keep = self._keep, None
-        if keep is not None:
-            for row, item in enumerate(found):
-                if item.path == keep.path:
-                    table.move_cursor(row=row)
-        table.focus()
+        self._show(keep=keep)
+        if self.focused is None:
+            self.set_focus(table)
         self.listed = True
+        self.refresh_bindings()
         self.post_message(self.Listed())
+
+    def _show(self, keep: Summary | None = None) -> None:
+        """Show the list's view, the cursor staying on `keep` where it is still shown."""
+        table = self.query_one(RowTable)
+        view = self.list.view()
+        cursor = 0
+        if keep is not None:
+            index = self.list.place_of(keep)
+            if index is not None:
+                if view is None:
+                    cursor = index
+                elif index in view:
+                    cursor = view.index(index)
+        table.show_rows(view, cursor)
 
     def selected(self) -> Summary | None:
         table = self.query_one(RowTable)
-        if not self.items or not 0 <= table.cursor_row < len(self.items):
+        if not 0 <= table.cursor_row < table.row_count:
             return None
-        return self.items[table.cursor_row]
+        return self.items[table.index_at(table.cursor_row)]
 
     def readable_paths(self) -> list[Path]:
         return [item.path for item in self.items if not item.error]
@@ -172,6 +240,15 @@ class HomeScreen(CommandScreen[None]):
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
         self.action_resume()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_archive" and not self._shelf:
+            return False
+        if action == "clear_filter" and not (self._filtering() or self.list.needle):
+            return False
+        return super().check_action(action, parameters)
+
+    # Keys
 
     def action_new(self) -> None:
         self.host.action_new_assessment()
@@ -184,6 +261,95 @@ class HomeScreen(CommandScreen[None]):
             self.notify(item.error, title="Cannot open", severity="error", markup=False)
         else:
             self.host.open_file(item.path)
+
+    def action_sort(self) -> None:
+        keep = self.selected()
+        self.list.sort_by(self.list.sort + 1)
+        table = self.query_one(RowTable)
+        table.relabel(self._labels())
+        self._show(keep=keep)
+        self._tell_where()
+
+    # The filter
+
+    def _filtering(self) -> bool:
+        """The filter has the focus (Home has no other field)."""
+        return typing_into(self.focused)
+
+    def action_filter(self) -> None:
+        field = self.query_one(FilterField)
+        field.display = True
+        self.set_focus(field)  # now, not later: the keys typed next are the filter's
+
+    def _narrow(self, needle: str) -> None:
+        if needle == self.list.needle or not self.is_mounted:
+            return
+        keep = self.selected()
+        self.list.needle = needle
+        self._show(keep=keep)
+        self._tell_where()
+
+    def action_first_match(self) -> None:
+        table = self.query_one(RowTable)
+        if not table.row_count:
+            self.notify("Nothing matches: esc clears the filter.", severity="warning")
+            return
+        table.move_cursor(row=0)
+        self.set_focus(table)
+
+    def action_clear_filter(self) -> None:
+        keep = self.selected()
+        field = self.query_one(FilterField)
+        field.display = False
+        field.value = ""
+        self.list.needle = ""
+        self._show(keep=keep)
+        self.set_focus(self.query_one(RowTable))
+        self._tell_where()
+
+    # Archive
+
+    def action_archive(self) -> None:
+        item = self.selected()
+        index = self.list.place_of(item) if item is not None else None
+        if item is None or index is None:
+            self.notify("No assessment under the cursor to archive.", severity="warning")
+            return
+        try:
+            news = self._shelf.put_aside(item, index)
+        except StickError as exc:
+            self._tell(f"Not archived: {exc}")
+            return
+        self.list.remove(index)
+        self.query_one(RowTable).remove_row(index)
+        self._show_after()
+        self._tell(news)
+        self.refresh_bindings()
+
+    def action_undo_archive(self) -> None:
+        if not self._shelf:
+            return
+        try:
+            item, index, news = self._shelf.take_back()
+        except StickError as exc:
+            self._tell(f"Not put back: {exc}")
+        else:
+            index = self.list.insert(index, item)
+            self.query_one(RowTable).insert_row(index, self._cells(item))
+            self._show(keep=item)
+            self._tell_where()
+            self._tell(news)
+        self.refresh_bindings()
+
+    def _show_after(self) -> None:
+        """After a row went: the cursor on the row that took its place."""
+        table = self.query_one(RowTable)
+        row = table.cursor_row
+        self._show()
+        table.move_cursor(row=row)
+        self._tell_where()
+
+    # Export
 
     def action_export(self) -> None:
         from tui.app.export_dialog import ExportDialog, default_output
@@ -206,12 +372,3 @@ class HomeScreen(CommandScreen[None]):
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:
             self.query_one(ExportPanel).start(request, self.host.instrument_path)
-
-
-def _cells(item: Summary) -> tuple[str, ...]:
-    changed = item.modified.strftime("%Y-%m-%d %H:%M")
-    if item.error:
-        return (terminal_safe(f"(cannot read) {item.path.name}"), "", "", "", changed)
-    done = f"{item.percent}%" if item.percent is not None else "?"
-    who = (terminal_safe(item.organisation), terminal_safe(item.respondent))
-    return (*who, item.date.isoformat() if item.date else "", done, changed)
