@@ -165,6 +165,10 @@ def moved_lines(instrument: Instrument, moved: Moved) -> list[str]:
         lines = [f"No {words.step} or {words.profile} has changed"]
     else:
         lines = ["Nothing to compare yet: answer the questions to see what moved"]
+    if moved.fates and all(f.now is None for f in moved.fates):
+        # A plan set afresh (or not yet): one line, not every earlier priority "dropped".
+        count = len(moved.fates)
+        return [*lines, f"None of the earlier plan's {count} {words.priorities} is in the plan now"]
     for label, fates in (
         ("Done since", moved.done_since),
         ("Still open", moved.still_open),

@@ -95,3 +95,10 @@ def test_the_json_carries_the_same_facts_as_the_words() -> None:
 def test_a_priority_is_found_again_by_its_title_spaces_and_case_aside() -> None:
     (fate,) = plan_fates([PlanItem("Staff  Workshops", "in progress")], [PlanItem(" staff workshops", "done")])
     assert fate.now is not None and fate.now.status == "done"
+
+
+def test_a_plan_set_afresh_is_one_line_not_every_priority_dropped() -> None:
+    earlier = answered("Northfield PCT", date(2026, 3, 31), 2, plan=True)
+    now = answered("Northfield PCT", date(2027, 3, 31), 2)
+    count = len(earlier.priorities)
+    assert _moved(earlier, now)[1:] == [f"None of the earlier plan's {count} priorities is in the plan now"]

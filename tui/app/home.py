@@ -45,12 +45,15 @@ class HomeHost(Protocol):
 
     def action_new_assessment(self) -> None: ...
 
+    def start_next_review(self, path: Path) -> None: ...
+
 
 class HomeScreen(CommandScreen[None]):
     TITLE = "stick"
     BINDINGS: ClassVar[list[BindingType]] = [
         command("n", "new", "New", tooltip="Start a new assessment"),
         command("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
+        command("N", "next_review", "Next year", tooltip="Start next year's review from the one under the cursor"),
         command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
         Binding("f5", "reload", "Reload", show=False, tooltip="Read the folder again"),
     ]
@@ -184,6 +187,15 @@ class HomeScreen(CommandScreen[None]):
             self.notify(item.error, title="Cannot open", severity="error", markup=False)
         else:
             self.host.open_file(item.path)
+
+    def action_next_review(self) -> None:
+        item = self.selected()
+        if item is None:
+            self.notify("No assessment chosen: next year's review starts from one in the list.", severity="warning")
+        elif item.error:
+            self.notify(item.error, title="Cannot start next year's review", severity="error", markup=False)
+        else:
+            self.host.start_next_review(item.path)
 
     def action_export(self) -> None:
         from tui.app.export_dialog import ExportDialog, default_output
