@@ -73,17 +73,3 @@ def earlier_assessments(
     if found is None or named is None:
         return found
     return [named, *(pair for pair in found if not _same_file(pair[0], named[0]))]
-
-
-def latest_earlier(
-    current: Path,
-    assessment: Assessment,
-    index: Callable[[], FolderIndex],
-    reader: Reader = load_assessment,
-) -> Found | None:
-    """The one earlier assessment to compare with: the named one (the folder unread), else the latest found."""
-    named = recorded_earlier(current, assessment, reader)
-    if named is not None:
-        return named
-    found = search(index(), current, assessment, reader=reader)
-    return found[0] if found else None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from surveys.carried import carried_marker
-from surveys.earlier_file import earlier_assessments, latest_earlier, recorded_earlier
+from surveys.earlier_file import earlier_assessments, recorded_earlier
 from surveys.editing import EditingSession
 from surveys.errors import ResponseFileError
 from surveys.folder_index import FolderIndex
@@ -148,21 +148,13 @@ def _two_earlier(folder: Path) -> tuple[Path, Path, Path]:
 def test_the_named_earlier_file_wins_over_the_search(tmp_path: Path) -> None:
     named, other, review = _two_earlier(tmp_path)
     a = load_assessment(review)
-    index = FolderIndex(tmp_path)
-    found = earlier_assessments(index, review, a)
+    found = earlier_assessments(FolderIndex(tmp_path), review, a)
     assert found is not None and [p.name for p, _ in found] == [named.name, other.name]
-    latest = latest_earlier(review, a, lambda: index)
-    assert latest is not None and latest[0].name == named.name
-
-
-def test_the_named_file_is_found_without_reading_the_folder(tmp_path: Path) -> None:
-    named, _other, review = _two_earlier(tmp_path)
-
-    def no_index() -> FolderIndex:
-        raise AssertionError("the folder was read")
-
-    found = latest_earlier(review, load_assessment(review), no_index)
-    assert found is not None and found[0] == named
+    # Without the name, the search alone would have put the later file first.
+    plain = replace(a, extra={})
+    searched = earlier_assessments(FolderIndex(tmp_path), review, plain)
+    assert searched is not None and searched[0][0] == other
+    assert recorded_earlier(review, a) == (named, load_assessment(named))
 
 
 def _naming(tmp_path: Path, review: Path, name: str) -> Assessment:
@@ -202,8 +194,6 @@ def test_a_named_file_that_is_missing_hostile_or_unfitting_falls_back_to_the_sea
     write(folder, "later.toml", answered("Northfield PCT", date(2028, 1, 1), 1))
     a = _naming(tmp_path, review, name)
     assert recorded_earlier(review, a) is None
-    latest = latest_earlier(review, a, lambda: FolderIndex(folder))
-    assert latest is not None and latest[0] == other
     found = earlier_assessments(FolderIndex(folder), review, a)
     assert found is not None and found[0][0] == other
 
@@ -211,15 +201,17 @@ def test_a_named_file_that_is_missing_hostile_or_unfitting_falls_back_to_the_sea
 def test_a_file_that_names_nothing_is_compared_as_before(tmp_path: Path) -> None:
     path = _earlier(tmp_path)
     later = write(tmp_path, "Northfield-PCT-2027-03-31.toml", answered("Northfield PCT", NEXT_YEAR, 2))
-    found = latest_earlier(later, load_assessment(later), lambda: FolderIndex(tmp_path))
-    assert found is not None and found[0] == path
+    assert recorded_earlier(later, load_assessment(later)) is None
+    found = earlier_assessments(FolderIndex(tmp_path), later, load_assessment(later))
+    assert found is not None and [p for p, _ in found] == [path]
 
 
 def test_a_named_file_of_another_instrument_is_passed_over(tmp_path: Path) -> None:
     named, other, review = _two_earlier(tmp_path)
     save_assessment(named, replace(load_assessment(named), instrument_id="eds2022"))
-    found = latest_earlier(review, load_assessment(review), lambda: FolderIndex(tmp_path))
-    assert found is not None and found[0] == other
+    assert recorded_earlier(review, load_assessment(review)) is None
+    found = earlier_assessments(FolderIndex(tmp_path), review, load_assessment(review))
+    assert found is not None and found[0][0] == other
 
 
 def test_priorities_with_no_title_are_carried_too(tmp_path: Path) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from surveys.response_file import load_assessment
+from surveys.response_file import load_assessment, save_assessment
 from tests.app_support import answered, write
 from tests.conftest import run_stick
 
@@ -106,8 +107,18 @@ def test_report_of_a_file_with_no_earlier_one_says_nothing_moved(tmp_path: Path)
 
 
 def test_report_names_the_steps_that_moved(tmp_path: Path) -> None:
+    earlier = _earlier(tmp_path)
+    made = Path(run_stick(["new", "--from", str(earlier), "--date", "2027-03-31"]).stdout.strip())
+    a = load_assessment(made)
+    now = answered("Northfield PCT", date(2027, 3, 31), 3)
+    save_assessment(made, replace(now, extra=a.extra, priorities=a.priorities))
+    text = run_stick(["report", str(made)]).stdout
+    moved = text.split(f"What moved since 2026-03-31 ({earlier.name})\n")[1].split("\n\n")[0]
+    assert "  Leadership: step 1 → step 3." in moved.splitlines()
+
+
+def test_report_reads_only_the_file_named_never_the_rest_of_the_folder(tmp_path: Path) -> None:
+    # A file made without --from names no earlier one: its report does not depend on its neighbours.
     _earlier(tmp_path)
     now = write(tmp_path, "Northfield-PCT-2027-03-31.toml", answered("Northfield PCT", date(2027, 3, 31), 3))
-    text = run_stick(["report", str(now)]).stdout
-    moved = text.split("What moved since 2026-03-31 (Northfield-PCT-2026-03-31.toml)\n")[1].split("\n\n")[0]
-    assert "  Leadership: step 1 → step 3." in moved.splitlines()
+    assert "What moved" not in run_stick(["report", str(now)]).stdout
