@@ -15,16 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from surveys.errors import ResponseFileError
-from surveys.folder_index import FolderIndex, Reader, same_organisation
-from surveys.folder_index import earlier_assessments as search
 from surveys.instrument_place import InstrumentPlaceRefused, recorded_instrument
-from surveys.next_review import EARLIER_FILE_KEY
 from surveys.response_file import load_assessment
 from surveys.responses import Assessment
 
+if TYPE_CHECKING:
+    from surveys.folder_index import FolderIndex
+
+# The file a review follows, by its name in the same folder (written by surveys/next_review.py).
+EARLIER_FILE_KEY = "earlier_file"
+
 Found = tuple[Path, Assessment]
+Reader = Callable[[Path], Assessment]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -49,6 +54,9 @@ def recorded_earlier(path: Path, assessment: Assessment, reader: Reader = load_a
         other = reader(place)
     except ResponseFileError:
         return None
+    # Imported here: `stick report` of a file that names nothing never needs the folder index.
+    from surveys.folder_index import same_organisation
+
     fits = (
         same_organisation(other.organisation, assessment.organisation)
         and other.instrument_id == assessment.instrument_id
@@ -68,6 +76,8 @@ def earlier_assessments(
 
     None when cancelled before the answer was known.
     """
+    from surveys.folder_index import earlier_assessments as search
+
     named = recorded_earlier(current, assessment, reader)
     found = search(index, current, assessment, cancelled, reader)
     if found is None or named is None:

@@ -23,13 +23,11 @@ from pathlib import Path
 from surveys.carried import carried
 from surveys.clock import local_now
 from surveys.dates import said
+from surveys.earlier_file import EARLIER_FILE_KEY
 from surveys.errors import StickError
 from surveys.responses import Assessment, new_assessment
 from surveys.session import INSTRUMENT_FILE_KEY
 from surveys.storage import create_assessment_file
-
-# The file a review follows, by its name in the same folder.
-EARLIER_FILE_KEY = "earlier_file"
 
 
 class NextReviewError(StickError):

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from surveys.carried import carried_marker
-from surveys.earlier_file import earlier_assessments, recorded_earlier
+from surveys.earlier_file import EARLIER_FILE_KEY, earlier_assessments, recorded_earlier
 from surveys.editing import EditingSession
 from surveys.errors import ResponseFileError
 from surveys.folder_index import FolderIndex
 from surveys.instrument_file import builtin_instrument
-from surveys.next_review import EARLIER_FILE_KEY, NextReviewError, create_next_review, next_review
+from surveys.next_review import NextReviewError, create_next_review, next_review
 from surveys.response_file import from_toml, load_assessment, save_assessment, to_toml
 from surveys.responses import Assessment, Priority
 from surveys.session import INSTRUMENT_FILE_KEY
