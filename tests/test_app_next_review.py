@@ -6,8 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
+from surveys.errors import ResponseFileError
 from surveys.next_review import create_next_review, next_review
 from surveys.response_file import load_assessment, save_assessment
 from tests.app_support import answered, write
@@ -195,3 +197,46 @@ async def test_the_plan_marks_carried_priorities_until_their_status_is_set(tmp_p
     saved = load_assessment(review).priorities
     assert (saved[0].status, saved[0].status_to_update) == (kept, False)
     assert all(p.status_to_update for p in saved[1:])
+
+
+async def test_a_create_that_fails_keeps_the_form_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, _earlier = _folder(tmp_path)
+
+    def refuse(_earlier: Path, _assessment: object) -> Path:
+        raise ResponseFileError(f"{folder}: cannot save: Permission denied")
+
+    monkeypatch.setattr("tui.app.next_review_form.create_next_review", refuse)
+    app = make_app(folder, today=lambda: NEXT_YEAR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press(*" Jones", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NextReviewScreen) and _field(form, "respondent") == "Ann Smith Jones"
+        problem = form.query_one("#problem", Static)
+        assert str(problem.render()).startswith("Not created: ") and "Permission denied" in str(problem.render())
+        assert problem.region.bottom <= app.size.height - 1 and problem.region.y >= 1
+    assert len(list(folder.glob("*.toml"))) == 1
+
+
+async def test_text_from_the_file_is_shown_safe_and_kept_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    hostile = replace(answered("Org \x1b[2J", date(2026, 3, 31), 1), respondent="Ann \u202eevil")
+    write(folder, "hostile.toml", hostile)
+    app = make_app(folder, today=lambda: NEXT_YEAR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NextReviewScreen)
+        assert "\x1b" not in str(form.query_one("#about", Static).render())
+        assert _field(form, "respondent") == "Ann \\u202eevil"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+    (made,) = [p for p in folder.glob("*.toml") if p.name != "hostile.toml"]
+    a = load_assessment(made)
+    assert (a.organisation, a.respondent) == ("Org \x1b[2J", "Ann \u202eevil")
