@@ -69,7 +69,7 @@ class PriorityEditor(CommandModal[int | None]):
         padding: 0 1; }
     PriorityEditor Label { margin-top: 1; }
     PriorityEditor .problem { color: $error; text-style: bold; height: auto; }
-    PriorityEditor #carried { text-style: italic; height: auto; margin-top: 1; }
+    PriorityEditor #carried { text-style: italic; height: auto; }
     """
 
     def __init__(self, session: EditingSession, index: int | None, idle_save: float) -> None:
@@ -92,11 +92,11 @@ class PriorityEditor(CommandModal[int | None]):
         instrument = self.session.instrument
         with VerticalScroll() as box:
             box.border_title = "Priority (saved as you go; esc or ctrl+s closes)"
-            marker = carried_marker(p)
-            if marker:
-                yield Static(f"{heading(marker)}: choose its status at the end, even if it is the same.", id="carried")
             yield Label("Priority")
             yield Input(terminal_safe(p.title), id="title", placeholder="what will be done", select_on_focus=False)
+            marker = carried_marker(p)
+            if marker:  # under the field that has the focus, so it is in view when the editor opens
+                yield Static(f"{heading(marker)}: choose its status at the end, even if it is the same.", id="carried")
             yield Label(area_title(self.session.instrument))
             yield Select(
                 [(a.label, a.id) for a in instrument.areas], id="area", value=p.area or Select.NULL, prompt="(none)"
