@@ -25,6 +25,7 @@ from surveys.model import Instrument
 from surveys.report import placement_words
 from surveys.responses import Assessment
 from surveys.vocabulary import heading, vocabulary
+from surveys.what_moved import Moved, PlanItem, moved_lines, plan_items, what_moved
 
 WIDTHS = [30, 30, 30, 11, 11]
 
@@ -66,6 +67,8 @@ def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
     if sides.forced:
         rows.add([text(ws, "Compared anyway", LABEL), text(ws, f"with --force, although {sides.forced}", WRAPPED)])
     rows.skip()
+    found = moved(instrument, sides)
+    _what_moved(rows, instrument, found)
     header = last = 0
     if instrument.areas and instrument.steps:
         rows.add([text(ws, f"{heading(v.ladder)} by {v.area}; change = now minus earlier", HEADING)])
@@ -89,7 +92,7 @@ def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
         last = rows.row
         rows.skip()
     _overall(rows, instrument, sides)
-    _earlier_plan(rows, instrument, sides)
+    _earlier_plan(rows, instrument, found)
     if sides.now_answers is not None:
         _changed_answers(rows, instrument, sides.earlier_answers, sides.now_answers)
     if header:
@@ -151,32 +154,46 @@ def _overall(rows: Rows, instrument: Instrument, sides: Sides) -> None:
     rows.skip()
 
 
-def _key(title: str) -> str:
-    return " ".join(title.split()).casefold()
+def _items(plan: Sequence[PlanRow]) -> list[PlanItem]:
+    return [PlanItem(p.priority, p.status, lead=p.lead) for p in plan if not p.suggested]
 
 
-def _earlier_plan(rows: Rows, instrument: Instrument, sides: Sides) -> None:
+def moved(instrument: Instrument, sides: Sides) -> Moved:
+    """What moved, by the engine's rule (surveys/what_moved.py), as the report and the app say it."""
+    answers = sides.now_answers
+    now = plan_items(instrument, answers.priorities) if answers is not None else _items(sides.now_plan)
+    return what_moved(instrument, sides.earlier, sides.now, _items(sides.earlier_plan), now)
+
+
+def _what_moved(rows: Rows, instrument: Instrument, found: Moved) -> None:
+    ws = rows.ws
+    rows.add([text(ws, "What moved", HEADING)])
+    for line in moved_lines(instrument, found):
+        rows.add([text(ws, line, WRAPPED)])
+    rows.skip()
+
+
+def _earlier_plan(rows: Rows, instrument: Instrument, found: Moved) -> None:
     ws, v = rows.ws, vocabulary(instrument)
     rows.add([text(ws, f"The earlier plan's {v.priorities}, and what became of them", HEADING)])
-    plan = [p for p in sides.earlier_plan if not p.suggested]
-    if not plan:
+    if not found.fates:
         rows.add([text(ws, f"The earlier assessment set no {v.priorities}.", TOP)])
         rows.skip()
         return
     rows.add(header_row(ws, [heading(v.priority), "Lead then; status then", "Now", "Status now"]))
-    now = {_key(p.priority): p for p in sides.now_plan if not p.suggested}
-    for p in plan:
-        found = now.get(_key(p.priority))
+    for fate in found.fates:
+        p, now = fate.earlier, fate.now
+        status_now = "" if now is None else f"{now.status} (to update)" if now.status_to_update else now.status
         rows.add(
             [
-                text(ws, p.priority, WRAPPED),
+                text(ws, p.title, WRAPPED),
                 text(ws, f"{p.lead or 'no lead'}; {p.status}", WRAPPED),
                 text(
                     ws,
-                    f"carried forward, lead {found.lead or 'not named'}" if found else "not in the plan now",
+                    f"carried forward, lead {now.lead or 'not named'}" if now else "not in the plan now",
                     WRAPPED,
                 ),
-                text(ws, found.status if found else "", TOP),
+                text(ws, status_now, TOP),
             ]
         )
     rows.skip()

@@ -233,6 +233,9 @@ class EditingSession:
             _check_field(name, value)
         old = self.priorities[index]
         new = replace(old, **changes)
+        if "status" in changes:
+            # A carried priority's status has been looked at this review, even when it is kept.
+            new = replace(new, status_to_update=False)
         if "area" in changes and new.area != old.area and not new.function:
             new = replace(new, function=default_function(self.instrument, self.result, new.area))
         if new == old and new.extra == old.extra:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from surveys.carried import carried_marker
 from surveys.model import Instrument
 from surveys.ranges import group_span, instrument_span
 from surveys.responses import Assessment
@@ -133,7 +134,10 @@ def evidence(instrument: Instrument, assessment: Assessment) -> list[tuple[str, 
     return out
 
 
-def report_lines(instrument: Instrument, assessment: Assessment, result: Result) -> list[str]:
+def report_lines(
+    instrument: Instrument, assessment: Assessment, result: Result, moved: tuple[str, list[str]] | None = None
+) -> list[str]:
+    """The report; `moved` is (heading, lines) of what moved since an earlier assessment, shown first."""
     words = vocabulary(instrument)
     c = result.completeness
     role = f" ({assessment.role})" if assessment.role else ""
@@ -145,6 +149,8 @@ def report_lines(instrument: Instrument, assessment: Assessment, result: Result)
         f"Complete: {c.answered} of {c.total} questions answered ({c.percent}%); "
         f"{c.dont_know} don't know, {c.unanswered} unanswered, {c.needs_review} needing review.",
     ]
+    if moved is not None:
+        lines += ["", moved[0], *(f"  {line}." for line in moved[1])]
     if instrument.dimensions:
         lines += ["", "Where the organisation stands"]
     for d in result.dimensions:
@@ -169,7 +175,9 @@ def report_lines(instrument: Instrument, assessment: Assessment, result: Result)
         lines += ["", "Action plan"]
         for n, p in enumerate(assessment.priorities, start=1):
             area = instrument.area(p.area).label if any(a.id == p.area for a in instrument.areas) else p.area
-            lines.append(f"  {n}. {p.title or area}: lead {p.lead or '(none)'}; status {p.status}.")
+            marker = carried_marker(p)
+            carried = f" ({marker})" if marker else ""
+            lines.append(f"  {n}. {p.title or area}: lead {p.lead or '(none)'}; status {p.status}{carried}.")
     noted = evidence(instrument, assessment)
     if noted:
         lines += ["", heading(words.evidence)]
@@ -264,6 +272,8 @@ def report_json(instrument: Instrument, assessment: Assessment, result: Result) 
                 "review": p.review.isoformat() if p.review else None,
                 "measure": p.measure,
                 "status": p.status,
+                "carried_from": p.carried_from.isoformat() if p.carried_from else None,
+                "status_to_update": p.status_to_update,
             }
             for p in assessment.priorities
         ],

@@ -69,7 +69,8 @@ def _priority_table(priority: Priority) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for f in fields(Priority):
         value = getattr(priority, f.name)
-        if f.name != "extra" and value not in (None, ""):
+        # A flag that is off is left out, so a plan that was never carried is written as before.
+        if f.name != "extra" and value not in (None, "") and value is not False:
             table[f.name] = value
     table.update(priority.extra)
     return table
@@ -180,8 +181,10 @@ def _priority(i: int, raw: dict[str, Any]) -> Priority:
     for f in fields(Priority):
         if f.name == "extra" or f.name not in raw:
             continue
-        if f.name in ("target", "review"):
+        if f.name in ("target", "review", "carried_from"):
             values[f.name] = _get(raw, f.name, date, where)
+        elif f.name == "status_to_update":
+            values[f.name] = _get(raw, f.name, bool, where)
         else:
             values[f.name] = _get(raw, f.name, str, where)
     known = {f.name for f in fields(Priority)}

@@ -60,6 +60,10 @@ class Priority:
     review: date | None = None
     measure: str = ""
     status: str = STATUSES[0]
+    # Carried forward into next year's review (surveys/next_review.py): the date of the
+    # assessment it came from, and whether its status is still to be looked at this review.
+    carried_from: date | None = None
+    status_to_update: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:

@@ -59,10 +59,19 @@ def _command_parser() -> _Parser:
     commands = _Parser(prog="stick")
     sub = commands.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    new = sub.add_parser("new", help="create an empty assessment and print its path")
-    new.add_argument("--org", required=True, help="the organisation assessed")
-    new.add_argument("--respondent", required=True, help="who answers")
-    new.add_argument("--role", default="", help="the respondent's role")
+    new = sub.add_parser(
+        "new",
+        help="create an empty assessment and print its path",
+        description="Create an empty assessment and print its path. With --from EARLIER.toml, start next year's "
+        "review from it: the same organisation and instrument, the plan carried forward with each priority's "
+        "status to update, written beside EARLIER.",
+    )
+    new.add_argument("--org", help="the organisation assessed (needed unless --from)")
+    new.add_argument("--respondent", help="who answers (needed unless --from, which keeps the earlier one's)")
+    new.add_argument("--role", help="the respondent's role")
+    new.add_argument(
+        "--from", dest="earlier", type=Path, metavar="EARLIER.toml", help="start next year's review from this one"
+    )
     new.add_argument("--date", default="", help="the assessment's date, e.g. 31/03/2027 or 2027-03-31 (default: today)")
     _folder(new)
     _instrument(new, "an instrument file, or a built-in's id: race-equality-stick (the default) or eds2022")

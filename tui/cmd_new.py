@@ -14,6 +14,13 @@ from surveys.terminal_text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.earlier is not None:
+        from tui.cmd_new_from import run as run_from
+
+        return run_from(args)
+    if args.org is None or args.respondent is None:
+        missing = "--org" if args.org is None else "--respondent"
+        raise StickError(f"{missing} is needed (or --from EARLIER.toml to start next year's review from it)")
     if not args.org.strip():
         raise StickError("--org must not be empty")
     if not args.respondent.strip():
@@ -30,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     assessment = new_assessment(
         args.org.strip(),
         args.respondent.strip(),
-        args.role.strip(),
+        (args.role or "").strip(),
         instrument.id,
         instrument.version,
         on=on,

@@ -294,6 +294,8 @@ class StickApp(App[None]):
             # being taken down (quitting at once), its radar already gone.
             for radar in screen.query(Radar):
                 radar.data = context.radar()
+            if isinstance(screen, ResultScreen) and screen.is_mounted:
+                screen.show()  # what moved is said in its text
 
     def instrument(self) -> Instrument:
         from surveys.instrument_file import builtin_instrument, named_instrument
@@ -342,6 +344,23 @@ class StickApp(App[None]):
             return
         self._open(Store(path, assessment, instrument))
 
+    def start_next_review(self, path: Path) -> None:
+        """Home's `N`: the form for next year's review of `path`; the review made opens at its first question."""
+        from surveys.session import open_assessment
+        from tui.app.next_review_form import NextReviewScreen
+
+        try:
+            earlier = open_assessment(path, self.instrument_path)
+        except StickError as exc:
+            self.notify(str(exc), title="Cannot start next year's review", severity="error", markup=False, timeout=10)
+            return
+
+        def made(store: Store | None) -> None:
+            if store is not None:
+                self._open(store)
+
+        self.push_screen(NextReviewScreen(earlier, self.today()), made)
+
     def show_result(self, context: AssessmentContext) -> None:
         from tui.app.result import ResultScreen
 
@@ -370,6 +389,7 @@ class StickApp(App[None]):
         from tui.app.jump import JumpScreen
         from tui.app.locked import LockedDialog
         from tui.app.new import NewScreen
+        from tui.app.next_review_form import NextReviewScreen
         from tui.app.plan import PlanScreen
         from tui.app.priority_editor import PriorityEditor
         from tui.app.question import QuestionScreen
@@ -380,6 +400,7 @@ class StickApp(App[None]):
             ("Everywhere", [*StickApp.BINDINGS, palette]),
             ("Home", HomeScreen.BINDINGS),
             ("New assessment", NewScreen.BINDINGS),
+            ("Next year's review", NextReviewScreen.BINDINGS),
             ("Questions", QuestionScreen.BINDINGS),
             ("Jump list", JumpScreen.BINDINGS),
             ("Result", ResultScreen.BINDINGS),

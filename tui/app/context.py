@@ -36,6 +36,10 @@ class Comparison:
         return self.choices[self.index][1] if self.index >= 0 else None
 
     @property
+    def chosen_path(self) -> Path | None:
+        return self.choices[self.index][0] if self.index >= 0 else None
+
+    @property
     def name(self) -> str:
         a = self.chosen
         if a is None:

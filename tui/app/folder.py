@@ -14,8 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from surveys.earlier_file import earlier_assessments as _earlier
 from surveys.folder_index import FileSummary, FolderIndex
-from surveys.folder_index import earlier_assessments as _earlier
 
 if TYPE_CHECKING:
     from surveys.responses import Assessment
@@ -78,6 +78,8 @@ def earlier_assessments(
     cache_dir: Path | None = None,
 ) -> list[tuple[Path, Assessment]] | None:
     """Assessments of the same organisation, same instrument, with an earlier date: latest first.
+
+    The one the file names as the one it follows (next year's review) comes first.
 
     None when cancelled before the answer was known.
     """

@@ -50,6 +50,8 @@ class HomeHost(Protocol):
 
     def action_new_assessment(self) -> None: ...
 
+    def start_next_review(self, path: Path) -> None: ...
+
 
 class HomeScreen(CommandScreen[None]):
     TITLE = "stick"
@@ -57,6 +59,7 @@ class HomeScreen(CommandScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         command("n", "new", "New", tooltip="Start a new assessment"),
         command("enter", "resume", "Resume", tooltip="Open the assessment under the cursor"),
+        command("N", "next_review", "Next year", tooltip="Start next year's review from the one under the cursor"),
         command("e", "export", "Export", tooltip="Write an Excel workbook for the planning team"),
         command("slash", "filter", "Filter", key_display="/", tooltip="Type to narrow the rows; enter: the first"),
         command("o", "sort", "Sort", tooltip="Sort by last change, organisation, date or progress"),
@@ -350,6 +353,15 @@ class HomeScreen(CommandScreen[None]):
         self._tell_where()
 
     # Export
+
+    def action_next_review(self) -> None:
+        item = self.selected()
+        if item is None:
+            self.notify("No assessment chosen: next year's review starts from one in the list.", severity="warning")
+        elif item.error:
+            self.notify(item.error, title="Cannot start next year's review", severity="error", markup=False)
+        else:
+            self.host.start_next_review(item.path)
 
     def action_export(self) -> None:
         from tui.app.export_dialog import ExportDialog, default_output

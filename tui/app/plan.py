@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from surveys.carried import carried_marker
 from surveys.editing import Edit
 from surveys.errors import StickError
 from surveys.model import Instrument
@@ -44,9 +45,10 @@ def details_text(instrument: Instrument, p: Priority) -> str:
     def day(value: date | None) -> str:
         return value.isoformat() if value else "-"
 
+    marker = carried_marker(p)
     text = "\n".join(
         (
-            p.title,
+            f"{p.title} ({marker}: enter, then choose its status)" if marker else p.title,
             f"Lead: {p.lead or '-'} · Status: {p.status} · Target: {day(p.target)} · Review: {day(p.review)}",
             (f"Function: {functions.get(p.function, p.function) or '-'} · " if instrument.functions else "")
             + f"{heading(vocabulary(instrument).area)}: {areas.get(p.area, p.area) or '-'}",
@@ -120,11 +122,12 @@ class PlanScreen(CommandScreen[None]):
             target = p.target.isoformat() if p.target else ""
             status = SUGGESTED if suggested else p.status
             style = "italic" if suggested else ""
+            cells = [Text(terminal_safe(cell), style=style) for cell in (number, p.title, p.lead, target, status)]
+            marker = carried_marker(p)
+            if marker:  # under the title, until the status is set this review
+                cells[1].append(f"\n{marker}", style="italic")
             # Rows as tall as their title needs: titles are read whole, not cut at the column's edge.
-            table.add_row(
-                *(Text(terminal_safe(cell), style=style) for cell in (number, p.title, p.lead, target, status)),
-                height=None,
-            )
+            table.add_row(*cells, height=None)
         self.query_one("#warning", Static).update(self._warning(planned))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))

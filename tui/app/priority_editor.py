@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from surveys.carried import carried_marker
 from surveys.dates import HINT, said
 from surveys.editing import EditingSession
 from surveys.errors import StickError
@@ -38,6 +39,19 @@ def _date_text(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def status_select(p: Priority) -> Select[str]:
+    """The status field; for a carried priority not yet looked at, empty, saying what it was.
+
+    Choosing any status then (the same one too) is what marks it updated: a
+    field already showing it could not be chosen again.
+    """
+    if carried_marker(p):
+        prompt = terminal_safe(f"was {p.status}: choose its status now")
+        return Select([(s, s) for s in STATUSES], id="status", value=Select.NULL, prompt=prompt)
+    value = p.status if p.status in STATUSES else STATUSES[0]
+    return Select([(s, s) for s in STATUSES], id="status", value=value, allow_blank=False)
+
+
 class PriorityEditor(CommandModal[int | None]):
     """Returns the index of the priority edited, or None when nothing was added."""
 
@@ -55,6 +69,7 @@ class PriorityEditor(CommandModal[int | None]):
         padding: 0 1; }
     PriorityEditor Label { margin-top: 1; }
     PriorityEditor .problem { color: $error; text-style: bold; height: auto; }
+    PriorityEditor #carried { text-style: italic; height: auto; }
     """
 
     def __init__(self, session: EditingSession, index: int | None, idle_save: float) -> None:
@@ -79,6 +94,9 @@ class PriorityEditor(CommandModal[int | None]):
             box.border_title = "Priority (saved as you go; esc or ctrl+s closes)"
             yield Label("Priority")
             yield Input(terminal_safe(p.title), id="title", placeholder="what will be done", select_on_focus=False)
+            marker = carried_marker(p)
+            if marker:  # under the field that has the focus, so it is in view when the editor opens
+                yield Static(f"{heading(marker)}: choose its status at the end, even if it is the same.", id="carried")
             yield Label(area_title(self.session.instrument))
             yield Select(
                 [(a.label, a.id) for a in instrument.areas], id="area", value=p.area or Select.NULL, prompt="(none)"
@@ -101,12 +119,7 @@ class PriorityEditor(CommandModal[int | None]):
             yield Label("Measure")
             yield Input(terminal_safe(p.measure), id="measure", placeholder="how we will know", select_on_focus=False)
             yield Label("Status")
-            yield Select(
-                [(s, s) for s in STATUSES],
-                id="status",
-                value=p.status if p.status in STATUSES else STATUSES[0],
-                allow_blank=False,
-            )
+            yield status_select(p)
             yield Static("", id="problem", classes="problem", markup=False)
 
     def on_mount(self) -> None:
@@ -122,6 +135,8 @@ class PriorityEditor(CommandModal[int | None]):
         """The field as a change to the priority; None (and the problem shown) when it is not one yet."""
         if name in CHOICE_FIELDS:
             value = self.query_one(f"#{name}", Select).value
+            if name == "status" and not isinstance(value, str):
+                return None  # a carried priority's status not chosen yet: it stays as it was
             return {name: value if isinstance(value, str) else ""}
         text = self.query_one(f"#{name}", Input).value.strip()
         if name not in DATE_WORDS:

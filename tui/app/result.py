@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
+from surveys.terminal_text import terminal_safe
+from surveys.what_moved import moved_lines, review_moved, since_words
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -18,7 +20,7 @@ from tui.app.result_text import result_text
 from tui.app.side_by_side import body_css, stacked
 
 if TYPE_CHECKING:
-    pass
+    from surveys.scoring import Result
 
 
 class ResultScreen(CommandScreen[None]):
@@ -61,10 +63,22 @@ class ResultScreen(CommandScreen[None]):
 
     def show(self) -> None:
         store, comparison = self.context.store, self.context.comparison
+        earlier = comparison.result(store)
         self.query_one("#result", HangingText).update(
-            result_text(store.instrument, store.result, comparison.result(store), comparison.name)
+            result_text(store.instrument, store.result, earlier, comparison.name, self._moved(earlier))
         )
         self.query_one(Radar).data = self.context.radar()
+
+    def _moved(self, earlier: Result | None) -> tuple[str, list[str]] | None:
+        """What moved since the earlier assessment drawn (the engine's words); None when none is."""
+        store, comparison = self.context.store, self.context.comparison
+        chosen, path = comparison.chosen, comparison.chosen_path
+        if earlier is None or chosen is None or path is None:
+            return None
+        moved = review_moved(store.instrument, chosen, earlier, store.assessment, store.result)
+        return terminal_safe(since_words(path.name, chosen)), [
+            terminal_safe(line) for line in moved_lines(store.instrument, moved)
+        ]
 
     def action_plan(self) -> None:
         self.context.navigator.show_plan(self.context)

@@ -27,8 +27,13 @@ def _line(text: str, style: str = "") -> Paragraph:
 
 
 def result_text(
-    instrument: Instrument, result: Result, earlier: Result | None = None, earlier_name: str = ""
+    instrument: Instrument,
+    result: Result,
+    earlier: Result | None = None,
+    earlier_name: str = "",
+    moved: tuple[str, list[str]] | None = None,
 ) -> list[Paragraph]:
+    """The result's paragraphs; `moved` is (heading, lines) of what moved since an earlier assessment."""
     c = result.completeness
     review = f", {c.needs_review} to answer again" if c.needs_review else ""
     out: list[Paragraph] = [
@@ -40,6 +45,10 @@ def result_text(
             ),
         )
     ]
+
+    if moved is not None:
+        out += _heading(moved[0])
+        out += [("  - ", Content(line)) for line in moved[1]]
 
     words = vocabulary(instrument)
     if instrument.dimensions:

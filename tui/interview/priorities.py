@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from surveys.carried import carried_marker
 from surveys.dates import HINT, read_date
 from surveys.editing import EditingSession
 from surveys.model import Instrument
@@ -84,4 +85,7 @@ def priority_line(instrument: Instrument, number: int, priority: Priority) -> st
         parts.append(f"review {priority.review.isoformat()}")
     if priority.measure:
         parts.append(f"measure: {priority.measure}")
+    marker = carried_marker(priority)
+    if marker:
+        parts.append(f"status {priority.status}, {marker} (in the app's plan)")
     return "; ".join(parts)
