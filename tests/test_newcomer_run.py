@@ -2,13 +2,15 @@
 
 Starting from an empty folder: a new assessment for an organisation with a
 non-ASCII name, every question answered (a note on the first), the result,
-the plan (the suggestions adopted, a lead named), and an Excel workbook for the
-planning team. What the screen says and what the file holds are both checked at
-each step, since either can be wrong while the other is right.
+the plan (the suggestions adopted, a lead named), next year's review started
+from it (the plan carried forward), and an Excel workbook for the planning
+team. What the screen says and what the file holds are both checked at each
+step, since either can be wrong while the other is right.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -104,10 +106,31 @@ def test_a_newcomer_does_the_whole_job(tmp_path: Path, size: tuple[int, int]) ->
         led = eventually(lambda: load_assessment(path), lambda a: a.priorities[0].lead == LEAD)
         assert len(led.priorities) == len(planned.priorities)
 
-        # Back to Home, and the workbook for the planning team.
+        # Back to Home, and next year's review from this one: a new file, this year's plan carried.
         app.keys("Escape", "Escape", "Escape")
-        home = app.wait_for("Hôpital Saint-Élise")
-        assert "Zoë Ng" in home
+        home = app.wait_for("complete")  # finished, not a percentage
+        assert "Hôpital Saint" in home
+        app.keys("N")
+        app.wait_for("priorities carried forward")
+        app.keys("Tab", "Tab", "C-a", "C-k")
+        app.type("30/11/2027")
+        app.wait_for("Understood as Tuesday 30 November 2027")
+        app.keys("C-s")
+        app.wait_for(f"Question 1 of {len(instrument.questions)}")
+        later_path = next(p for p in folder.glob("*.toml") if p != path)
+        later = load_assessment(later_path)
+        assert (later.organisation, later.date, later.answers) == (ORGANISATION, date(2027, 11, 30), {})
+        assert later.extra.get("earlier_file") == path.name
+        assert [p.title for p in later.priorities] == [p.title for p in led.priorities]
+        assert all(p.status_to_update and p.carried_from == finished.date for p in later.priorities)
+        assert later.priorities[0].lead == LEAD
+        app.keys("3")
+        eventually(lambda: load_assessment(later_path), lambda a: a.answers[first].choice == 3)
+        assert load_assessment(path) == led  # last year's file is left as it was
+
+        # The workbook for the planning team, of the one under the cursor (this year's, changed last).
+        app.keys("Escape")
+        app.wait_for("2027-11-30")
         app.keys("e")
         app.wait_for("Export to Excel")
         app.keys("C-s")
@@ -125,4 +148,4 @@ def test_a_newcomer_does_the_whole_job(tmp_path: Path, size: tuple[int, int]) ->
     finally:
         app.close()
     # Quitting wrote nothing more: the file is as the last step left it.
-    assert load_assessment(path).priorities[0].lead == LEAD
+    assert load_assessment(path) == led
