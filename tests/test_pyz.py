@@ -221,11 +221,17 @@ def test_an_unusable_cache_folder_runs_from_the_zip(foreign: Pyz, tmp_path: Path
 
 
 def test_the_readme_gives_the_size_of_the_build(pyz: Path) -> None:
-    """The README's size is the built file's, in MiB to one decimal, as the build prints it."""
+    """The README's size is the built file's (it differs with the building Python's bytecode), in MiB to one decimal."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"`dist/stick\.pyz` \(about ([0-9.]+) MiB", text)
+    found = re.search(
+        r"`dist/stick\.pyz` \(([0-9.]+) MiB built with Python 3\.11, ([0-9.]+) MiB with 3\.12 or 3\.13", text
+    )
     assert found is not None, "the README names the file's size"
-    assert abs(float(found.group(1)) - pyz.stat().st_size / 2**20) <= 0.5
+    figures = {(3, 11): found.group(1), (3, 12): found.group(2), (3, 13): found.group(2)}
+    if sys.version_info[:2] not in figures:
+        pytest.skip("the README gives the sizes built with 3.11-3.13")
+    said = float(figures[sys.version_info[:2]])
+    assert abs(said - pyz.stat().st_size / 2**20) < 0.06, "the build's size changed: say it in the README"
 
 
 def test_to_carry_on_it_names_the_command_as_typed(built: Pyz, tmp_path: Path) -> None:
