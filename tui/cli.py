@@ -82,7 +82,9 @@ def _command_parser() -> _Parser:
     _instrument(interview)
 
     export = sub.add_parser("export", help="write an Excel workbook for planning teams")
-    export.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    export.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="assessment files, folders of them, or patterns like *.toml"
+    )
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx")
     export.add_argument("--compare", type=Path, metavar="EARLIER.toml", help="an earlier assessment to compare with")
     export.add_argument(
