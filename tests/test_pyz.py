@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 import zipfile
 from pathlib import Path
@@ -180,7 +181,7 @@ def test_a_start_killed_while_unpacking_leaves_no_broken_copy(foreign: Pyz, tmp_
     )
     try:
         while starting.poll() is None and not [p for p in (cache / "pyz").glob(".*") if any(p.rglob("*.py"))]:
-            pass
+            time.sleep(0.01)
     finally:
         starting.kill()
         starting.wait()
