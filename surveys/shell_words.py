@@ -92,7 +92,11 @@ def command_for(words: Sequence[str], shell: Shell) -> str:
     if shell is Shell.POSIX:
         return shlex.join(words)
     quote = _cmd_word if shell is Shell.CMD else _powershell_word
-    return " ".join(quote(word) for word in words)
+    line = " ".join(quote(word) for word in words)
+    if shell is Shell.POWERSHELL and words and quote(words[0]) != words[0]:
+        # A quoted first word is a string to PowerShell, not a program: `&` runs it.
+        line = "& " + line
+    return line
 
 
 def _cmd_word(word: str) -> str:

@@ -80,3 +80,12 @@ def test_every_printed_command_starts_as_stick_did(tmp_path: Path) -> None:
     bad.write_text('id = 3\nversion = 4\n[[dimensions]]\nid = ""\n', encoding="utf-8")
     done = run_stick(["report", str(fresh_file(tmp_path)), "--instrument", str(bad)])
     assert done.returncode == 2 and f"run: {started} check {bad})" in done.stderr
+
+
+def test_a_python_path_with_a_space_runs_when_pasted_into_powershell() -> None:
+    from surveys.shell_words import Shell, command_for
+
+    python = r"C:\Program Files\Python312\python.exe"
+    assert command_for([python, "stick.pyz"], Shell.POWERSHELL) == rf"& '{python}' stick.pyz"
+    assert command_for([python, "stick.pyz"], Shell.CMD) == rf'"{python}" stick.pyz'
+    assert command_for(["stick", "interview", "a b.toml"], Shell.POWERSHELL) == "stick interview 'a b.toml'"
