@@ -63,6 +63,10 @@ def _unpack(archive: str, target: str, root: str, build: str, tag: str) -> str |
     import zipfile
 
     partial = None
+    if sys.stderr is not None and sys.stderr.isatty():
+        # A few seconds with nothing on the screen would look like a hang.
+        version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        print(f"stick: getting ready for Python {version} (the first start only)...", file=sys.stderr, flush=True)
     try:
         os.makedirs(root, exist_ok=True)
         _tidy(root, build, tag)
