@@ -8,14 +8,17 @@ the versions the tests ran against and the build needs no network.
 
 zipimport never caches bytecode, so every module also ships as a compiled
 `.pyc` beside its source (the legacy layout zipimport looks for), compiled with
-an unchecked hash so no clock or time zone can make it look stale. On another
-Python version the magic number differs and zipimport quietly uses the source.
+an unchecked hash so no clock or time zone can make it look stale. zipimport
+uses only that one version, so on any other Python the file's start
+(pyz_main.py, its `__main__`) unpacks it once into the user's cache folder and
+runs from there (see pyz_main.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import hashlib
 import py_compile
 import re
 import shutil
@@ -31,16 +34,7 @@ RUNTIME = ("textual", "questionary", "tomli-w", "openpyxl")
 # Compiled extensions cannot load from a zip, and would tie the file to one platform;
 # every one our dependencies carry has a pure-Python fallback.
 SKIP_SUFFIXES = (".so", ".pyd", ".dll", ".dylib", ".pyc", ".exe")
-MAIN = """\
-import sys
-
-if sys.version_info < (3, 11):
-    sys.exit("stick needs Python 3.11 or newer; this is " + sys.version.split()[0])
-
-from tui.cli import main
-
-main()
-"""
+START = Path(__file__).resolve().parent / "pyz_main.py"
 
 
 def _name(requirement: str) -> tuple[str, set[str], str]:
@@ -97,6 +91,23 @@ def copy_distribution(name: str, target: Path) -> int:
     return copied
 
 
+def content_hash(staging: Path) -> str:
+    """A short hash of every file's name and bytes: the name of this build's unpacked copy."""
+    digest = hashlib.sha256()
+    for path in sorted(staging.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(staging).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def start_module(build: str) -> str:
+    """pyz_main.py with this build's hash and bytecode version written in."""
+    text = START.read_text(encoding="utf-8")
+    text = re.sub(r'^BUILD = "[^"]*"', f'BUILD = "{build}"', text, count=1, flags=re.M)
+    return re.sub(r'^BYTECODE = "[^"]*"', f'BYTECODE = "{sys.implementation.cache_tag}"', text, count=1, flags=re.M)
+
+
 def build(output: Path) -> Path:
     with tempfile.TemporaryDirectory() as temp:
         staging = Path(temp)
@@ -104,7 +115,7 @@ def build(output: Path) -> Path:
             shutil.copytree(ROOT / package, staging / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         for name in closure(RUNTIME):
             copy_distribution(name, staging)
-        (staging / "__main__.py").write_text(MAIN, encoding="utf-8")
+        (staging / "__main__.py").write_text(start_module(content_hash(staging)), encoding="utf-8")
         ok = compileall.compile_dir(
             staging, quiet=1, legacy=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
         )
@@ -134,7 +145,8 @@ def main() -> None:
     args = parser.parse_args()
     path = build(args.output)
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    print(f"{path} ({path.stat().st_size // 1024} KiB, Python {version} bytecode)")
+    # The README quotes this size (tests/test_pyz.py holds it to the build).
+    print(f"{path} ({path.stat().st_size / 2**20:.1f} MiB, Python {version} bytecode)")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from surveys.errors import InstrumentError
 from surveys.instrument_check import Problem, check, dotted
 from surveys.model import Instrument
 from surveys.parse_cache import keep, recall
+from surveys.shell_words import how_to_run
 from surveys.textfile import parse, read_bytes
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def load_instrument(path: Path) -> Instrument:
         raise InstrumentError(f"{path}: cannot read instrument: {exc.strerror or exc}") from None
     instrument, problems = problems_in(data, str(path))
     if instrument is None:
-        more = f" (and {len(problems) - 1} more; run: stick check {path})" if len(problems) > 1 else ""
+        more = f" (and {len(problems) - 1} more; run: {how_to_run('check', str(path))})" if len(problems) > 1 else ""
         raise InstrumentError(problems[0] + more, tuple(problems))
     return instrument
 

@@ -34,6 +34,7 @@ from surveys.lock_holder import (
 )
 from surveys.os_lock import LocksUnavailable, try_lock, unlock
 from surveys.processes import alive, this_host
+from surveys.shell_words import how_to_run
 
 __all__ = ["FileLock", "Holder", "LockedError", "clear_stale_locks", "lock_path", "read_holder"]
 
@@ -44,7 +45,7 @@ _ATTEMPTS = 20
 
 class LockedError(StickError):
     def __init__(self, path: Path, holder: Holder) -> None:
-        hint = "" if holder.host == this_host() else f" (if that stick has stopped: stick unlock {path})"
+        hint = "" if holder.host == this_host() else f" (if that stick has stopped: {how_to_run('unlock', str(path))})"
         super().__init__(f"{path}: already open by {holder.describe()}{hint}")
         self.holder = holder
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,8 @@ def test_plain_through_the_real_command(tmp_path: Path) -> None:
     assert saved.answers["mat-partners"].note == "ask HR" and not saved.answers["mat-partners"].given
     assert "Answer (1-3, d, s, b): 2 =SUM(A1) نوٹ" in done.stdout  # piped lines are echoed as a transcript
     assert "There is no choice 7 here" in done.stdout
-    assert f"To carry on, run: stick interview {path} --plain" in done.stdout
+    carry_on = shlex.join([sys.executable, "-m", "tui", "interview", str(path), "--plain"])
+    assert f"To carry on, run: {carry_on}" in done.stdout  # started as `python -m tui`, so said so
 
     again = run_stick(["interview", str(path), "--plain"], input="3\n")
     assert again.returncode == 0
@@ -79,7 +81,7 @@ def test_no_console_suggests_plain_and_exits_2(
     monkeypatch.setattr(sys, "stdin", None)  # how a Windows program without a console starts
     assert run(["interview", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.strip() == f"stick: {command.NO_TERMINAL}"
+    assert err.strip() == f"stick: {command.no_terminal(path)}"
     assert "--plain" in err
     assert load_assessment(path).answers == {}
 
@@ -101,7 +103,7 @@ def test_a_terminal_prompt_toolkit_cannot_use_suggests_plain(
     monkeypatch.setattr(command, "wants_plain", lambda args: False)
     monkeypatch.setattr(prompt_toolkit.output, "create_output", no_console)
     assert run(["interview", str(path)]) == 2
-    assert capsys.readouterr().err.strip() == f"stick: {command.NO_TERMINAL}"
+    assert capsys.readouterr().err.strip() == f"stick: {command.no_terminal(path)}"
 
 
 @pytest.mark.parametrize(("plain", "term", "expected"), [(True, "xterm", True), (False, "dumb", True)])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shlex
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -129,4 +131,5 @@ def test_version_and_help() -> None:
         ["export", "--help"],
     ):
         done = run_stick(args)
-        assert done.returncode == 0 and "usage: stick" in done.stdout, args
+        # Started as `python -m tui`, the usage says so (the installed `stick` says stick).
+        assert done.returncode == 0 and f"usage: {shlex.join([sys.executable, '-m', 'tui'])}" in done.stdout, args

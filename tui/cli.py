@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from surveys import __version__
 from surveys.errors import StickError
+from surveys.shell_words import how_to_run
 from surveys.terminal_text import terminal_safe
 
 # command -> module whose run(args) -> int carries it out
@@ -43,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _app_parser() -> _Parser:
     app = _Parser(
-        prog="stick",
+        prog=how_to_run(),
         description="A keyboard-driven equality self-assessment: the deck's race equality framework (the default), "
         "EDS 2022, or an instrument of your own. With no command, opens the app; with FILE, opens that assessment.",
         epilog="Commands: new, check, report, interview, export, unlock (stick COMMAND --help for each).",
@@ -56,7 +57,7 @@ def _app_parser() -> _Parser:
 
 
 def _command_parser() -> _Parser:
-    commands = _Parser(prog="stick")
+    commands = _Parser(prog=how_to_run())
     sub = commands.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     new = sub.add_parser(
@@ -90,7 +91,9 @@ def _command_parser() -> _Parser:
     _instrument(interview)
 
     export = sub.add_parser("export", help="write an Excel workbook for planning teams")
-    export.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    export.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="assessment files, folders of them, or patterns like *.toml"
+    )
     export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx")
     export.add_argument("--compare", type=Path, metavar="EARLIER.toml", help="an earlier assessment to compare with")
     export.add_argument(
@@ -138,10 +141,11 @@ def _refuse_unknown_command(word: str, rest: Sequence[str]) -> None:
 
     commands = [c for c in _HANDLERS if c != "app"]
     close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    see = f"(see: {how_to_run('--help')})"
     if close:
-        raise UsageError(f"unknown command {word!r}; did you mean {close[0]!r}? (see: stick --help)")
+        raise UsageError(f"unknown command {word!r}; did you mean {close[0]!r}? {see}")
     if rest:
-        raise UsageError(f"unknown command {word!r}; the commands are {', '.join(commands)} (see: stick --help)")
+        raise UsageError(f"unknown command {word!r}; the commands are {', '.join(commands)} {see}")
 
 
 def _recovered(args: argparse.Namespace) -> argparse.Namespace:

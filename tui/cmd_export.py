@@ -1,4 +1,7 @@
-"""`stick export FILE... -o OUT.xlsx`: the Excel workbook for planning teams.
+"""`stick export FILE|FOLDER... -o OUT.xlsx`: the Excel workbook for planning teams.
+
+A folder stands for its assessments and `*.toml` is expanded here, for the
+Windows shells that do not (tui.export_args).
 
 openpyxl is imported only here, when an export runs. The progress bar goes to
 standard error, and only when that is a terminal, so scripts and pipes see
@@ -42,11 +45,15 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     from exports.workbook import export_workbook
+    from tui.export_args import export_files
 
+    given = export_files(args.files)
+    for path, reason in given.passed_over:
+        print(terminal_safe(f"stick: skipped {path}: {reason}"), file=sys.stderr)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         summary = export_workbook(
-            args.files,
+            given.files,
             args.output,
             compare=args.compare,
             force=args.force,

@@ -417,6 +417,16 @@ class StickApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        # Textual's saves only to Downloads and fails where there is none: see screenshot_place.
+        from tui.app.screenshot_place import deliver
+
+        notice = deliver(self.export_screenshot(), self.title, self.folder)
+        self.notify(notice.message, title="Screenshot", severity="error" if notice.failed else "information")
+        return None
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("New assessment", "Start a new assessment", self.action_new_assessment)

@@ -11,6 +11,7 @@ import argparse
 import io
 import os
 import sys
+from pathlib import Path
 
 from surveys.atomic import clear_stale_temps
 from surveys.editing import EditingSession
@@ -18,10 +19,16 @@ from surveys.errors import StickError
 from surveys.guarded_file import GuardedFile
 from surveys.lock import FileLock
 from surveys.session import Opened, open_assessment
+from surveys.shell_words import how_to_run
 from tui.interview.flow import Walk
 from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain
 
-NO_TERMINAL = "no terminal to ask the questions in; run 'stick interview FILE --plain' to answer line by line"
+
+def no_terminal(file: Path) -> str:
+    plain = how_to_run("interview", str(file), "--plain")
+    return f"no terminal to ask the questions in; run {plain} to answer line by line"
+
+
 NO_INPUT = "no input to read answers from; run it in a console or pipe the answers in"
 
 
@@ -46,7 +53,7 @@ def _is_tty(stream: object) -> bool:
 def run(args: argparse.Namespace) -> int:
     if sys.stdin is None or sys.stdout is None:
         # A program started without a console (pythonw on Windows): nothing to read or write.
-        raise StickError(NO_INPUT if args.plain else NO_TERMINAL)
+        raise StickError(NO_INPUT if args.plain else no_terminal(args.file))
     opened = open_assessment(args.file, args.instrument)
     clear_stale_temps(opened.path.parent)
     with FileLock(opened.path, "stick interview"):
@@ -66,7 +73,7 @@ def _interview(args: argparse.Namespace, opened: Opened, guarded: GuardedFile) -
 
     terminal = open_terminal()
     if terminal is None:
-        raise StickError(NO_TERMINAL)
+        raise StickError(no_terminal(args.file))
     return run_rich(walk, terminal, opened.path)
 
 

@@ -10,7 +10,7 @@ from surveys.model import Instrument, Question
 from surveys.report import report_lines
 from surveys.responses import Assessment
 from surveys.scoring import score
-from surveys.shell_words import command_for, shell_in_use
+from surveys.shell_words import command_for, invoked_as, shell_in_use
 from tui.interview.flow import Progress, Walk
 
 
@@ -59,7 +59,7 @@ def current_answer(question: Question, assessment: Assessment) -> list[str]:
 
 def command_line(path: Path, plain: bool) -> str:
     """The command that carries on with this file, quoted for the shell in use."""
-    words = ["stick", "interview", str(path), *(["--plain"] if plain else [])]
+    words = [*invoked_as(), "interview", str(path), *(["--plain"] if plain else [])]
     return command_for(words, shell_in_use(os.name, os.environ))
 
 
