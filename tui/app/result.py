@@ -62,7 +62,13 @@ class ResultScreen(CommandScreen[None]):
     def show(self) -> None:
         store, comparison = self.context.store, self.context.comparison
         self.query_one("#result", HangingText).update(
-            result_text(store.instrument, store.result, comparison.result(store), comparison.name)
+            result_text(
+                store.instrument,
+                store.result,
+                comparison.result(store),
+                comparison.name,
+                frozenset(p.area for p in store.session.priorities),
+            )
         )
         self.query_one(Radar).data = self.context.radar()
 

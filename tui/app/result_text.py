@@ -12,7 +12,8 @@ from surveys.model import Instrument
 from surveys.ranges import group_span
 from surveys.report import meta_lines, number, overall_words
 from surveys.scoring import AreaResult, Result
-from surveys.vocabulary import heading, scored_heading, vocabulary
+from surveys.suggestions import suggestion_line
+from surveys.vocabulary import heading, scored_heading, step_rule, vocabulary
 from tui.app.hanging import Paragraph
 
 BLANK: Paragraph = ("", Content(""))
@@ -27,8 +28,13 @@ def _line(text: str, style: str = "") -> Paragraph:
 
 
 def result_text(
-    instrument: Instrument, result: Result, earlier: Result | None = None, earlier_name: str = ""
+    instrument: Instrument,
+    result: Result,
+    earlier: Result | None = None,
+    earlier_name: str = "",
+    planned: frozenset[str] = frozenset(),
 ) -> list[Paragraph]:
+    """The result's paragraphs; `planned` holds the areas the plan already has a priority for."""
     c = result.completeness
     review = f", {c.needs_review} to answer again" if c.needs_review else ""
     out: list[Paragraph] = [
@@ -57,6 +63,10 @@ def result_text(
     if instrument.areas:
         out += _heading(scored_heading(instrument))
         out += _overall(instrument, result) + _groups(instrument, result)
+        rule = step_rule(instrument)
+        # Said only where a figure falls between steps: whole figures need no rule.
+        if rule and any(a.step is not None and a.score is not None and a.score != a.step for a in result.areas):
+            out.append(_line(rule, "italic"))
     old_areas = {a.area: a for a in earlier.areas} if earlier is not None else {}
     for a in result.areas:
         was = old_areas.get(a.area)
@@ -71,6 +81,9 @@ def result_text(
         out += _heading("Adoption")
         out.append(_line(instrument.adopter(result.adopter).label if result.adopter else "Not answered yet."))
 
+    if instrument.steps and instrument.areas:
+        out += _suggestions(instrument, result, planned)
+
     out += _heading("What this placement implies" if instrument.dimensions else "What this implies")
     if not result.implications:
         out.append(_line("Answer more questions to see the implications."))
@@ -84,6 +97,21 @@ def result_text(
     if about:
         out += _heading(f"About {instrument.title}")
         out += [(f"{name}: ", Content(text)) for name, text in about]
+    return out
+
+
+def _suggestions(instrument: Instrument, result: Result, planned: frozenset[str]) -> list[Paragraph]:
+    # The report's wording (surveys.suggestions); looking here writes nothing, the plan adopts.
+    words = vocabulary(instrument)
+    out = _heading(f"Suggested {words.priorities} (weakest {words.areas} first)")
+    if not result.suggestions:
+        return [*out, _line("None yet: answer more questions.")]
+    for n, s in enumerate(result.suggestions, start=1):
+        mark = " (in the plan)" if s.area in planned else ""
+        out.append((f"  {n}. ", Content(suggestion_line(instrument, s) + mark)))
+    waiting = any(s.area not in planned for s in result.suggestions)
+    adopt = ", where enter adopts one and A adopts all" if waiting else ""
+    out.append(_line(f"p opens the plan{adopt}. Nothing is added until you do.", "italic"))
     return out
 
 
