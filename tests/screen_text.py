@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from textual.app import App
 
@@ -19,7 +20,7 @@ _TEXT = re.compile(
 )
 
 
-def screen_rows(app: App[object]) -> list[str]:
+def screen_rows(app: App[Any]) -> list[str]:
     """Each row of the screen as plain text, trailing spaces dropped."""
     rows: dict[int, dict[int, str]] = {}
     for x, line, text in _TEXT.findall(app.export_screenshot()):
@@ -34,7 +35,7 @@ def screen_rows(app: App[object]) -> list[str]:
     return out
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_rows(app))
 
 

@@ -10,13 +10,17 @@ import pytest
 
 from surveys.instrument_file import builtin_instrument
 from surveys.response_file import load_assessment
+from surveys.responses import new_assessment
 from surveys.scoring import score
 from surveys.suggestions import suggestion_title
 from tests.app_support import TODAY, answered, write
-from tests.screen_text import flowing
+from tests.screen_text import flowing, screen_text
 from tui.app.app import StickApp
 from tui.app.factory import make_app
 from tui.app.hanging import HangingText
+from tui.app.question import QuestionScreen
+from tui.app.radar import Radar
+from tui.app.radar_geometry import Layer, draw_radar
 from tui.app.result import ResultScreen
 
 SIZES = [(80, 24), (120, 40)]
@@ -67,3 +71,84 @@ async def test_a_suggestion_already_in_the_plan_is_said_to_be(tmp_path: Path) ->
     file = write(tmp_path, "a.toml", answered("Northfield PCT", TODAY, 1, plan=True))
     async with result_open(file, (120, 40)) as (_, text):
         assert "(in the plan)" in text
+
+
+BRAILLE_DOTS = {chr(c) for c in range(0x2801, 0x2900)}
+
+
+async def radar_views(file: Path, size: tuple[int, int], screen: str) -> list[tuple[str, list[str]]]:
+    """For each radar view, on the question or result screen: the rendered screen's text and the radar's rows."""
+    app = make_app(file.parent, file, today=lambda: TODAY)
+    out = []
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if screen == "result":
+            await pilot.press("s")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultScreen if screen == "result" else QuestionScreen)
+        for _ in range(2):
+            app.clear_notifications()
+            await pilot.pause()
+            out.append((screen_text(app), app.screen.query_one(Radar).picture_text()))
+            await pilot.press("r")
+            await pilot.pause()
+    return out
+
+
+@pytest.mark.parametrize("screen", ["question", "result"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_radar_titles_and_names_are_whole(tmp_path: Path, size: tuple[int, int], screen: str) -> None:
+    # Seen at 80 columns: "Dimensions: fit of each profil", "Applying co…".
+    file = write(tmp_path, "a.toml", answered("Northfield PCT", TODAY, 3, upto=20))
+    views = await radar_views(file, size, screen)
+    titles = ["Competence areas: steps 1-4", "Profile fit, by dimension"]
+    names = [[a.label for a in DECK.areas], [p.label for d in DECK.dimensions for p in d.profiles]]
+    for (shown, rows), title, labels in zip(views, titles, names, strict=True):
+        assert title in shown
+        assert not any("…" in row for row in rows)
+        read = flowing(rows)
+        for label in labels:
+            assert label in read
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_radar_with_no_answers_says_so_and_draws_nothing(tmp_path: Path, size: tuple[int, int]) -> None:
+    # Seen: a scatter of dots, the outline collapsed into the centre.
+    empty = new_assessment("Northfield PCT", "Ann Smith", "Lead", DECK.id, DECK.version, on=TODAY)
+    file = write(tmp_path, "a.toml", empty)
+    for screen in ("question", "result"):
+        areas, dimensions = await radar_views(file, size, screen)
+        assert not BRAILLE_DOTS & set("".join(areas[1] + dimensions[1]))
+        assert "No answers yet, so nothing is drawn: each area is drawn once one of its questions is answered." in (
+            flowing(areas[1])
+        )
+        assert "No answers yet, so nothing is drawn" in flowing(dimensions[1])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_radar_names_the_areas_with_no_answers_until_they_have_some(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # Seen: "?: no answers yet" stayed, saying nothing of which, once answers existed.
+    some = write(tmp_path, "some.toml", answered("Northfield PCT", TODAY, 3, upto=20))
+    areas, dimensions = await radar_views(some, size, "question")
+    assert "?: no answers yet (5, 6, 7)" in flowing(areas[1])
+    assert "no answers" not in flowing(dimensions[1])
+    every = write(tmp_path, "every.toml", answered("Northfield PCT", TODAY, 3))
+    for _, rows in await radar_views(every, size, "question"):
+        assert "no answers" not in flowing(rows)
+
+
+def test_an_area_with_no_answers_is_not_drawn_at_the_centre() -> None:
+    values, missing = [0.75, 0.75, 0.75, 0.0, 0.0], [False, False, False, True, True]
+    picture = draw_radar(values, 30, 15, rings=4, missing=missing)
+    centre = picture.rows[15 // 2]
+    column = 0
+    for text, layer in centre:
+        if column <= 15 < column + len(text):
+            assert layer is not Layer.CURRENT
+        column += len(text)
+    drawn = draw_radar(values, 30, 15, rings=4)
+    assert sum(layer is Layer.CURRENT for row in drawn.rows for _, layer in row) > sum(
+        layer is Layer.CURRENT for row in picture.rows for _, layer in row
+    )
