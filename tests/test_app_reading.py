@@ -152,3 +152,35 @@ def test_an_area_with_no_answers_is_not_drawn_at_the_centre() -> None:
     assert sum(layer is Layer.CURRENT for row in drawn.rows for _, layer in row) > sum(
         layer is Layer.CURRENT for row in picture.rows for _, layer in row
     )
+
+
+def column(rows: list[str], header: str, names: tuple[str, ...]) -> list[str]:
+    """The cells of one column of the plan table, read from the screen by the header's place."""
+    head = next(r for r in rows if all(n in r for n in names))
+    start = head.index(header)
+    after = [head.index(n) for n in names if head.index(n) > start]
+    end = min(after) if after else None
+    below = rows[rows.index(head) + 1 :]
+    return [r[start:end].strip() for r in below if r.strip() and not r.startswith("▔")]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_plan_table_shows_each_function_and_titles_to_the_edge(tmp_path: Path, size: tuple[int, int]) -> None:
+    # Seen: titles cut at 32 characters; no business-function column.
+    file = write(tmp_path, "a.toml", answered("Northfield PCT", TODAY, 1, plan=True))
+    first = load_assessment(file).priorities[0]
+    app = make_app(file.parent, file, today=lambda: TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "p")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        names = ("Priority", "Function", "Lead", "Status")
+        titles = column(rows, "Priority", names)
+        functions = column(rows, "Function", names)
+        width = max(len(r) for r in titles)
+    assert flowing(titles).startswith(first.title)
+    assert flowing(functions).startswith(DECK.function(first.function).label)
+    assert not any("…" in cell for cell in titles + functions)
+    # The title column takes what the fixed columns leave: more than the old 30 at 120 columns.
+    assert width > (40 if size[0] >= 120 else 24)
