@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,34 @@ async def test_the_plan_table_shows_each_function_and_titles_to_the_edge(tmp_pat
     assert not any("…" in cell for cell in titles + functions)
     # The title column takes what the fixed columns leave: more than the old 30 at 120 columns.
     assert width > (40 if size[0] >= 120 else 24)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_export_dialog_tells_two_files_of_one_organisation_apart(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # Seen: "The selected one: …" cut before its date, so two files of one organisation looked the same;
+    # the Replace checkbox drew two marks, "▐X▌ [ ]".
+    long = "Northfield and District Primary Care Trust"
+    for day, name in ((TODAY.replace(year=2025), "a.toml"), (TODAY, "b.toml")):
+        write(tmp_path, name, replace(answered(long, day, 2), respondent="Professor Margaret Okonkwo"))
+    app = make_app(tmp_path, today=lambda: TODAY)
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = []
+        for _ in range(2):
+            await pilot.press("e")
+            await pilot.pause()
+            shown.append(screen_text(app))
+            await pilot.press("escape", "down")
+            await pilot.pause()
+    for text in shown:
+        picked = next(row for row in text.splitlines() if "The selected one:" in row)
+        assert "Northfield" in picked
+        tick = next(row for row in text.splitlines() if "Replace the workbook" in row)
+        assert tick.count("[ ]") == 1 and "▐" not in tick and "X" not in tick
+    first, second = (next(r for r in text.splitlines() if "The selected one:" in r) for text in shown)
+    dates = {"2026-03-31", "2025-03-31"}
+    assert {d for d in dates if d in first} != {d for d in dates if d in second}
+    assert any("b.toml" in text for text in shown) and any("a.toml" in text for text in shown)
