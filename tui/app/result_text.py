@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from surveys.glossary import terms_used
 from surveys.model import Instrument
 from surveys.ranges import group_span
 from surveys.report import meta_lines, number, overall_words
@@ -87,6 +88,9 @@ def result_text(
     out += _heading("What this placement implies" if instrument.dimensions else "What this implies")
     if not result.implications:
         out.append(_line("Answer more questions to see the implications."))
+    # The deck's abbreviations (RRAA...) said in full before the lines that use them.
+    used = terms_used(instrument, [text for item in result.implications for text in (item.source, item.text)])
+    out += [(f"{term}: ", Content.styled(meaning, "italic")) for term, meaning in used]
     source = ""
     for item in result.implications:
         if item.source != source:
@@ -107,11 +111,15 @@ def _suggestions(instrument: Instrument, result: Result, planned: frozenset[str]
     if not result.suggestions:
         return [*out, _line("None yet: answer more questions.")]
     for n, s in enumerate(result.suggestions, start=1):
-        mark = " (in the plan)" if s.area in planned else ""
-        out.append((f"  {n}. ", Content(suggestion_line(instrument, s) + mark)))
-    waiting = any(s.area not in planned for s in result.suggestions)
-    adopt = ", where enter adopts one and A adopts all" if waiting else ""
-    out.append(_line(f"p opens the plan{adopt}. Nothing is added until you do.", "italic"))
+        line = suggestion_line(instrument, s)
+        if s.area in planned:
+            line = line.removesuffix(".") + " (in the plan)."
+        out.append((f"  {n}. ", Content(line)))
+    if any(s.area not in planned for s in result.suggestions):
+        hint = "p opens the plan, where enter adopts one and A adopts all: nothing is added until you do."
+    else:
+        hint = "p opens the plan."
+    out.append(_line(hint, "italic"))
     return out
 
 
