@@ -140,6 +140,15 @@ async def test_the_radar_names_the_areas_with_no_answers_until_they_have_some(
         assert "no answers" not in flowing(rows)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_result_with_no_answers_claims_no_fit(tmp_path: Path, size: tuple[int, int]) -> None:
+    # The words beside the radar: "Naive 0%, Finding their way 0%" with nothing answered reads as a finding.
+    empty = new_assessment("Northfield PCT", "Ann Smith", "Lead", DECK.id, DECK.version, on=TODAY)
+    async with result_open(write(tmp_path, "a.toml", empty), size) as (_, text):
+        assert "Organisational maturity: not placed yet (no answers)" in text
+        assert "0%" not in text.replace("(0%)", "")
+
+
 def test_an_area_with_no_answers_is_not_drawn_at_the_centre() -> None:
     values, missing = [0.75, 0.75, 0.75, 0.0, 0.0], [False, False, False, True, True]
     picture = draw_radar(values, 30, 15, rings=4, missing=missing)

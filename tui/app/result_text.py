@@ -58,8 +58,9 @@ def result_text(
         else:
             where = "not placed yet (no answers)"
         out.append(("", Content.assemble((f"{dimension.label}: ", "bold"), where)))
-        fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
-        out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
+        if d.answered:  # with no answers every fit is 0%, which would read as a finding
+            fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
+            out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
 
     if instrument.areas:
         out += _heading(scored_heading(instrument))
