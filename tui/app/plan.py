@@ -41,7 +41,7 @@ _ROOM = 2  # the table's vertical scrollbar
 
 
 def plan_columns(width: int, functions: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """The table's columns for a screen `width` wide: (header, width), the title taking what is left.
+    """The table's columns for a screen `width` wide: (name, width), the title taking what is left.
 
     `functions` are the labels a Function column must show (none: no column).
     Each column costs its width and one cell of padding either side.
@@ -131,9 +131,11 @@ class PlanScreen(CommandScreen[None]):
             return
         self._columns_for = width
         functions = tuple(f.label for f in self.store.instrument.functions)
+        # Keyed by the plain names; the Function column is headed in the instrument's own word.
+        headers = {"Function": heading(vocabulary(self.store.instrument).function)}
         table.clear(columns=True)
-        for label, size in plan_columns(width, functions):
-            table.add_column(label, width=size, key=label)
+        for key, size in plan_columns(width, functions):
+            table.add_column(headers.get(key, key), width=size, key=key)
 
     def rows(self) -> tuple[tuple[Priority, bool], ...]:
         """The plan's priorities, then the suggestions not yet adopted (True: a suggestion)."""
@@ -147,7 +149,7 @@ class PlanScreen(CommandScreen[None]):
         row = table.cursor_row if cursor is None else cursor
         table.clear()
         self._set_columns(table)
-        names = [str(c.label) for c in table.columns.values()]
+        names = [str(key.value) for key in table.columns]
         functions = {f.id: f.label for f in self.store.instrument.functions}
         planned = len(self.session.priorities)
         for n, (p, suggested) in enumerate(self.rows(), start=1):
