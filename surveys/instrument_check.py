@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from surveys.check_tools import Checker, Problem, dotted
 from surveys.format2_check import bands, groups, meta, nothing_scored, scoring, words
+from surveys.glossary import check_glossary
 from surveys.model import (
     TRANSITIONS,
     AdopterCategory,
@@ -51,6 +52,7 @@ _TOP_KEYS = {
     "principles",
     "sections",
     "format",
+    "glossary",
 }
 _FORMAT2_KEYS = _TOP_KEYS | {"vocabulary", "meta", "scoring", "groups", "bands"}
 MIN_POINTS, MAX_POINTS = 2, 10
@@ -105,6 +107,7 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
         }
     else:
         extras = {}
+    extras["glossary"] = check_glossary(c, top)
     if c.problems:
         return None, c.problems
     instrument = Instrument(

@@ -179,6 +179,8 @@ class Instrument:
     # The [vocabulary] and [meta] tables as (key, text) pairs, in file order.
     words: tuple[tuple[str, str], ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
+    # The [glossary] table (either format) as (term, meaning) pairs, in file order: see surveys.glossary.
+    glossary: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:

@@ -16,7 +16,7 @@ from surveys.model import Instrument
 from surveys.ranges import group_span, instrument_span
 from surveys.responses import Assessment
 from surveys.scoring import AreaResult, DimensionResult, Result
-from surveys.suggestions import suggestion_title
+from surveys.suggestions import suggestion_line, suggestion_title
 from surveys.vocabulary import Vocabulary, heading, vocabulary
 
 META_NAMES = {"url": "URL", "licence": "Licence", "license": "Licence", "source": "Source"}
@@ -196,8 +196,7 @@ def report_lines(
 def _suggestion_lines(instrument: Instrument, result: Result, words: Vocabulary) -> list[str]:
     lines = ["", f"Suggested {words.priorities} (weakest {words.areas} first)"]
     for n, s in enumerate(result.suggestions, start=1):
-        lives = f"; lives in {instrument.function(s.function).label}" if s.function else ""
-        lines.append(f"  {n}. {suggestion_title(instrument, s)}; now {s.score:.1f} of {instrument.top}{lives}.")
+        lines.append(f"  {n}. {suggestion_line(instrument, s)}")
     if not result.suggestions:
         lines.append("  (none yet)")
     return lines

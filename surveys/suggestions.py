@@ -34,6 +34,12 @@ def suggestion_title(instrument: Instrument, suggestion: Suggestion) -> str:
     return f"Move {area} from {step_name(instrument, suggestion.step)} to {step_name(instrument, reach)}{work}"
 
 
+def suggestion_line(instrument: Instrument, suggestion: Suggestion) -> str:
+    """A suggestion as a list shows it: what to move, where it stands, where the work lives."""
+    lives = f"; lives in {instrument.function(suggestion.function).label}" if suggestion.function else ""
+    return f"{suggestion_title(instrument, suggestion)}; now {suggestion.score:.1f} of {instrument.top}{lives}."
+
+
 def suggestion_measure(instrument: Instrument, suggestion: Suggestion) -> str:
     reach = step_name(instrument, next_step(instrument, suggestion.step))
     return f"Reaches {reach} at the next assessment (now {suggestion.score:.1f} of {instrument.top})"

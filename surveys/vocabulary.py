@@ -86,3 +86,22 @@ def area_title(instrument: Instrument) -> str:
     """What a priority's area field is called: the deck's "Competence area", else the area's own name."""
     words = vocabulary(instrument)
     return f"{heading(words.ladder)} {words.area}" if instrument.format == 1 else heading(words.area)
+
+
+def step_rule(instrument: Instrument) -> str:
+    """How an area's figure becomes a step (`Instrument.reached`), said once beside the figures.
+
+    A figure between two steps has reached only the lower one: the deck's
+    "rounded down", which "1.5 (step 1)" alone does not say. Empty when no
+    area reaches a step (no steps, or areas that are summed).
+    """
+    values = sorted(s.value for s in instrument.steps)
+    if len(values) < 2 or instrument.scoring.area == "sum":
+        return ""
+    words = vocabulary(instrument)
+    low = instrument.reached(values[0])
+    between = f"{(values[0] + values[1]) / 2:g}"
+    named = f"{words.step} {low.value}" if instrument.format == 1 else low.label
+    how = f"the {instrument.scoring.area} of its answers"
+    reached = f"a {words.step} counts once the score reaches it, so {between} is {named}"
+    return f"Each {words.area}'s score is {how}; {reached}."

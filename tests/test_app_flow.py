@@ -129,7 +129,7 @@ async def test_radar_changes_the_moment_an_answer_is_given(tmp_path: Path) -> No
         assert after != before
         await pilot.press("r")  # the other view: the dimensions
         assert radar.picture_text() != after
-        assert radar.data is not None and radar.data.title.startswith("Dimensions")
+        assert radar.data is not None and radar.data.title.endswith("fit, by dimension")
 
 
 async def test_earlier_assessment_is_drawn_and_can_be_turned_off(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ import contextlib
 import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from surveys import __version__
 from surveys.errors import StickError
@@ -37,6 +37,15 @@ class UsageError(StickError):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, more_help: Callable[[], str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Built only when help is asked for: it may read an instrument, which a plain run need not.
+        self._more_help = more_help
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return text + self._more_help() if self._more_help is not None else text
+
     def error(self, message: str) -> NoReturn:
         # argparse prints usage and the error on two lines; we promise one.
         raise UsageError(f"{message} (see: {self.prog} --help)")
@@ -85,7 +94,7 @@ def _command_parser() -> _Parser:
     report.add_argument("--json", action="store_true", help="one JSON object instead of text")
     _instrument(report)
 
-    interview = sub.add_parser("interview", help="answer an assessment line by line")
+    interview = sub.add_parser("interview", help="answer an assessment line by line", more_help=_builtin_words)
     interview.add_argument("file", type=Path)
     interview.add_argument("--plain", action="store_true", help="numbered prompts only: for screen readers and scripts")
     _instrument(interview)
@@ -106,6 +115,20 @@ def _command_parser() -> _Parser:
     unlock.add_argument("file", type=Path)
     unlock.add_argument("--yes", action="store_true", help="do not ask first")
     return commands
+
+
+def _builtin_words() -> str:
+    """The built-in instrument's glossary, for `stick interview --help`: the words an interviewer may be asked."""
+    import textwrap
+
+    from surveys.glossary import glossary_lines
+    from surveys.instrument_file import builtin_instrument
+
+    lines = [
+        textwrap.fill(line, 78, initial_indent="  ", subsequent_indent="    ")
+        for line in glossary_lines(builtin_instrument())
+    ]
+    return "\nwords used by the built-in instrument:\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def _folder(parser: argparse.ArgumentParser) -> None:

@@ -415,7 +415,15 @@ class StickApp(App[None]):
         from tui.app.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_sections()))
+            self.push_screen(HelpScreen(self.key_sections(), self.glossary()))
+
+    def glossary(self) -> tuple[tuple[str, str], ...]:
+        """The glossary of the assessment open, else of the instrument a new one would use."""
+        try:
+            instrument = self.context.store.instrument if self.context is not None else self.instrument()
+        except StickError:
+            return ()
+        return instrument.glossary
 
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None

@@ -19,6 +19,52 @@ from tui.app.command_keys import catch_up
 
 
 @dataclass(frozen=True)
+class Chosen:
+    """The assessment under Home's cursor, as the dialog names it."""
+
+    path: Path
+    organisation: str
+    when: str  # its date, as Home shows dates
+    respondent: str
+
+
+# What a radio button's words may take after its "[x] " in the dialog (76 wide) before its edge cuts them.
+_LABEL_ROOM = 60
+
+
+def chosen_label(chosen: Chosen, room: int = _LABEL_ROOM) -> str:
+    """ "The selected one: organisation, date, respondent", shortened so the date always shows.
+
+    Two files of one organisation differ by their date; the respondent goes
+    first when there is no room, then the organisation is cut.
+    """
+    head = "The selected one: "
+    when = f", {chosen.when}" if chosen.when else ""
+    full = f"{head}{chosen.organisation}{when}, {chosen.respondent}" if chosen.respondent else ""
+    if full and len(full) <= room:
+        return full
+    organisation = chosen.organisation
+    spare = room - len(head) - len(when)
+    if len(organisation) > spare:
+        organisation = organisation[: max(1, spare - 1)] + "…"
+    return f"{head}{organisation}{when}"
+
+
+class _PlainMark:
+    # Textual draws its own on/off mark (▐X▌) and tells on from off by colour alone; the label's
+    # "[x]" / "[ ]" says it in words, so the built-in mark is left empty rather than drawn twice.
+    BUTTON_LEFT = BUTTON_INNER = BUTTON_RIGHT = ""
+
+
+class MarkedCheckbox(_PlainMark, Checkbox):
+    pass
+
+
+class MarkedRadioButton(_PlainMark, RadioButton):
+    pass
+
+
+@dataclass(frozen=True)
 class ExportRequest:
     files: tuple[Path, ...]
     output: Path
@@ -65,19 +111,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         border: round $accent; background: $surface; padding: 0 1; }
     ExportDialog Label { margin-top: 1; }
     ExportDialog RadioSet { width: 100%; }
+    ExportDialog #file { height: auto; }
     ExportDialog #problem { color: $error; text-style: bold; height: auto; }
     """
 
-    def __init__(
-        self, folder: Path, default: Path, selected: tuple[Path, str] | None, readable: tuple[Path, ...]
-    ) -> None:
+    def __init__(self, folder: Path, default: Path, selected: Chosen | None, readable: tuple[Path, ...]) -> None:
         super().__init__()
         self.folder = folder
         self.default = default
         self.selected = selected
         self.readable = readable
         self._labels = {
-            "one": f"The selected one: {selected[1]}" if selected else "",
+            "one": chosen_label(selected) if selected else "",
             "all": f"All {len(readable)} readable in the folder, merged",
             "force": "Replace the workbook if it already exists",
         }
@@ -93,9 +138,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label("Assessments")
             with RadioSet(id="which"):
                 if self.selected is not None:
-                    yield RadioButton(self._labels["one"], value=True, id="one")
-                yield RadioButton(self._labels["all"], value=self.selected is None, id="all")
-            yield Checkbox(self._labels["force"], id="force")
+                    yield MarkedRadioButton(self._labels["one"], value=True, id="one")
+                yield MarkedRadioButton(self._labels["all"], value=self.selected is None, id="all")
+            if self.selected is not None:
+                yield Static(f"  (the selected one is the file {self.selected.path.name})", id="file", markup=False)
+            yield MarkedCheckbox(self._labels["force"], id="force")
             yield Static("", id="problem", markup=False)
 
     def on_mount(self) -> None:
@@ -122,7 +169,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         output = output_path(self.query_one("#output", Input).value, self.folder, force)
         pressed = self.query_one("#which", RadioSet).pressed_button
         one = self.selected is not None and (pressed is None or pressed.id == "one")
-        files = (self.selected[0],) if one and self.selected is not None else self.readable
+        files = (self.selected.path,) if one and self.selected is not None else self.readable
         if not files:
             raise ValueError("Assessments: there is none to export yet.")
         return ExportRequest(files, output, force)

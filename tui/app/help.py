@@ -8,8 +8,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.app.hanging import HangingText, Paragraph
 
 Section = tuple[str, Sequence[BindingType]]
 
@@ -50,6 +53,13 @@ def key_lines(sections: Sequence[Section]) -> list[str]:
     return lines
 
 
+def glossary_paragraphs(glossary: Sequence[tuple[str, str]]) -> list[Paragraph]:
+    """The instrument's glossary after the keys: the words a board member may not know, each meaning hung under it."""
+    if not glossary:
+        return []
+    return [("", Content("Words used")), *((f"  {term}: ", Content(meaning)) for term, meaning in glossary)]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
     DEFAULT_CSS = """
@@ -58,14 +68,19 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 1; }
     """
 
-    def __init__(self, sections: Sequence[Section]) -> None:
+    def __init__(self, sections: Sequence[Section], glossary: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.sections = sections
+        self.glossary = glossary
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = "Keys (esc closes; ↑/↓ scroll)"
             yield Static("\n".join(key_lines(self.sections)), markup=False)
+            if self.glossary:
+                words = HangingText(id="glossary")
+                words.update(glossary_paragraphs(self.glossary))
+                yield words
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -364,7 +364,7 @@ class HomeScreen(CommandScreen[None]):
             self.host.start_next_review(item.path)
 
     def action_export(self) -> None:
-        from tui.app.export_dialog import ExportDialog, default_output
+        from tui.app.export_dialog import Chosen, ExportDialog, default_output
 
         if self.query_one(ExportPanel).running:
             self.notify("An export is already running: its progress is at the bottom.", severity="warning")
@@ -376,8 +376,8 @@ class HomeScreen(CommandScreen[None]):
         item = self.selected()
         selected = None
         if item is not None and not item.error:
-            when = f", {item.date.isoformat()}" if item.date else ""
-            selected = (item.path, terminal_safe(f"{item.organisation}, {item.respondent}{when}"))
+            when = item.date.isoformat() if item.date else ""
+            selected = Chosen(item.path, terminal_safe(item.organisation), when, terminal_safe(item.respondent))
         dialog = ExportDialog(self.folder, default_output(self.folder, self.host.today()), selected, readable)
         self.app.push_screen(dialog, self._export)
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -34,8 +35,27 @@ from tui.app.read_only import refused
 
 LIMIT = 5
 SUGGESTED = "suggested"
-# The table keeps to what fits at 80 columns; the details below show the rest.
-COLUMNS = (("#", 2), ("Priority", 30), ("Lead", 12), ("Target", 10), ("Status", 11))
+# Columns of a fixed width; the title and the function share what is left of the screen.
+_FIXED = (("#", 2), ("Lead", 12), ("Target", 10), ("Status", 11))
+_TARGET_FROM = 100  # below this many columns the target is left to the details, so titles keep room
+_ROOM = 2  # the table's vertical scrollbar
+
+
+def plan_columns(width: int, functions: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The table's columns for a screen `width` wide: (name, width), the title taking what is left.
+
+    `functions` are the labels a Function column must show (none: no column).
+    Each column costs its width and one cell of padding either side.
+    """
+    fixed = [(name, w) for name, w in _FIXED if name != "Target" or width >= _TARGET_FROM]
+    count = len(fixed) + 1 + (1 if functions else 0)
+    rest = max(12, width - _ROOM - 2 * count - sum(w for _, w in fixed))
+    function = min(max(len(f) for f in functions), max(12, rest * 2 // 5)) if functions else 0
+    title = rest - function
+    columns = [fixed[0], ("Priority", title)]
+    if functions:
+        columns.append(("Function", function))
+    return (*columns, *fixed[1:])
 
 
 def details_text(instrument: Instrument, p: Priority) -> str:
@@ -82,6 +102,7 @@ class PlanScreen(CommandScreen[None]):
         self.context = context
         self.store = context.store
         self.session = context.store.session
+        self._columns_for: int | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -93,10 +114,7 @@ class PlanScreen(CommandScreen[None]):
             id="advice",
         )
         yield Static("", id="warning", markup=False)
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        yield table
+        yield DataTable[Text](cursor_type="row", zebra_stripes=True)
         yield Static("", id="details", markup=False)
         yield KeyBar()
 
@@ -104,6 +122,22 @@ class PlanScreen(CommandScreen[None]):
         self.sub_title = self.context.subtitle
         self.show()
         self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._columns_for != event.size.width:
+            self.show()
+
+    def _set_columns(self, table: DataTable[Text]) -> None:
+        width = self.size.width
+        if self._columns_for == width:
+            return
+        self._columns_for = width
+        functions = tuple(f.label for f in self.store.instrument.functions)
+        # Keyed by the plain names; the Function column is headed in the instrument's own word.
+        headers = {"Function": heading(vocabulary(self.store.instrument).function)}
+        table.clear(columns=True)
+        for key, size in plan_columns(width, functions):
+            table.add_column(headers.get(key, key), width=size, key=key)
 
     def rows(self) -> tuple[tuple[Priority, bool], ...]:
         """The plan's priorities, then the suggestions not yet adopted (True: a suggestion)."""
@@ -113,21 +147,29 @@ class PlanScreen(CommandScreen[None]):
         )
 
     def show(self, cursor: int | None = None) -> None:
-        table = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         row = table.cursor_row if cursor is None else cursor
         table.clear()
+        self._set_columns(table)
+        names = [str(key.value) for key in table.columns]
+        functions = {f.id: f.label for f in self.store.instrument.functions}
         planned = len(self.session.priorities)
         for n, (p, suggested) in enumerate(self.rows(), start=1):
-            number = "" if suggested else str(n)
-            target = p.target.isoformat() if p.target else ""
-            status = SUGGESTED if suggested else p.status
+            cells = {
+                "#": "" if suggested else str(n),
+                "Priority": p.title,
+                "Function": functions.get(p.function, p.function),
+                "Lead": p.lead,
+                "Target": p.target.isoformat() if p.target else "",
+                "Status": SUGGESTED if suggested else p.status,
+            }
             style = "italic" if suggested else ""
-            cells = [Text(terminal_safe(cell), style=style) for cell in (number, p.title, p.lead, target, status)]
+            texts = {name: Text(terminal_safe(cells[name]), style=style) for name in names}
             marker = carried_marker(p)
             if marker:  # under the title, until the status is set this review
-                cells[1].append(f"\n{marker}", style="italic")
+                texts["Priority"].append(f"\n{marker}", style="italic")
             # Rows as tall as their title needs: titles are read whole, not cut at the column's edge.
-            table.add_row(*cells, height=None)
+            table.add_row(*(texts[name] for name in names), height=None)
         self.query_one("#warning", Static).update(self._warning(planned))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))

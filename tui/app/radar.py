@@ -7,6 +7,7 @@ beside the spokes, spokes are numbered and the names listed underneath.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -28,6 +29,7 @@ _LAYER_CLASS = {
 }
 _BOLD = Style(bold=True)
 _MIN_CHART_ROWS = 6
+_ROOMY_CHART_ROWS = 10  # a key of one name a line gives way to a packed one before the chart shrinks below this
 
 
 class Radar(Widget):
@@ -47,6 +49,7 @@ class Radar(Widget):
         self._rows: list[tuple[Run, ...]] | None = None
         self._rows_for: tuple[RadarData | None, int, int] | None = None
         self._styles: dict[Layer, Style] | None = None
+        self._title_rows = 1
 
     def notify_style_update(self) -> None:
         # Textual drops its own cached styles here (theme, NO_COLOR, focus):
@@ -80,33 +83,51 @@ class Radar(Widget):
         if self._rows is None or self._rows_for != key:
             self._rows = self._draw(*key)
             self._rows_for = key
+            self._title_rows = len(wrap(self.data.title, self.size.width)) if self.data is not None else 0
         return self._rows
 
     @staticmethod
     def _draw(data: RadarData | None, width: int, height: int) -> list[tuple[Run, ...]]:
         if data is None or width <= 0 or height <= 0:
             return []
-        title = [(data.title[:width], Layer.LABEL)]
+        title = wrap(data.title, width)
         unscored = [i < len(data.unscored) and data.unscored[i] for i in range(len(data.labels))]
+        if unscored and all(unscored) and data.empty:
+            # Nothing answered: a grid and a collapsed outline would be a scatter of dots that means nothing.
+            lines = [*title, "", *wrap(data.empty, width), "", *(_key_lines(list(data.labels), width, height))]
+            return [((line, Layer.LABEL),) for line in lines[:height]]
+        longest = max((len(label) for label in data.labels), default=0)
+        beside = width >= 2 * longest + 30
         legend: list[str] = []
         if any(unscored):
-            legend.append("?: no answers yet")
+            which = [label if beside else str(i + 1) for i, label in enumerate(data.labels) if unscored[i]]
+            legend += wrap(f"?: no answers yet ({', '.join(which)})", width)
         if data.earlier is not None:
-            legend.append(f"solid: now; dashed: {data.earlier_name or 'earlier'}")
-        legend = [line[:width] for line in legend]
-        longest = max((len(label) for label in data.labels), default=0)
-        if width >= 2 * longest + 30:
+            legend += wrap(f"solid: now; dashed: {data.earlier_name or 'earlier'}", width)
+        top = len(title) + len(legend)
+        if beside:
             marks = [label + ("?" if unscored[i] else "") for i, label in enumerate(data.labels)]
             key_lines: list[str] = []
         else:
             marks = [str(i + 1) + ("?" if unscored[i] else "") for i in range(len(data.labels))]
-            key_lines = _key_lines(list(data.labels), width, max(1, (height - 1 - len(legend)) // 3))
-        chart_rows = height - 1 - len(legend) - len(key_lines)
+            key_lines = _key_lines(
+                list(data.labels), width, height - top - _ROOMY_CHART_ROWS, height - top - _MIN_CHART_ROWS
+            )
+        chart_rows = height - top - len(key_lines)
         if chart_rows < _MIN_CHART_ROWS:
-            key_lines = key_lines[: max(0, height - 1 - len(legend) - _MIN_CHART_ROWS)]
-            chart_rows = height - 1 - len(legend) - len(key_lines)
-        picture: Picture = draw_radar(data.values, width, max(0, chart_rows), data.rings, marks, data.earlier)
-        rows: list[tuple[Run, ...]] = [tuple(title)]
+            key_lines = key_lines[: max(0, height - top - _MIN_CHART_ROWS)]
+            chart_rows = height - top - len(key_lines)
+        picture: Picture = draw_radar(
+            data.values,
+            width,
+            max(0, chart_rows),
+            data.rings,
+            marks,
+            data.earlier,
+            unscored,
+            data.earlier_unscored,
+        )
+        rows: list[tuple[Run, ...]] = [((line, Layer.LABEL),) for line in title]
         rows.extend(picture.rows)
         rows.extend(((line, Layer.LABEL),) for line in (*legend, *key_lines))
         return rows
@@ -118,7 +139,7 @@ class Radar(Widget):
             return Strip.blank(width, self._layer_styles()[Layer.BLANK])
         styles = self._layer_styles()
         base = styles[Layer.BLANK]
-        label = base + _BOLD if y == 0 else base
+        label = base + _BOLD if y < self._title_rows else base
         strip = Strip([Segment(text, label if layer is Layer.LABEL else styles[layer]) for text, layer in rows[y]])
         return strip.adjust_cell_length(width, base)
 
@@ -132,10 +153,17 @@ class Radar(Widget):
         return self._styles
 
 
-def _key_lines(names: list[str], width: int, rows: int) -> list[str]:
-    """Numbered names, one a line, or in columns (cut short) when there are more names than rows."""
+def _key_lines(names: list[str], width: int, roomy: int, rows: int | None = None) -> list[str]:
+    """Numbered names, whole: one a line within `roomy` rows, else packed within `rows`, else in cut columns."""
+    rows = roomy if rows is None else rows
     items = [f"{i + 1} {name}" for i, name in enumerate(names)]
-    columns = max(1, min(3, -(-len(items) // rows)))
+    whole = [line for i, item in enumerate(items) for line in wrap(item, width, indent=len(str(i + 1)) + 1)]
+    if len(whole) <= roomy:
+        return whole
+    packed = wrap(" · ".join(item.replace(" ", "\xa0", 1) for item in items), width)
+    if len(packed) <= rows:
+        return [line.replace("\xa0", " ") for line in packed]
+    columns = max(1, min(3, -(-len(items) // max(1, rows))))
     column = width // columns
     per_column = -(-len(items) // columns)
     lines = []
@@ -143,6 +171,13 @@ def _key_lines(names: list[str], width: int, rows: int) -> list[str]:
         cells = [items[c * per_column + r] for c in range(columns) if c * per_column + r < len(items)]
         lines.append("".join(_cut(cell, column - 1).ljust(column) for cell in cells).rstrip())
     return lines
+
+
+def wrap(text: str, width: int, indent: int = 0) -> list[str]:
+    """`text` in lines of at most `width`, broken at spaces; later lines indented by `indent`."""
+    if width <= indent + 1:
+        return [text[:width]] if width > 0 else []
+    return textwrap.wrap(text, width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""]
 
 
 def _cut(text: str, limit: int) -> str:

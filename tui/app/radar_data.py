@@ -27,10 +27,13 @@ class RadarData(NamedTuple):
     labels: tuple[str, ...]
     values: tuple[float, ...]
     rings: int
-    # A spoke with no answers yet: drawn at the centre, and marked in its label.
+    # A spoke with no answers yet: not drawn (a 0 would read as an answer), and marked in its label.
     unscored: tuple[bool, ...] = ()
     earlier: tuple[float, ...] | None = None
     earlier_name: str = ""
+    earlier_unscored: tuple[bool, ...] = ()
+    # What is said in place of the picture while nothing at all is answered.
+    empty: str = ""
 
 
 def _area_values(instrument: Instrument, result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
@@ -53,7 +56,7 @@ def radar_data(
     # An instrument with only one of the two views shows that one, whichever is asked for.
     if (view is View.AREAS and instrument.areas) or not instrument.dimensions:
         values, unscored = _area_values(instrument, result)
-        old = _area_values(instrument, earlier)[0] if earlier is not None else None
+        old, old_unscored = _area_values(instrument, earlier) if earlier is not None else (None, ())
         labels = tuple(a.label for a in instrument.areas)
         return RadarData(
             f"{scored_heading(instrument)} {words.areas}: {words.steps} {instrument.bottom}-{instrument.top}"
@@ -65,9 +68,16 @@ def radar_data(
             unscored,
             old,
             earlier_name,
+            old_unscored,
+            f"No answers yet, so nothing is drawn: each {words.area} is drawn once one of its questions is answered.",
         )
     values, unscored = _fit_values(result)
-    old = _fit_values(earlier)[0] if earlier is not None else None
+    old, old_unscored = _fit_values(earlier) if earlier is not None else (None, ())
     labels = tuple(p.label for d in instrument.dimensions for p in d.profiles)
-    title = f"{heading(words.dimensions)}: fit of each {words.profile}"
-    return RadarData(title, labels, values, 4, unscored, old, earlier_name)
+    # Short enough for the radar's 32 columns at 80x24, in the instrument's own words.
+    title = f"{heading(words.profile)} fit, by {words.dimension}"
+    empty = (
+        f"No answers yet, so nothing is drawn: a {words.dimension}'s {words.profiles} are drawn"
+        " once one of its questions is answered."
+    )
+    return RadarData(title, labels, values, 4, unscored, old, earlier_name, old_unscored, empty)

@@ -126,11 +126,15 @@ def draw_radar(
     rings: int = 4,
     labels: Sequence[str] = (),
     earlier: Sequence[float] | None = None,
+    missing: Sequence[bool] = (),
+    earlier_missing: Sequence[bool] = (),
 ) -> Picture:
     """A radar of len(values) spokes and `rings` rings in a width x height cell box.
 
     Values run from 0 (centre) to 1 (outer ring) and are clamped. `earlier`, of
-    the same length, is drawn as a dashed outline under the current one.
+    the same length, is drawn as a dashed outline under the current one. A
+    spoke marked `missing` has no value: the outline breaks there rather than
+    dipping to the centre, which would read as a score of nothing.
     """
     canvas = _Canvas(max(0, width), max(0, height))
     n = len(values)
@@ -158,16 +162,25 @@ def draw_radar(
         canvas.line(point(i, 1 / rings), point(i, 1), Layer.GRID, (1, _GRID_GAP - 1))
     if earlier is not None and len(earlier) == n:
         shape = [point(i, v) for i, v in enumerate(earlier)]
+        was = _present(earlier_missing, n)
         count = 0
         for i in range(n):
-            count = canvas.line(shape[i], shape[(i + 1) % n], Layer.EARLIER, _DASH, count)
+            if was[i] and was[(i + 1) % n]:
+                count = canvas.line(shape[i], shape[(i + 1) % n], Layer.EARLIER, _DASH, count)
     shape = [point(i, v) for i, v in enumerate(values)]
+    present = _present(missing, n)
     for i in range(n):
-        canvas.line(shape[i], shape[(i + 1) % n], Layer.CURRENT, None)
-        canvas.dot(round(shape[i][0]), round(shape[i][1]), Layer.CURRENT)
+        if present[i] and present[(i + 1) % n]:
+            canvas.line(shape[i], shape[(i + 1) % n], Layer.CURRENT, None)
+        if present[i]:
+            canvas.dot(round(shape[i][0]), round(shape[i][1]), Layer.CURRENT)
     for i, label in enumerate(labels[:n]):
         _place_label(canvas, _clip(label, label_width), _angle(i, n), cx, cy, rx, ry)
     return canvas.picture()
+
+
+def _present(missing: Sequence[bool], n: int) -> list[bool]:
+    return [not (i < len(missing) and missing[i]) for i in range(n)]
 
 
 def _place_label(canvas: _Canvas, text: str, angle: float, cx: int, cy: int, rx: int, ry: int) -> None:

@@ -65,7 +65,14 @@ class ResultScreen(CommandScreen[None]):
         store, comparison = self.context.store, self.context.comparison
         earlier = comparison.result(store)
         self.query_one("#result", HangingText).update(
-            result_text(store.instrument, store.result, earlier, comparison.name, self._moved(earlier))
+            result_text(
+                store.instrument,
+                store.result,
+                earlier,
+                comparison.name,
+                moved=self._moved(earlier),
+                planned=frozenset(p.area for p in store.session.priorities),
+            )
         )
         self.query_one(Radar).data = self.context.radar()
 

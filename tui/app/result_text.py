@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from surveys.glossary import terms_used
 from surveys.model import Instrument
 from surveys.ranges import group_span
 from surveys.report import meta_lines, number, overall_words
 from surveys.scoring import AreaResult, Result
-from surveys.vocabulary import heading, scored_heading, vocabulary
+from surveys.suggestions import suggestion_line
+from surveys.vocabulary import heading, scored_heading, step_rule, vocabulary
 from tui.app.hanging import Paragraph
 
 BLANK: Paragraph = ("", Content(""))
@@ -32,8 +34,13 @@ def result_text(
     earlier: Result | None = None,
     earlier_name: str = "",
     moved: tuple[str, list[str]] | None = None,
+    planned: frozenset[str] = frozenset(),
 ) -> list[Paragraph]:
-    """The result's paragraphs; `moved` is (heading, lines) of what moved since an earlier assessment."""
+    """The result's paragraphs.
+
+    `moved` is (heading, lines) of what moved since an earlier assessment; `planned` holds the
+    areas the plan already has a priority for.
+    """
     c = result.completeness
     review = f", {c.needs_review} to answer again" if c.needs_review else ""
     out: list[Paragraph] = [
@@ -60,12 +67,17 @@ def result_text(
         else:
             where = "not placed yet (no answers)"
         out.append(("", Content.assemble((f"{dimension.label}: ", "bold"), where)))
-        fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
-        out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
+        if d.answered:  # with no answers every fit is 0%, which would read as a finding
+            fits = ", ".join(f"{dimension.profile(pid).label} {round(fit * 100)}%" for pid, fit in d.fits)
+            out.append(("  fit: ", Content(f"{fits} ({d.answered} of {d.total} answered)")))
 
     if instrument.areas:
         out += _heading(scored_heading(instrument))
         out += _overall(instrument, result) + _groups(instrument, result)
+        rule = step_rule(instrument)
+        # Said only where a figure falls between steps: whole figures need no rule.
+        if rule and any(a.step is not None and a.score is not None and a.score != a.step for a in result.areas):
+            out.append(_line(rule, "italic"))
     old_areas = {a.area: a for a in earlier.areas} if earlier is not None else {}
     for a in result.areas:
         was = old_areas.get(a.area)
@@ -80,9 +92,15 @@ def result_text(
         out += _heading("Adoption")
         out.append(_line(instrument.adopter(result.adopter).label if result.adopter else "Not answered yet."))
 
+    if instrument.steps and instrument.areas:
+        out += _suggestions(instrument, result, planned)
+
     out += _heading("What this placement implies" if instrument.dimensions else "What this implies")
     if not result.implications:
         out.append(_line("Answer more questions to see the implications."))
+    # The deck's abbreviations (RRAA...) said in full before the lines that use them.
+    used = terms_used(instrument, [text for item in result.implications for text in (item.source, item.text)])
+    out += [(f"{term}: ", Content.styled(meaning, "italic")) for term, meaning in used]
     source = ""
     for item in result.implications:
         if item.source != source:
@@ -93,6 +111,25 @@ def result_text(
     if about:
         out += _heading(f"About {instrument.title}")
         out += [(f"{name}: ", Content(text)) for name, text in about]
+    return out
+
+
+def _suggestions(instrument: Instrument, result: Result, planned: frozenset[str]) -> list[Paragraph]:
+    # The report's wording (surveys.suggestions); looking here writes nothing, the plan adopts.
+    words = vocabulary(instrument)
+    out = _heading(f"Suggested {words.priorities} (weakest {words.areas} first)")
+    if not result.suggestions:
+        return [*out, _line("None yet: answer more questions.")]
+    for n, s in enumerate(result.suggestions, start=1):
+        line = suggestion_line(instrument, s)
+        if s.area in planned:
+            line = line.removesuffix(".") + " (in the plan)."
+        out.append((f"  {n}. ", Content(line)))
+    if any(s.area not in planned for s in result.suggestions):
+        hint = "p opens the plan, where enter adopts one and A adopts all: nothing is added until you do."
+    else:
+        hint = "p opens the plan."
+    out.append(_line(hint, "italic"))
     return out
 
 
