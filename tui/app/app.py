@@ -226,6 +226,9 @@ class StickApp(App[None]):
         context = AssessmentContext(store, self, idle_save=self.idle_save)
         self.context = context
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
+        if store.session.finished:
+            # Nothing left to answer: it opens where it ended, the questions beneath to change one.
+            self.show_result(context)
         # The earlier outline can arrive a moment later; the first frame should not wait for it.
         self.call_after_refresh(self._find_earlier, context)
         self.call_after_refresh(self._warm_save, store)
