@@ -314,36 +314,35 @@ class StickApp(App[None]):
             return
         choices = () if self.instrument_path else builtin_choices()
         example = vocabulary(instrument).organisation_example
-        self.push_screen(NewScreen(self.today(), instrument.title, choices, example), self._create)
+        self.push_screen(NewScreen(self.today(), instrument.title, self._create, choices, example), self._created)
 
-    def _create(self, draft: Draft | None) -> None:
-        if draft is None:
-            return
+    def _create(self, draft: Draft) -> Store:
+        """The new file, made in the folder; StickError when it cannot be (the form then stays as typed)."""
         from surveys.instrument_file import builtin_instrument, is_builtin_name
         from surveys.responses import new_assessment
         from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
         from surveys.storage import create_assessment_file
         from tui.app.store import Store
 
-        try:
-            instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
-            extra = {}
-            if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
-                extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
-            assessment = new_assessment(
-                draft.organisation,
-                draft.respondent,
-                draft.role,
-                instrument.id,
-                instrument.version,
-                on=draft.on,
-                extra=extra,
-            )
-            path = create_assessment_file(self.folder, assessment)
-        except StickError as exc:
-            self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
-            return
-        self._open(Store(path, assessment, instrument))
+        instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
+        extra = {}
+        if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
+            extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+        assessment = new_assessment(
+            draft.organisation,
+            draft.respondent,
+            draft.role,
+            instrument.id,
+            instrument.version,
+            on=draft.on,
+            extra=extra,
+        )
+        path = create_assessment_file(self.folder, assessment)
+        return Store(path, assessment, instrument)
+
+    def _created(self, store: Store | None) -> None:
+        if store is not None:
+            self._open(store)
 
     def show_result(self, context: AssessmentContext) -> None:
         from tui.app.result import ResultScreen
