@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.actions import SkipAction
@@ -56,7 +56,7 @@ class StickApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
-        Binding("question_mark", "help", "Keys", tooltip="Every key on every screen"),
+        Binding("question_mark", "help", "Keys", tooltip="Keys: this screen's first, then every other screen's"),
         # Handled by the app as the key arrives, not after it has passed through
         # the focused field: otherwise letters typed straight after a tab (a
         # paste, a fast typist) still land in the field being left.
@@ -91,9 +91,11 @@ class StickApp(App[None]):
         instrument_path: Path | None = None,
         today: Callable[[], date] = date.today,
         idle_save: float = IDLE_SAVE_SECONDS,
+        config_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
+        self.config_dir = config_dir
         self.instrument_path = instrument_path
         self.today = today
         self.idle_save = idle_save
@@ -105,6 +107,9 @@ class StickApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
+        from tui.app.theme_memory import recall_theme
+
+        recall_theme(self, self.config_dir)
         if self._opened is not None:
             # `stick FILE` goes straight to its questions: Home (which reads and
             # scores every file in the folder) is built only when it is needed.
@@ -365,40 +370,24 @@ class StickApp(App[None]):
 
     # Help and the command palette
 
-    def key_sections(self) -> list[Section]:
-        from tui.app.changed_on_disk import ChangedOnDiskScreen
-        from tui.app.export_dialog import ExportDialog
-        from tui.app.home import HomeScreen
-        from tui.app.jump import JumpScreen
-        from tui.app.locked import LockedDialog
-        from tui.app.new import NewScreen
-        from tui.app.plan import PlanScreen
-        from tui.app.priority_editor import PriorityEditor
-        from tui.app.question import QuestionScreen
-        from tui.app.result import ResultScreen
+    def key_sections(self, current: Screen[Any] | None = None) -> list[Section]:
+        from tui.app.key_sections import key_sections
 
-        palette = Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot, all keys")
-        return [
-            ("Everywhere", [*StickApp.BINDINGS, palette]),
-            ("Home", HomeScreen.BINDINGS),
-            ("New assessment", NewScreen.BINDINGS),
-            ("Questions", QuestionScreen.BINDINGS),
-            ("Jump list", JumpScreen.BINDINGS),
-            ("Result", ResultScreen.BINDINGS),
-            ("Plan", PlanScreen.BINDINGS),
-            ("Editing a priority", PriorityEditor.BINDINGS),
-            ("File open elsewhere", LockedDialog.BINDINGS),
-            ("File changed outside stick", ChangedOnDiskScreen.BINDINGS),
-            ("Export to Excel", ExportDialog.BINDINGS),
-        ]
+        return key_sections(StickApp.BINDINGS, current)
 
     def action_help(self) -> None:
         from tui.app.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_sections()))
+            self.push_screen(HelpScreen(self.key_sections(self.screen)))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+    def action_show_help_panel(self) -> None:
+        # Textual's own keys panel lists only the focused widget's keys and stays
+        # open on esc; stick's help (all keys, this screen's first) closes with it.
+        self.action_help()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's "Keys" is replaced by stick's own help, so the palette lists one.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield SystemCommand("New assessment", "Start a new assessment", self.action_new_assessment)
-        yield SystemCommand("All keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Keys", "This screen's keys first, then every other screen's", self.action_help)

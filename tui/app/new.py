@@ -70,7 +70,9 @@ class NewScreen(CommandScreen["Store | None"]):
     # enter land in the next field, and nothing typed before ctrl+s is missed.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "create", "Create", tooltip="Create the assessment and start the questions", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Close the form (asks first when something is typed)", priority=True
+        ),
         field_key("enter", "field_done", "Next field"),
     ]
     DEFAULT_CSS = """
