@@ -56,7 +56,7 @@ class StickApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
-        Binding("question_mark", "help", "Keys", tooltip="Keys: this screen's first, then every other screen's"),
+        Binding("question_mark", "help", "Keys", tooltip="This screen's keys, then every other screen's"),
         # Handled by the app as the key arrives, not after it has passed through
         # the focused field: otherwise letters typed straight after a tab (a
         # paste, a fast typist) still land in the field being left.
@@ -390,4 +390,4 @@ class StickApp(App[None]):
         # Textual's "Keys" is replaced by stick's own help, so the palette lists one.
         yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield SystemCommand("New assessment", "Start a new assessment", self.action_new_assessment)
-        yield SystemCommand("Keys", "This screen's keys first, then every other screen's", self.action_help)
+        yield SystemCommand("Keys", "This screen's keys, then every other screen's", self.action_help)

@@ -51,8 +51,8 @@ class ReviewScreen(ModalScreen[int | None]):
     ]
     DEFAULT_CSS = """
     ReviewScreen { align: center middle; }
-    ReviewScreen > #box { width: 90%; height: 90%; border: round $accent; background: $surface; }
-    ReviewScreen OptionList, ReviewScreen OptionList:focus { height: 1fr; border: none; }
+    ReviewScreen > #box { width: 90%; height: auto; max-height: 90%; border: round $accent; background: $surface; }
+    ReviewScreen OptionList, ReviewScreen OptionList:focus { height: auto; max-height: 80vh; border: none; }
     ReviewScreen #how { height: auto; padding: 0 1; }
     """
 
@@ -63,7 +63,8 @@ class ReviewScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         rows = review_rows(self.questions, self.listed)
-        options = [Option(Text(row), id=f"q:{i}") for row, (i, _) in zip(rows, self.listed, strict=True)]
+        # A ">" marks the row under the cursor, so it shows without colour (as on the jump list).
+        options = [Option(Text(f" {row}"), id=f"q:{i}") for row, (i, _) in zip(rows, self.listed, strict=True)]
         with Vertical(id="box") as box:
             box.border_title = review_title(self.listed)
             yield Static("enter goes to the question · s or → on to the result · esc back", id="how", markup=False)
@@ -73,6 +74,14 @@ class ReviewScreen(ModalScreen[int | None]):
         options = self.query_one(OptionList)
         options.highlighted = 0
         options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        options = event.option_list
+        for index in range(options.option_count):
+            text = str(options.get_option_at_index(index).prompt)
+            mark = ">" if index == event.option_index else " "
+            if text[0] != mark:
+                options.replace_option_prompt_at_index(index, Text(mark + text[1:]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
