@@ -137,6 +137,14 @@ class EditingSession:
         """Every question has an answer (a don't know is one) that fits the instrument as it is."""
         return self.completeness.finished
 
+    def to_review(self) -> tuple[tuple[int, AnswerState], ...]:
+        """What to look at again before the result: each don't know or open question, by index, in order."""
+        return tuple(
+            (i, state)
+            for i, question in enumerate(self.instrument.questions)
+            if (state := self.state(question)) is AnswerState.DONT_KNOW or state in OPEN_STATES
+        )
+
     def note(self, question_id: str) -> str:
         answer = self._assessment.answer(question_id)
         return answer.note if answer is not None else ""

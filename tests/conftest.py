@@ -43,6 +43,14 @@ def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     return folder
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config folder of the test's own (the remembered theme lives there), never the user's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("STICK_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def stick_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A response folder of the test's own, also set as STICK_DIR."""

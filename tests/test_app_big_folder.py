@@ -72,7 +72,7 @@ def test_ctrl_q_leaves_at_once_while_the_earlier_assessment_search_reads_thousan
     paths = many(folder, 5000, replace(template, answers=notes))
     term = AppInPty([str(paths[0])], size=(80, 24))
     try:
-        term.wait_for("Question ", timeout=60)
+        term.wait_for("Result", timeout=60)  # every question answered: it opens at its result
         time.sleep(1.0)  # the search is under way by now
         pressed = time.monotonic()
         term.type("\x11")  # ctrl+q

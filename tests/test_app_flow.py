@@ -25,6 +25,7 @@ from tui.app.priority_editor import PriorityEditor
 from tui.app.question import QuestionScreen
 from tui.app.radar import Radar
 from tui.app.result import ResultScreen
+from tui.app.review import ReviewScreen
 from tui.app.too_small import TooSmallScreen
 
 
@@ -76,6 +77,8 @@ async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
             saved = load_assessment(path)  # saved at once, before the next question
             assert resolve(question, saved.answer(question.id)) is not AnswerState.UNANSWERED
 
+        assert isinstance(app.screen, ReviewScreen)  # question 5 is a don't know
+        await pilot.press("s")
         assert isinstance(app.screen, ResultScreen)
         await pilot.press("p")
         await pilot.pause()

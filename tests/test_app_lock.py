@@ -174,11 +174,11 @@ async def test_lock_is_held_while_open_and_gone_after_home_another_file_and_quit
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert not lock_path(later).exists()
-        await pilot.press("down", "enter")  # another assessment
+        await pilot.press("down", "enter")  # another assessment, finished: it opens at its result
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        other = screen.store.path
+        assert isinstance(screen, ResultScreen)
+        other = screen.context.store.path
         assert other != later and mine(other) and not lock_path(later).exists()
         await pilot.press("ctrl+q")
     assert not lock_path(other).exists()

@@ -60,9 +60,11 @@ LATER = "Northfield-PCT-2026-03-31.toml"
 CASES = {
     "home": (None, ()),
     "new": (None, ("n",)),
+    "new_problems": (None, ("n", "ctrl+s")),
     "question": (LATER, ()),
     "question_dimensions": (LATER, ("r",)),
     "jump": (LATER, ("j",)),
+    "review": (LATER, ("j", "end", "enter", "right")),
     "result": (LATER, ("s",)),
     "plan": ("Northfield-PCT-2025-03-31.toml", ("s", "p")),
     "priority": ("Northfield-PCT-2025-03-31.toml", ("s", "p", "enter")),

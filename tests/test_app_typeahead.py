@@ -75,11 +75,12 @@ def test_keys_typed_straight_after_n_land_in_the_first_field(tmp_path: Path) -> 
     assert (saved.organisation, saved.respondent) == ("Northfield PCT", "Sam")
 
 
-def _burst(path: Path, keys: str, settle: float = 1.0) -> None:
+def _burst(path: Path, keys: str, settle: float = 1.0, ready: str = "Question ") -> None:
     """`stick FILE`, then `keys` written in one go, as a paste or tmux sends them; then ctrl+q."""
-    from tests.app_pty import app_started
+    from tests.app_pty import AppInPty
 
-    term = app_started(path)
+    term = AppInPty([str(path)])
+    term.wait_for(ready)
     try:
         time.sleep(0.5)
         term.type(keys)
@@ -136,9 +137,9 @@ def test_the_priority_editor_takes_a_burst_in_order(tmp_path: Path) -> None:
 
     path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
     count = len(load_assessment(path).priorities)
-    # s: result, p: plan, a: a new priority; its title, enter to the next field
-    # (the area), tab to the lead, and esc: everything typed is kept.
-    _burst(path, "spaWorkshops\r\tHR lead\x1b", settle=1.5)
+    # Finished, it opens at its result; p: plan, a: a new priority; its title,
+    # enter to the next field (the area), tab to the lead, and esc: everything typed is kept.
+    _burst(path, "paWorkshops\r\tHR lead\x1b", settle=1.5, ready="Result")
     saved = load_assessment(path).priorities
     assert len(saved) == count + 1
     assert (saved[-1].title, saved[-1].lead) == ("Workshops", "HR lead")
@@ -149,8 +150,8 @@ def test_ctrl_q_straight_after_typing_in_a_field_keeps_what_was_typed(tmp_path: 
     from tests.app_support import TODAY, answered, write
 
     path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
-    # The plan's first priority, its lead field, typed into and quit in one burst.
-    _burst(path, "sp\r\t\t and Dr Okafor\x11", settle=0.5)
+    # The plan's first priority (from the result it opens at), its lead field, typed into and quit in one burst.
+    _burst(path, "p\r\t\t and Dr Okafor\x11", settle=0.5, ready="Result")
     assert load_assessment(path).priorities[0].lead == "Dr Patel and Dr Okafor"
 
     path, index = _at_question(tmp_path / "n", "ladder")

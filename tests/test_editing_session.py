@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from surveys.answers import AnswerState
 from surveys.editing import EditingSession, ReadOnlyError
 from surveys.errors import ResponseFileError
 from surveys.instrument_file import builtin_instrument
@@ -107,6 +108,19 @@ def test_first_open_and_finished(inst: Instrument) -> None:
     assert s.first_open() == 20 and s.first_open(25) == 25 and not s.finished
     s = session_on(answered("N", TODAY, 1), [])
     assert s.first_open() is None and s.finished and s.open_count == 0
+
+
+def test_to_review_lists_dont_know_and_open_in_order(inst: Instrument) -> None:
+    # answered() gives question 6 (index 5) a don't know; upto=20 leaves the rest empty.
+    s = session_on(answered("N", TODAY, 1, upto=20), [])
+    listed = s.to_review()
+    assert listed[0] == (5, AnswerState.DONT_KNOW)
+    assert [i for i, _ in listed[1:]] == list(range(20, len(inst.questions)))
+    assert {state for _, state in listed[1:]} == {AnswerState.UNANSWERED}
+    s = session_on(answered("N", TODAY, 1), [])
+    assert s.finished and s.to_review() == ((5, AnswerState.DONT_KNOW),)
+    s.choose(inst.questions[5].id, 1)
+    assert s.to_review() == ()
 
 
 def test_suggestions_are_offered_never_written_until_adopted(inst: Instrument) -> None:

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.actions import SkipAction
@@ -56,7 +56,7 @@ class StickApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (everything is already saved)"),
-        Binding("question_mark", "help", "Keys", tooltip="Every key on every screen"),
+        Binding("question_mark", "help", "Keys", tooltip="This screen's keys, then every other screen's"),
         # Handled by the app as the key arrives, not after it has passed through
         # the focused field: otherwise letters typed straight after a tab (a
         # paste, a fast typist) still land in the field being left.
@@ -91,9 +91,11 @@ class StickApp(App[None]):
         instrument_path: Path | None = None,
         today: Callable[[], date] = date.today,
         idle_save: float = IDLE_SAVE_SECONDS,
+        config_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
+        self.config_dir = config_dir
         self.instrument_path = instrument_path
         self.today = today
         self.idle_save = idle_save
@@ -105,6 +107,9 @@ class StickApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
+        from tui.app.theme_memory import recall_theme
+
+        recall_theme(self, self.config_dir)
         if self._opened is not None:
             # `stick FILE` goes straight to its questions: Home (which reads and
             # scores every file in the folder) is built only when it is needed.
@@ -226,6 +231,9 @@ class StickApp(App[None]):
         context = AssessmentContext(store, self, idle_save=self.idle_save)
         self.context = context
         self.push_screen(QuestionScreen(context, store.first_open_question()), lambda _: self._left(context))
+        if store.session.finished:
+            # Nothing left to answer: it opens where it ended, the questions beneath to change one.
+            self.show_result(context)
         # The earlier outline can arrive a moment later; the first frame should not wait for it.
         self.call_after_refresh(self._find_earlier, context)
         self.call_after_refresh(self._warm_save, store)
@@ -313,36 +321,35 @@ class StickApp(App[None]):
             return
         choices = () if self.instrument_path else builtin_choices()
         example = vocabulary(instrument).organisation_example
-        self.push_screen(NewScreen(self.today(), instrument.title, choices, example), self._create)
+        self.push_screen(NewScreen(self.today(), instrument.title, self._create, choices, example), self._created)
 
-    def _create(self, draft: Draft | None) -> None:
-        if draft is None:
-            return
+    def _create(self, draft: Draft) -> Store:
+        """The new file, made in the folder; StickError when it cannot be (the form then stays as typed)."""
         from surveys.instrument_file import builtin_instrument, is_builtin_name
         from surveys.responses import new_assessment
         from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
         from surveys.storage import create_assessment_file
         from tui.app.store import Store
 
-        try:
-            instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
-            extra = {}
-            if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
-                extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
-            assessment = new_assessment(
-                draft.organisation,
-                draft.respondent,
-                draft.role,
-                instrument.id,
-                instrument.version,
-                on=draft.on,
-                extra=extra,
-            )
-            path = create_assessment_file(self.folder, assessment)
-        except StickError as exc:
-            self.notify(str(exc), title="Not created", severity="error", markup=False, timeout=10)
-            return
-        self._open(Store(path, assessment, instrument))
+        instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
+        extra = {}
+        if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
+            extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+        assessment = new_assessment(
+            draft.organisation,
+            draft.respondent,
+            draft.role,
+            instrument.id,
+            instrument.version,
+            on=draft.on,
+            extra=extra,
+        )
+        path = create_assessment_file(self.folder, assessment)
+        return Store(path, assessment, instrument)
+
+    def _created(self, store: Store | None) -> None:
+        if store is not None:
+            self._open(store)
 
     def start_next_review(self, path: Path) -> None:
         """Home's `N`: the form for next year's review of `path`; the review made opens at its first question."""
@@ -382,40 +389,16 @@ class StickApp(App[None]):
 
     # Help and the command palette
 
-    def key_sections(self) -> list[Section]:
-        from tui.app.changed_on_disk import ChangedOnDiskScreen
-        from tui.app.export_dialog import ExportDialog
-        from tui.app.home import HomeScreen
-        from tui.app.jump import JumpScreen
-        from tui.app.locked import LockedDialog
-        from tui.app.new import NewScreen
-        from tui.app.next_review_form import NextReviewScreen
-        from tui.app.plan import PlanScreen
-        from tui.app.priority_editor import PriorityEditor
-        from tui.app.question import QuestionScreen
-        from tui.app.result import ResultScreen
+    def key_sections(self, current: Screen[Any] | None = None) -> list[Section]:
+        from tui.app.key_sections import key_sections
 
-        palette = Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot, all keys")
-        return [
-            ("Everywhere", [*StickApp.BINDINGS, palette]),
-            ("Home", HomeScreen.BINDINGS),
-            ("New assessment", NewScreen.BINDINGS),
-            ("Next year's review", NextReviewScreen.BINDINGS),
-            ("Questions", QuestionScreen.BINDINGS),
-            ("Jump list", JumpScreen.BINDINGS),
-            ("Result", ResultScreen.BINDINGS),
-            ("Plan", PlanScreen.BINDINGS),
-            ("Editing a priority", PriorityEditor.BINDINGS),
-            ("File open elsewhere", LockedDialog.BINDINGS),
-            ("File changed outside stick", ChangedOnDiskScreen.BINDINGS),
-            ("Export to Excel", ExportDialog.BINDINGS),
-        ]
+        return key_sections(StickApp.BINDINGS, current)
 
     def action_help(self) -> None:
         from tui.app.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_sections(), self.glossary()))
+            self.push_screen(HelpScreen(self.key_sections(self.screen), self.glossary()))
 
     def glossary(self) -> tuple[tuple[str, str], ...]:
         """The glossary of the assessment open, else of the instrument a new one would use."""
@@ -435,7 +418,13 @@ class StickApp(App[None]):
         self.notify(notice.message, title="Screenshot", severity="error" if notice.failed else "information")
         return None
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+    def action_show_help_panel(self) -> None:
+        # Textual's own keys panel lists only the focused widget's keys and stays
+        # open on esc; stick's help (all keys, this screen's first) closes with it.
+        self.action_help()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's "Keys" is replaced by stick's own help, so the palette lists one.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield SystemCommand("New assessment", "Start a new assessment", self.action_new_assessment)
-        yield SystemCommand("All keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Keys", "This screen's keys, then every other screen's", self.action_help)

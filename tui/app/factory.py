@@ -20,12 +20,14 @@ def make_app(
     today: Callable[[], date] = date.today,
     idle_save: float = IDLE_SAVE_SECONDS,
     clock: Callable[[], datetime] = now,
+    config_dir: Path | None = None,
 ) -> StickApp:
     """The app on `folder`; with `file`, opened at its first unanswered question.
 
     A file that cannot be read raises StickError here, before any screen is drawn.
     Temp files and locks left by a killed stick are cleared first (ones whose
-    process still runs are left alone).
+    process still runs are left alone). The chosen theme is kept in `config_dir`
+    (default: STICK_CONFIG_DIR, else the platform's config folder).
     """
     for place in {folder, *([file.parent] if file is not None else [])}:
         clear_stale_temps(place)
@@ -37,4 +39,13 @@ def make_app(
 
         opened = open_assessment(file, instrument)
         store = Store(file, opened.assessment, opened.instrument, clock=clock)
-    return StickApp(folder, opened=store, instrument_path=instrument, today=today, idle_save=idle_save)
+    from surveys.settings import default_config_dir
+
+    return StickApp(
+        folder,
+        opened=store,
+        instrument_path=instrument,
+        today=today,
+        idle_save=idle_save,
+        config_dir=config_dir or default_config_dir(),
+    )

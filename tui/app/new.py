@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -13,8 +14,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from surveys.dates import HINT, read_date
+from surveys.errors import StickError
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, closed_a_drop_down, field_key
+
+if TYPE_CHECKING:
+    from tui.app.store import Store
+
+FIELDS = ("organisation", "respondent", "role", "date")
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,13 @@ def parse_date(text: str) -> date:
     return read_date(text)
 
 
-class NewScreen(CommandScreen[Draft | None]):
+class NewScreen(CommandScreen["Store | None"]):
+    """The form; `make` creates the file from a Draft (StickError when it cannot), and the form closes with it.
+
+    Creating happens before the form closes, so a failure (a folder that cannot
+    be made) leaves everything as typed, with the reason shown.
+    """
+
     # Keys typed before the first field has the focus wait for it (keys_in_order).
     OPENS_ON_A_FIELD = True
     AUTO_FOCUS = "#organisation"
@@ -57,18 +70,30 @@ class NewScreen(CommandScreen[Draft | None]):
     # enter land in the next field, and nothing typed before ctrl+s is missed.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "create", "Create", tooltip="Create the assessment and start the questions", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Close the form (asks first when something is typed)", priority=True
+        ),
         field_key("enter", "field_done", "Next field"),
     ]
     DEFAULT_CSS = """
     NewScreen VerticalScroll { padding: 0 2; }
     NewScreen Label { margin-top: 1; }
-    NewScreen #problem { color: $error; text-style: bold; height: auto; margin-top: 1; }
+    NewScreen .problem { color: $error; text-style: bold; height: auto; display: none; }
+    NewScreen .problem.-shown { display: block; }
+    NewScreen #problem { margin-top: 1; }
     """
 
-    def __init__(self, today: date, instrument_title: str, choices: tuple[Choice, ...] = (), example: str = "") -> None:
+    def __init__(
+        self,
+        today: date,
+        instrument_title: str,
+        make: Callable[[Draft], Store],
+        choices: tuple[Choice, ...] = (),
+        example: str = "",
+    ) -> None:
         super().__init__()
         self.today = today
+        self.make = make
         self.instrument_title = instrument_title
         # With two or more, the form asks which instrument; the first is the default.
         self.choices = choices
@@ -80,12 +105,16 @@ class NewScreen(CommandScreen[Draft | None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll():
+            # A failed create (the folder) is said at the top, where the form starts.
+            yield Static("", id="problem", classes="problem", markup=False)
             yield Label("Organisation")
             yield Input(
                 id="organisation", placeholder=f"e.g. {self.example}" if self.example else "", select_on_focus=False
             )
+            yield _problem_line("organisation")
             yield Label("Respondent")
             yield Input(id="respondent", placeholder="who answers", select_on_focus=False)
+            yield _problem_line("respondent")
             yield Label("Role")
             yield Input(id="role", placeholder="optional", select_on_focus=False)
             if len(self.choices) > 1:
@@ -99,9 +128,9 @@ class NewScreen(CommandScreen[Draft | None]):
                 )
             yield Label(f"Date (for example {HINT})")
             yield Input(self.today.isoformat(), id="date", select_on_focus=False)
+            yield _problem_line("date")
             if len(self.choices) < 2:
                 yield Static(f"Instrument: {self.instrument_title}", id="instrument", markup=False)
-            yield Static("", id="problem", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -126,28 +155,80 @@ class NewScreen(CommandScreen[Draft | None]):
         else:
             self.focus_next()
 
-    def draft(self) -> Draft:
-        """The details entered; ValueError naming the first problem."""
-        values = {
-            name: self.query_one(f"#{name}", Input).value.strip()
-            for name in ("organisation", "respondent", "role", "date")
-        }
+    def _values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#{name}", Input).value.strip() for name in FIELDS}
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong, by field, in the form's order; empty when a Draft can be made."""
+        values = self._values()
+        found = {}
         if not values["organisation"]:
-            raise ValueError("Organisation: please enter the organisation assessed.")
+            found["organisation"] = "Please enter the organisation assessed."
         if not values["respondent"]:
-            raise ValueError("Respondent: please enter who answers.")
+            found["respondent"] = "Please enter who answers."
+        try:
+            parse_date(values["date"])
+        except ValueError as exc:
+            found["date"] = str(exc)
+        return found
+
+    def draft(self) -> Draft:
+        """The details entered (call when problems() is empty)."""
+        values = self._values()
         return Draft(
             values["organisation"], values["respondent"], values["role"], parse_date(values["date"]), self._instrument()
         )
 
+    def _say(self, line: Static, text: str) -> None:
+        line.update(text)
+        line.set_class(bool(text), "-shown")
+
+    def show_problems(self, found: dict[str, str]) -> None:
+        """Each problem under its field; the first wrong field gets the focus, scrolled into view with its line."""
+        self._say(self.query_one("#problem", Static), "")
+        for name in ("organisation", "respondent", "date"):
+            self._say(self.query_one(f"#{name}-problem", Static), found.get(name, ""))
+        if found:
+            field = self.query_one(f"#{next(iter(found))}", Input)
+            field.focus(scroll_visible=False)
+            # Centred once the lines are laid out: its label above and its problem below are in view too.
+            self.call_after_refresh(self.query_one(VerticalScroll).scroll_to_center, field, animate=False)
+
     def action_create(self) -> None:
-        try:
-            draft = self.draft()
-        except ValueError as exc:
-            self.query_one("#problem", Static).update(f"Problem: {exc}")
+        found = self.problems()
+        self.show_problems(found)
+        if found:
             return
-        self.dismiss(draft)
+        try:
+            store = self.make(self.draft())
+        except StickError as exc:
+            line = self.query_one("#problem", Static)
+            self._say(line, f"Not created: {exc}")
+            self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+            return
+        self.dismiss(store)
+
+    def touched(self) -> bool:
+        """Whether anything was typed (or chosen) that closing would lose."""
+        values = self._values()
+        typed = any(values[name] for name in ("organisation", "respondent", "role"))
+        default = self.choices[0].id if len(self.choices) > 1 else ""
+        return typed or values["date"] != self.today.isoformat() or self._instrument() != default
 
     def action_cancel(self) -> None:
-        if not closed_a_drop_down(self):
+        if closed_a_drop_down(self):
+            return
+        if not self.touched():
             self.dismiss(None)
+            return
+        from tui.app.discard import DiscardDialog
+
+        def chosen(throw_away: bool | None) -> None:
+            if throw_away:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardDialog("Throw away this new assessment?"), chosen)
+
+
+def _problem_line(field: str) -> Static:
+    return Static("", id=f"{field}-problem", classes="problem", markup=False)

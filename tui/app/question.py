@@ -61,7 +61,14 @@ class QuestionScreen(CommandScreen[None]):
         command("t", "note", "Note", tooltip="Write a note on this question (on a text question: the answer)"),
         command("enter", "enter", "Choose / type the answer", show=False),
         command("left", "move(-1)", "Previous", key_display="←", group=MOVE),
-        command("right", "move(1)", "Next", key_display="→", group=MOVE),
+        command(
+            "right",
+            "move(1)",
+            "Next",
+            key_display="→",
+            group=MOVE,
+            tooltip="Next question; past the last, what is still don't know or empty, then the result",
+        ),
         command("j", "jump", "Jump"),
         command("r", "toggle_radar", "Radar view", show=False),
         command("c", "compare", "Compare", show=False, tooltip="Cycle through earlier assessments to draw"),
@@ -237,7 +244,7 @@ class QuestionScreen(CommandScreen[None]):
             return
         self.flush()
         self._apply(change)
-        self.action_move(1, finished=True)  # shows the next question, and the radar with this answer
+        self.action_move(1)  # shows the next question, and the radar with this answer
 
     def action_choose(self, number: int) -> None:
         if self.question.kind == "text":
@@ -264,18 +271,32 @@ class QuestionScreen(CommandScreen[None]):
         self._apply(lambda: self.store.session.clear(qid))
         self.show_question()
 
-    def action_move(self, step: int, finished: bool = False) -> None:
+    def action_move(self, step: int) -> None:
         self.flush()
         target = self.index + step
         if target >= len(self.questions):
-            if finished:
-                self.action_result()
-            else:
-                self.notify("That was the last question: s shows the result.")
             self.show_question()
+            self._leave_last()
             return
         self.index = max(0, target)
         self.show_question()
+
+    def _leave_last(self) -> None:
+        """Past the last question: the result, after a review of what is don't know or empty, if any."""
+        from tui.app.review import ON_TO_RESULT, ReviewScreen
+
+        listed = self.store.session.to_review()
+        if not listed:
+            self.action_result()
+            return
+
+        def chosen(index: int | None) -> None:
+            if index == ON_TO_RESULT:
+                self.action_result()
+            elif index is not None:
+                self.show_index(index)
+
+        self.app.push_screen(ReviewScreen(self.questions, listed), chosen)
 
     def _open(self, which: str, text: str) -> None:
         """Open a field on `text` with the cursor at its end and nothing selected: typing adds to it.
@@ -320,7 +341,7 @@ class QuestionScreen(CommandScreen[None]):
         if which in PLACEHOLDERS:
             self._save(which)  # a field opened and left unchanged saves nothing: the session sees no change
         if which == "answer" and enter:
-            self.action_move(1, finished=True)
+            self.action_move(1)
         else:
             self.set_focus(self.query_one("#ask" if self.question.kind == "text" else "#options"))
 
