@@ -83,8 +83,11 @@ async def radar_views(file: Path, size: tuple[int, int], screen: str) -> list[tu
     out = []
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        if screen == "result":
+        if screen == "result" and not isinstance(app.screen, ResultScreen):
             await pilot.press("s")
+            await pilot.pause()
+        if screen == "question" and isinstance(app.screen, ResultScreen):
+            await pilot.press("escape")  # a finished file opens at its result, the questions beneath
             await pilot.pause()
         assert isinstance(app.screen, ResultScreen if screen == "result" else QuestionScreen)
         for _ in range(2):
@@ -225,3 +228,21 @@ async def test_the_export_dialog_tells_two_files_of_one_organisation_apart(
     dates = {"2026-03-31", "2025-03-31"}
     assert {d for d in dates if d in first} != {d for d in dates if d in second}
     assert any("b.toml" in text for text in shown) and any("a.toml" in text for text in shown)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_next_years_review_with_no_answers_still_shows_last_years_outline(size: tuple[int, int]) -> None:
+    # Seen in tmux: a review just started from last year's said "nothing is drawn" beside
+    # "Comparing with 2026-12-01", hiding the one picture there was to see.
+    from tui.app.radar_data import View, radar_data
+
+    empty = new_assessment("Northfield PCT", "Ann Smith", "Lead", DECK.id, DECK.version, on=TODAY)
+    last_year = score(DECK, answered("Northfield PCT", TODAY.replace(year=TODAY.year - 1), 3))
+    for view in View:
+        data = radar_data(DECK, score(DECK, empty), view, last_year, "2025-03-31")
+        rows = Radar._draw(data, 32 if size[0] == 80 else 50, size[1] - 4)
+        earlier_dots = "".join(text for row in rows for text, layer in row if layer is Layer.EARLIER)
+        assert BRAILLE_DOTS & set(earlier_dots), "last year's outline is drawn"
+        words = flowing(["".join(text for text, _ in row) for row in rows])
+        assert "dashed: 2025-03-31" in words and "no answers yet" in words
+        assert "nothing is drawn" not in words

@@ -92,8 +92,10 @@ class Radar(Widget):
             return []
         title = wrap(data.title, width)
         unscored = [i < len(data.unscored) and data.unscored[i] for i in range(len(data.labels))]
-        if unscored and all(unscored) and data.empty:
+        earlier_drawn = data.earlier is not None and not all(data.earlier_unscored)
+        if unscored and all(unscored) and data.empty and not earlier_drawn:
             # Nothing answered: a grid and a collapsed outline would be a scatter of dots that means nothing.
+            # With an earlier outline (next year's review, just started) there is a picture: last year's.
             lines = [*title, "", *wrap(data.empty, width), "", *(_key_lines(list(data.labels), width, height))]
             return [((line, Layer.LABEL),) for line in lines[:height]]
         longest = max((len(label) for label in data.labels), default=0)
