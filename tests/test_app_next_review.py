@@ -13,10 +13,11 @@ from surveys.errors import ResponseFileError
 from surveys.next_review import create_next_review, next_review
 from surveys.response_file import load_assessment, save_assessment
 from tests.app_support import answered, write
+from tui.app.discard import DiscardDialog
 from tui.app.factory import make_app
 from tui.app.hanging import HangingText
 from tui.app.home import HomeScreen
-from tui.app.next_review_form import NextReviewScreen, ThrowAwayDialog
+from tui.app.next_review_form import NextReviewScreen
 from tui.app.plan import PlanScreen
 from tui.app.priority_editor import PriorityEditor
 from tui.app.question import QuestionScreen
@@ -109,14 +110,14 @@ async def test_esc_leaves_at_once_when_nothing_was_typed_and_asks_first_when_som
         await pilot.pause()
         await pilot.press(*" Jones", "escape")
         await pilot.pause()
-        assert isinstance(app.screen, ThrowAwayDialog)
-        await pilot.press("n")  # keep editing: what was typed is still there
+        assert isinstance(app.screen, DiscardDialog)
+        await pilot.press("k")  # keep editing: what was typed is still there
         await pilot.pause()
         form = app.screen
         assert isinstance(form, NextReviewScreen) and _field(form, "respondent") == "Ann Smith Jones"
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert len(list(folder.glob("*.toml"))) == 1

@@ -36,7 +36,7 @@ def screens_keys(
         (EVERYWHERE, None, [*app_bindings, palette]),
         ("Home", HomeScreen, HomeScreen.BINDINGS),
         ("New assessment", NewScreen, NewScreen.BINDINGS),
-        ("Closing a new assessment", DiscardDialog, DiscardDialog.BINDINGS),
+        ("Closing a form", DiscardDialog, DiscardDialog.BINDINGS),
         ("Next year's review", NextReviewScreen, NextReviewScreen.BINDINGS),
         ("Questions", QuestionScreen, QuestionScreen.BINDINGS),
         ("Jump list", JumpScreen, JumpScreen.BINDINGS),

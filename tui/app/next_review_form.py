@@ -16,8 +16,8 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static
 
 from surveys.dates import HINT, read_date, said
 from surveys.errors import StickError
@@ -26,44 +26,10 @@ from surveys.session import Opened
 from surveys.terminal_text import shown_or_kept, terminal_safe
 from surveys.vocabulary import vocabulary
 from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import CommandModal, CommandScreen, catch_up, field_key
+from tui.app.command_keys import CommandScreen, catch_up, field_key
 from tui.app.store import Store
 
 FIELDS = ("respondent", "role", "date")
-
-
-class ThrowAwayDialog(CommandModal[bool]):
-    """Asked when esc would lose what was typed: True throws it away."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Throw away"),
-        Binding("n,escape", "answer(False)", "Keep editing"),
-    ]
-    DEFAULT_CSS = """
-    ThrowAwayDialog { align: center middle; }
-    ThrowAwayDialog > Vertical { width: 60; max-width: 100%; height: auto; border: thick $warning;
-        background: $surface; padding: 0 1; }
-    ThrowAwayDialog Horizontal { height: auto; align-horizontal: center; }
-    ThrowAwayDialog Button { margin: 0 1; }
-    """
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = "Throw away what you typed?"
-            yield Static("Nothing has been created yet. Leave the form and lose what you typed?", markup=False)
-            with Horizontal():
-                yield Button("Keep editing (n)", id="keep", variant="primary")
-                yield Button("Throw away (y)", id="throw")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "throw")
-
-    def action_answer(self, throw: bool) -> None:
-        self.dismiss(throw)
 
 
 class NextReviewScreen(CommandScreen[Store | None]):
@@ -230,4 +196,6 @@ class NextReviewScreen(CommandScreen[Store | None]):
             if throw:
                 self.dismiss(None)
 
-        self.app.push_screen(ThrowAwayDialog(), answered)
+        from tui.app.discard import DiscardDialog  # the New form's question: one dialog, one set of keys
+
+        self.app.push_screen(DiscardDialog("Throw away next year's review? Nothing has been created yet."), answered)
