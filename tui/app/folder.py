@@ -64,6 +64,12 @@ def summary_batches(
         yield [_summary(folder, s) for s in batch]
 
 
+def newest_rows(folder: Path, explicit_instrument: Path | None = None, cache_dir: Path | None = None) -> list[Summary]:
+    """The newest rows as the last reading left them, still as they are on disk: for Home's first frame."""
+    index = FolderIndex(folder, instrument=explicit_instrument, cache_dir=cache_dir)
+    return [_summary(folder, s) for s in index.head()]
+
+
 def summaries(folder: Path, explicit_instrument: Path | None = None, cache_dir: Path | None = None) -> list[Summary]:
     """Every assessment in the folder, newest change first."""
     return [s for batch in summary_batches(folder, explicit_instrument, cache_dir=cache_dir) for s in batch]

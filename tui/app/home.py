@@ -130,6 +130,17 @@ class HomeScreen(CommandScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#news", Static).display = False
+        self._show_newest()
+
+    def _show_newest(self) -> None:
+        """The newest rows the last reading saw, in the first frame; the reading that follows replaces them."""
+        from tui.app.folder import newest_rows
+
+        rows = newest_rows(self.folder, self.host.instrument_path)
+        if rows:
+            self.query_one(RowTable).add_rows(self._cells(item) for item in rows)
+            self.list.extend(rows)
+            self._tell_where()
 
     def on_screen_resume(self) -> None:
         self.action_reload()
