@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from surveys.earlier_rule import comes_before
 from surveys.errors import ResponseFileError
 from surveys.instrument_place import InstrumentPlaceRefused, recorded_instrument
 from surveys.response_file import load_assessment
@@ -54,14 +55,7 @@ def recorded_earlier(path: Path, assessment: Assessment, reader: Reader = load_a
         other = reader(place)
     except ResponseFileError:
         return None
-    # Imported here: `stick report` of a file that names nothing never needs the folder index.
-    from surveys.folder_index import same_organisation
-
-    fits = (
-        same_organisation(other.organisation, assessment.organisation)
-        and other.instrument_id == assessment.instrument_id
-        and other.date < assessment.date
-    )
+    fits = comes_before(other.organisation, other.instrument_id, other.date, assessment)
     return (place, other) if fits else None
 
 

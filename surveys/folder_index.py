@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from surveys.atomic import atomic_write
 from surveys.cache_dir import default_cache_dir
+from surveys.earlier_rule import comes_before
 from surveys.errors import ResponseFileError, StickError
 from surveys.model import Instrument
 from surveys.response_file import load_assessment
@@ -366,18 +367,12 @@ class FolderIndex:
         return [s for batch in self.scan(leave_out=leave_out) for s in batch]
 
 
-def same_organisation(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def is_earlier(candidate: FileSummary, assessment: Assessment) -> bool:
     """Of the same organisation, on the same instrument, dated before `assessment`."""
     return (
         not candidate.error
         and candidate.date is not None
-        and same_organisation(candidate.organisation, assessment.organisation)
-        and candidate.instrument_id == assessment.instrument_id
-        and candidate.date < assessment.date
+        and comes_before(candidate.organisation, candidate.instrument_id, candidate.date, assessment)
     )
 
 
@@ -404,7 +399,7 @@ def earlier_assessments(
             other = reader(path)
         except ResponseFileError:
             continue
-        if same_organisation(other.organisation, assessment.organisation) and other.date < assessment.date:
+        if comes_before(other.organisation, other.instrument_id, other.date, assessment):  # the file as read now
             found.append((path, other))
     found.sort(key=lambda pair: (pair[1].date, pair[1].updated), reverse=True)
     return found
