@@ -47,10 +47,15 @@ def read_bytes(path: Path) -> bytes:
         raise OSError(NOT_REGULAR)
     fd = os.open(path, _OPEN_FLAGS)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
             raise OSError(NOT_REGULAR)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # Asked for the file's own size (and a byte more, to see it grew): a read of
+            # MAX_BYTES allocates all 32 MB first, for every file, however small.
+            data = handle.read(min(opened.st_size, MAX_BYTES) + 1)
+            if len(data) > opened.st_size:  # written to since the look: read on to the ceiling
+                data += handle.read(MAX_BYTES + 1 - len(data))
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:

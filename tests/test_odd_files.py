@@ -174,3 +174,40 @@ def test_the_home_listing_does_not_wait_on_a_fifo_instrument(tmp_path: Path) -> 
         signal.signal(signal.SIGALRM, old)
     assert rows[path.name].percent is None  # the instrument is refused: done is shown as ?
     assert "inst.toml" not in rows  # a FIFO is never read, so never listed as an assessment
+
+
+def test_reading_a_small_file_does_not_take_the_whole_read_limit_first(tmp_path: Path) -> None:
+    # Seen: every file read asked for MAX_BYTES at once, so each, however small, cost a 32 MB
+    # allocation (33.5 MB of transient memory per file opened by an export, a quarter of the
+    # cold reading time of a folder).
+    import tracemalloc
+
+    path = tmp_path / "small.toml"
+    path.write_bytes(b'organisation = "Northfield PCT"\n' * 100)
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        data = read_bytes(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == path.read_bytes()
+    assert peak < 1_000_000
+
+
+def test_a_file_that_grew_after_its_size_was_taken_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.toml"
+    path.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:  # the size as it was a moment before the rest was written
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, *st[1:6], 100, *st[7:]))
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert read_bytes(path) == b"x" * 5000
+    path.write_bytes(b"x" * (MAX_BYTES + 5))
+    with pytest.raises(OSError, match="larger than"):
+        read_bytes(path)
