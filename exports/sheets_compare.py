@@ -24,6 +24,7 @@ from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument
 from surveys.report import placement_words
 from surveys.responses import Assessment
+from surveys.scoring import DimensionResult
 from surveys.vocabulary import heading, vocabulary
 from surveys.what_moved import Moved, PlanItem, moved_lines, plan_items, what_moved
 
@@ -54,6 +55,14 @@ def _moved(before: int | None, after: int | None) -> str:
     if before is None or after is None:
         return "not known"
     return "up" if after > before else "down" if after < before else "same"
+
+
+def _placement_moved(before: DimensionResult | None, after: DimensionResult) -> str:
+    # A side with no placement (nothing answered yet, or not asked) has nothing to compare,
+    # as the step and the adopter say: not "changed".
+    if before is None or not before.placement or not after.placement:
+        return "not known"
+    return "same" if before.placement == after.placement else "changed"
 
 
 def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
@@ -148,7 +157,7 @@ def _overall(rows: Rows, instrument: Instrument, sides: Sides) -> None:
                 text(ws, instrument.dimension(d.dimension).label, LABEL),
                 text(ws, placement_words(instrument, old) if old is not None else "not asked", WRAPPED),
                 text(ws, placement_words(instrument, d), WRAPPED),
-                text(ws, "same" if old is not None and old.placement == d.placement else "changed", TOP),
+                text(ws, _placement_moved(old, d), TOP),
             ]
         )
     rows.skip()

@@ -37,3 +37,15 @@ def test_the_compare_sheet_lists_what_moved_as_the_report_does(tmp_path: Path) -
     start = texts.index("What moved") + 1
     assert texts[start : start + len(lines)] == lines
     assert any(t.endswith("(to update)") for t in texts)  # the carried statuses not yet looked at
+
+
+def test_a_review_not_yet_answered_does_not_say_its_placements_changed(tmp_path: Path) -> None:
+    # Seen on the rendered Compare sheet: "not placed (no answers yet)" beside "changed".
+    earlier = write(tmp_path, "2026.toml", answered("Northfield PCT", date(2026, 3, 31), 1, plan=True))
+    review = create_next_review(earlier, next_review(load_assessment(earlier), earlier, on=date(2027, 3, 31)))
+    out = tmp_path / "compare.xlsx"
+    export_workbook([review], out, compare=earlier)
+    rows = [[shown(v) for v in r] for r in values(load_workbook(out)["Compare"])]
+    labels = {d.label for d in open_assessment(earlier).instrument.dimensions}
+    directions = [r[3] for r in rows if r and r[0] in labels and len(r) > 3]
+    assert directions and all(d == "not known" for d in directions)
