@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from surveys.instrument_file import builtin_bytes
 from surveys.response_file import load_assessment
@@ -14,6 +14,7 @@ from tests.test_app_flow import type_text
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.context import AssessmentContext
 from tui.app.question import QuestionScreen
+from tui.app.question_pane import QuestionPane
 from tui.app.radar import Radar
 from tui.app.result import ResultScreen
 from tui.cli import run
@@ -21,10 +22,6 @@ from tui.cli import run
 
 def _keys(screen: QuestionScreen | ResultScreen) -> list[tuple[str, str]]:
     return [(shown, description) for _, shown, description, _ in screen.query_one(KeyBar).pairs()]
-
-
-def _text(widget: Static) -> str:
-    return str(widget.render())
 
 
 async def test_key_line_groups_keys_and_fits_80_columns(tmp_path: Path) -> None:
@@ -63,7 +60,7 @@ async def test_a_note_is_a_line_until_t_opens_it_and_character_keys_leave_the_ke
         await pilot.pause()
         assert load_assessment(later).answers[qid].note == "ask the board"
         assert not note.display
-        assert "Note: ask the board" in _text(screen.query_one("#progress", Static))
+        assert "Note: ask the board" in screen.query_one(QuestionPane).text()
         assert next(shown for shown, _ in _keys(screen)) == "1-9"
         await pilot.press("t")  # opens again on the note as saved
         await pilot.pause()
@@ -119,7 +116,7 @@ async def test_esc_leaves_a_text_answer_so_the_keys_act_again(tmp_path: Path) ->
         await pilot.pause()
         assert not isinstance(app.focused, Input)
         assert load_assessment(later).answers[qid].text == "the May board"
-        assert ": answered" in _text(screen.query_one("#heading", Static))
+        assert ": answered" in screen.query_one(QuestionPane).text()
         before = screen.index
         await pilot.press("left")  # a command again, not a cursor move in the field
         assert screen.index == before - 1

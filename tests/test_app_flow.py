@@ -15,7 +15,6 @@ from surveys.response_file import load_assessment
 from surveys.scoring import score
 from tests.app_support import TODAY, demo_folder, questions_open
 from tui.app.app import StickApp
-from tui.app.choices import Choices
 from tui.app.factory import make_app
 from tui.app.help import HelpScreen
 from tui.app.home import HomeScreen
@@ -23,6 +22,7 @@ from tui.app.new import NewScreen
 from tui.app.plan import PlanScreen
 from tui.app.priority_editor import PriorityEditor
 from tui.app.question import QuestionScreen
+from tui.app.question_pane import QuestionPane
 from tui.app.radar import Radar
 from tui.app.result import ResultScreen
 from tui.app.review import ReviewScreen
@@ -230,9 +230,9 @@ def test_app_start_does_not_import_openpyxl_or_questionary() -> None:
 async def test_chosen_option_and_cursor_read_without_colour(tmp_path: Path) -> None:
     async with questions_open(tmp_path) as (_app, pilot, screen, _later):
         await pilot.press("2", "left", "down")
-        options = screen.query_one(Choices)
-        lines = options.lines(options.content_size.width)
-        prompts = [line.plain for n, (index, line) in enumerate(lines) if n == 0 or lines[n - 1][0] != index]
+        options = screen.query_one(QuestionPane)
+        text = options.text().splitlines()
+        prompts = [text[options.option_rows(n)[0]] for n in range(len(options.labels))]
         assert prompts[0].startswith(" [ ] 1. ")
         assert prompts[1].startswith(" [x] 2. ")  # the chosen one, in words
         assert prompts[2].startswith(">[ ] 3. ")  # the cursor, in words

@@ -23,6 +23,7 @@ from tui.app.locked import LockedDialog
 from tui.app.plan import PlanScreen
 from tui.app.priority_editor import PriorityEditor
 from tui.app.question import QuestionScreen
+from tui.app.question_pane import QuestionPane
 from tui.app.result import ResultScreen
 
 
@@ -73,7 +74,7 @@ async def test_locked_file_offers_read_only_and_then_changes_nothing(tmp_path: P
             screen = app.screen
             assert isinstance(screen, QuestionScreen)
             assert "READ-ONLY" in str(screen.sub_title)
-            assert "Read-only: kim on" in str(screen.query_one("#progress", Static).render())
+            assert "Read-only: kim on" in screen.query_one(QuestionPane).text()
             start = screen.index
             await pilot.press("1", "d", "backspace", "t", "enter")
             assert screen.index == start  # an answer refused does not move on

@@ -6,10 +6,12 @@ the cursor at the end of what is already written; they are saved as the field
 is left (enter, esc, moving on, quitting) and after a pause in typing. On
 every question, the command keys keep their meaning until a field is opened.
 
-The screen is a handful of widgets: the question is one block of text and the
-two text fields are mounted only when first needed (a note shows as a line of
-text until `t` opens it), because every widget on this screen is paid for in
-the first frame of `stick FILE`.
+The screen is a handful of widgets: the question, its options and the
+progress lines are one pane that keeps its size (tui/app/question_pane.py), so
+an answer redraws lines and never lays the screen out; the two text fields are
+mounted beneath it only when first needed (a note shows as a line of text
+until `t` opens it), because every widget on this screen is paid for in the
+first frame of `stick FILE`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from surveys.answers import AnswerState
 from surveys.editing import Edit
@@ -28,12 +29,11 @@ from surveys.errors import StickError
 from surveys.limits import cap_note, note_cut_message
 from surveys.model import Question
 from surveys.terminal_text import shown_or_kept, terminal_safe
-from tui.app.choices import Choices
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command, field_key, typing_into
 from tui.app.context import AssessmentContext
 from tui.app.field_saver import FieldSaver
-from tui.app.in_place import update_in_place
+from tui.app.question_pane import QuestionPane
 from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
 from tui.app.read_only import refused
@@ -42,6 +42,7 @@ from tui.app.side_by_side import body_css, stacked
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.content import Content
     from textual.widgets import Input
 
 PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: enter or esc keeps it"}
@@ -51,10 +52,9 @@ MOVE = Binding.Group("Move")
 
 class QuestionScreen(CommandScreen[None]):
     TITLE = "Questions"
-    # Focus lands on the options as the screen starts, before its first frame
-    # (the default would focus the scroll area, then move: two restyles and a
-    # second frame). A text question moves it to its field in show_question.
-    AUTO_FOCUS = "#options"
+    # Focus lands on the pane as the screen starts, before its first frame
+    # (a focus moved later would restyle and draw a second frame).
+    AUTO_FOCUS = "#pane"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(command(str(n), f"choose({n})", f"Option {n}", group=CHOOSE) for n in range(1, 10)),
         command("d", "dont_know", "Don't know"),
@@ -82,7 +82,6 @@ class QuestionScreen(CommandScreen[None]):
         body_css("QuestionScreen")
         + """
     QuestionScreen #ask { padding: 0 1; }
-    QuestionScreen Choices { margin-top: 1; }
     QuestionScreen Input { margin: 0; }
     """
     )
@@ -102,10 +101,8 @@ class QuestionScreen(CommandScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="ask"):
-            yield Static(id="heading")
-            yield Choices(id="options")
-            yield Static(id="progress", markup=False)
+        with Vertical(id="ask"):
+            yield QuestionPane(id="pane")
         yield Radar(id="radar")
         yield KeyBar()
 
@@ -134,7 +131,7 @@ class QuestionScreen(CommandScreen[None]):
             # Not selected on focus: typing into a reopened note adds to it.
             field = Input(id=which, placeholder=PLACEHOLDERS[which], select_on_focus=False)
             field.disabled = self.store.read_only is not None
-            self.query_one("#ask", VerticalScroll).mount(field, before="#progress")
+            self.query_one("#ask", Vertical).mount(field)
             self._fields[which] = field
         return self._fields[which]
 
@@ -147,39 +144,58 @@ class QuestionScreen(CommandScreen[None]):
         self.show_question()
 
     def show_question(self) -> None:
-        q = self.question
-        answer = self.store.assessment.answer(q.id)
-        state = self.store.session.state(q)
-        self.refresh_heading()
-        options = self.query_one("#options", Choices)
-        chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
-        options.show(tuple(option.label for option in q.options), chosen)
-        options.display = q.kind != "text"
-        for field in self._fields.values():
-            field.display = False
-        # A text question is not opened on arrival: s, d, the arrows keep their
-        # meaning until enter or t opens its field, as a note's does.
-        self.set_focus(self.query_one("#ask") if q.kind == "text" else options)
-        self.query_one("#ask", VerticalScroll).scroll_home(animate=False)
-        self.refresh_progress()
+        pane = self.query_one(QuestionPane)
+        heading_key, heading_text, labels, chosen = self._shown(self.index)
+        pane.show(heading_key, heading_text, labels, chosen, self._progress())
+        self._close_fields()
+        self.set_focus(pane)
         self.refresh_radar()
+        if self.index + 1 < len(self.questions):
+            # The next question is wrapped while the person reads this one.
+            self.call_after_refresh(self._warm, self.index + 1)
+
+    def _shown(self, index: int) -> tuple[object, Content, tuple[str, ...], int]:
+        """Question `index` as the pane shows it: a name for its heading, the heading, its options, the chosen."""
+        q = self.questions[index]
+        state = self.store.session.state(q)
+        answer = self.store.assessment.answer(q.id)
+        section = self.store.instrument.section(q.section)
+        place = f"Question {index + 1} of {len(self.questions)}: {STATE_TEXT[state]}"
+        labels = tuple(option.label for option in q.options) if q.kind != "text" else ()
+        chosen = answer.choice if answer is not None and state is AnswerState.ANSWERED else 0
+        return (index, state), heading(section.title, section.intro, place, q), labels, chosen
+
+    def _warm(self, index: int) -> None:
+        if index < len(self.questions) and self.is_current:
+            key, text, labels, chosen = self._shown(index)
+            self.query_one(QuestionPane).warm(key, text, labels, chosen)
 
     def refresh_heading(self) -> None:
-        q = self.question
-        section = self.store.instrument.section(q.section)
-        place = f"Question {self.index + 1} of {len(self.questions)}: {STATE_TEXT[self.store.session.state(q)]}"
-        update_in_place(self.query_one("#heading", Static), heading(section.title, section.intro, place, q))
+        """The heading, options and progress again, where they are (a field was left, a state changed)."""
+        pane = self.query_one(QuestionPane)
+        key, text, labels, chosen = self._shown(self.index)
+        top, cursor = pane.top, pane.cursor
+        pane.show(key, text, labels, chosen, self._progress())
+        pane.top, pane.cursor = top, min(cursor, max(0, len(labels) - 1))
 
     def refresh_progress(self) -> None:
+        self.query_one(QuestionPane).show_progress(self._progress())
+
+    def _progress(self) -> tuple[str, ...]:
         answer = self.store.assessment.answer(self.question.id)
         note = answer.note if answer is not None and not self._editing("note") else ""
         text = None
         if self.question.kind == "text":
             text = "" if self._editing("answer") or answer is None else answer.text
-        lines = progress_lines(
-            self.store.result.completeness, note, self.context.read_only_notice(), text, self._editing()
+        return tuple(
+            progress_lines(self.store.result.completeness, note, self.context.read_only_notice(), text, self._editing())
         )
-        update_in_place(self.query_one("#progress", Static), "\n".join(lines))
+
+    def _close_fields(self) -> None:
+        if any(field.display for field in self._fields.values()):
+            for field in self._fields.values():
+                field.display = False
+            self.query_one(QuestionPane).hug(None)
 
     def _editing(self, which: str | None = None) -> bool:
         names = [which] if which is not None else list(self._fields)
@@ -229,9 +245,8 @@ class QuestionScreen(CommandScreen[None]):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         # Out of the field, what was typed is saved and shown as a line of text again.
         self._saver.flush(event.input.id or "")
-        event.input.display = False
+        self._close_fields()
         self.refresh_heading()
-        self.refresh_progress()
         self.refresh_radar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -255,7 +270,7 @@ class QuestionScreen(CommandScreen[None]):
         qid = self.question.id
         self._record(lambda: self.store.session.choose(qid, number))
 
-    def on_choices_selected(self, event: Choices.Selected) -> None:
+    def on_question_pane_selected(self, event: QuestionPane.Selected) -> None:
         event.stop()
         self.action_choose(event.number)
 
@@ -307,6 +322,8 @@ class QuestionScreen(CommandScreen[None]):
         field.value = terminal_safe(text)
         field.cursor_position = len(field.value)
         field.display = True
+        # The question's lines shrink to their text, so the field sits right under them.
+        self.query_one(QuestionPane).hug(self.query_one("#ask").content_size.height - 3)
         self.set_focus(field)  # now, not later: the keys typed next are the field's
         self.refresh_progress()
 
@@ -323,7 +340,7 @@ class QuestionScreen(CommandScreen[None]):
         if self.question.kind == "text":
             self.action_open_answer()
         else:
-            self.action_choose(self.query_one("#options", Choices).cursor + 1)
+            self.action_choose(self.query_one(QuestionPane).cursor + 1)
 
     def action_open_answer(self) -> None:
         if refused(self, self.store):
@@ -343,7 +360,7 @@ class QuestionScreen(CommandScreen[None]):
         if which == "answer" and enter:
             self.action_move(1)
         else:
-            self.set_focus(self.query_one("#ask" if self.question.kind == "text" else "#options"))
+            self.set_focus(self.query_one(QuestionPane))
 
     def action_back(self) -> None:
         self.flush()
