@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from tui.app.keys_in_order import KeyQueue
 from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
     from surveys.lock import FileLock
@@ -104,6 +106,17 @@ class StickApp(App[None]):
         self.context: AssessmentContext | None = None
         self.lock: FileLock | None = None
         self._started = False
+
+    def get_driver_class(self) -> type[Driver]:
+        # On a Unix terminal, a driver whose input thread stops the moment it is
+        # told (tui/app/quick_exit.py); elsewhere, or when one is asked for, Textual's.
+        from textual import constants
+
+        if constants.DRIVER is not None or sys.platform == "win32":
+            return super().get_driver_class()
+        from tui.app.quick_exit import QuickExitDriver
+
+        return QuickExitDriver
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
