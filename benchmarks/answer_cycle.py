@@ -116,10 +116,13 @@ def run_cycles(
     got = Cycles()
     launch = 0
     # Each launch starts from the file as prepared: a file with every question
-    # answered now opens at its result, not at a question.
-    prepared_bytes = path.read_bytes()
+    # answered opens at its result, not at a question. The prepared bytes are
+    # kept beside it (not a .toml: no folder reading sees them) from the first run.
+    pristine = path.with_name(path.name + ".prepared")
+    if not pristine.exists():
+        pristine.write_bytes(path.read_bytes())
     while got.answers < answers:
-        path.write_bytes(prepared_bytes)
+        path.write_bytes(pristine.read_bytes())
         _launch(argv, path, size, instrument, answers - got.answers, flip + launch, got)
         launch += 1
     return got

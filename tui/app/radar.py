@@ -8,6 +8,7 @@ beside the spokes, spokes are numbered and the names listed underneath.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -177,9 +178,15 @@ def _key_lines(names: list[str], width: int, roomy: int, rows: int | None = None
 
 def wrap(text: str, width: int, indent: int = 0) -> list[str]:
     """`text` in lines of at most `width`, broken at spaces; later lines indented by `indent`."""
+    return list(_wrapped(text, width, indent))
+
+
+@lru_cache(maxsize=256)
+def _wrapped(text: str, width: int, indent: int) -> tuple[str, ...]:
+    # The same titles and names are wrapped for every answer: kept.
     if width <= indent + 1:
-        return [text[:width]] if width > 0 else []
-    return textwrap.wrap(text, width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""]
+        return (text[:width],) if width > 0 else ()
+    return tuple(textwrap.wrap(text, width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""])
 
 
 def _cut(text: str, limit: int) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from enum import IntEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 BRAILLE_BASE = 0x2800
@@ -83,22 +84,52 @@ class _Canvas:
                 self.labels[(col + i, row)] = char
 
     def picture(self) -> Picture:
+        # A row at a time, cells grouped into runs by layer: drawn for every answer,
+        # so it avoids a look-up and a string concatenation per cell.
+        by_row: dict[int, list[tuple[int, str]]] = {}
+        for (col, row), char in self.labels.items():
+            by_row.setdefault(row, []).append((col, char))
         rows = []
         for r in range(self.height):
+            bits = self.bits[r]
+            chars = [chr(BRAILLE_BASE + b) if b else " " for b in bits]
+            layers = [layer if b else Layer.BLANK for b, layer in zip(bits, self.layers[r], strict=True)]
+            for col, char in by_row.get(r, ()):
+                chars[col], layers[col] = char, Layer.LABEL
             runs: list[Run] = []
-            for c in range(self.width):
-                label = self.labels.get((c, r))
-                if label is not None:
-                    char, layer = label, Layer.LABEL
-                else:
-                    bits = self.bits[r][c]
-                    char, layer = (chr(BRAILLE_BASE + bits), self.layers[r][c]) if bits else (" ", Layer.BLANK)
-                if runs and runs[-1][1] == layer:
-                    runs[-1] = (runs[-1][0] + char, layer)
-                else:
-                    runs.append((char, layer))
+            start = 0
+            for c in range(1, self.width + 1):
+                if c == self.width or layers[c] != layers[start]:
+                    runs.append(("".join(chars[start:c]), layers[start]))
+                    start = c
             rows.append(tuple(runs))
         return Picture(self.width, self.height, tuple(rows))
+
+    def copy_from(self, other: _Canvas) -> None:
+        self.bits = [list(row) for row in other.bits]
+        self.layers = [list(row) for row in other.layers]
+
+
+@lru_cache(maxsize=8)
+def _grid(width: int, height: int, n: int, rings: int, rx: int, ry: int) -> _Canvas:
+    """The rings and spokes alone: the same for every answer at one size, so drawn once."""
+    canvas = _Canvas(width, height)
+    cx, cy = width - 1, 2 * height - 1
+    for k in range(1, rings + 1):
+        ring = [_point(cx, cy, rx, ry, i, n, k / rings) for i in range(n)]
+        for i in range(n):
+            canvas.line(ring[i], ring[(i + 1) % n], Layer.GRID, (1, _GRID_GAP - 1))
+    for i in range(n):
+        canvas.line(
+            _point(cx, cy, rx, ry, i, n, 1 / rings), _point(cx, cy, rx, ry, i, n, 1), Layer.GRID, (1, _GRID_GAP - 1)
+        )
+    return canvas
+
+
+def _point(cx: int, cy: int, rx: int, ry: int, i: int, n: int, value: float) -> tuple[float, float]:
+    a = _angle(i, n)
+    v = min(1.0, max(0.0, value))
+    return cx + rx * v * math.cos(a), cy + ry * v * math.sin(a)
 
 
 def _angle(i: int, n: int) -> float:
@@ -150,16 +181,9 @@ def draw_radar(
     cx, cy = width - 1, 2 * height - 1  # centre in dots (the middle of the box)
 
     def point(i: int, value: float) -> tuple[float, float]:
-        a = _angle(i, n)
-        v = min(1.0, max(0.0, value))
-        return cx + rx * v * math.cos(a), cy + ry * v * math.sin(a)
+        return _point(cx, cy, rx, ry, i, n, value)
 
-    for k in range(1, rings + 1):
-        ring = [point(i, k / rings) for i in range(n)]
-        for i in range(n):
-            canvas.line(ring[i], ring[(i + 1) % n], Layer.GRID, (1, _GRID_GAP - 1))
-    for i in range(n):
-        canvas.line(point(i, 1 / rings), point(i, 1), Layer.GRID, (1, _GRID_GAP - 1))
+    canvas.copy_from(_grid(canvas.width, canvas.height, n, rings, rx, ry))
     if earlier is not None and len(earlier) == n:
         shape = [point(i, v) for i, v in enumerate(earlier)]
         was = _present(earlier_missing, n)
