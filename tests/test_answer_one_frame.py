@@ -63,7 +63,7 @@ async def test_answering_question_after_question_never_lays_the_screen_out(
 async def test_the_next_question_is_wrapped_before_it_is_asked_for(tmp_path: Path) -> None:
     async with questions_open(tmp_path, size=(120, 40)) as (_app, pilot, screen, _later):
         pane = screen.query_one(QuestionPane)
-        await pilot.pause()
+        await pilot.pause(0.2)  # the person reads: the next question is wrapped meanwhile
         wrapped = dict(pane._kept)
         await pilot.press("right")
         await pilot.pause()

@@ -43,9 +43,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.content import Content
+    from textual.timer import Timer
     from textual.widgets import Input
 
 PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: enter or esc keeps it"}
+WARM_AFTER = 0.02  # seconds after a question is shown, the next one is wrapped
 CHOOSE = Binding.Group("Choose")
 MOVE = Binding.Group("Move")
 
@@ -94,6 +96,7 @@ class QuestionScreen(CommandScreen[None]):
         self.index = max(0, min(index, len(self.questions) - 1))
         self._fields: dict[str, Input] = {}
         self._saver = FieldSaver(self, context.idle_save, self._save)
+        self._warming: Timer | None = None
 
     @property
     def question(self) -> Question:
@@ -150,9 +153,14 @@ class QuestionScreen(CommandScreen[None]):
         self._close_fields()
         self.set_focus(pane)
         self.refresh_radar()
+        if self._warming is not None:
+            self._warming.stop()
         if self.index + 1 < len(self.questions):
-            # The next question is wrapped while the person reads this one.
-            self.call_after_refresh(self._warm, self.index + 1)
+            # The next question is wrapped while the person reads this one: a
+            # moment after the frame, which must reach the terminal first (the
+            # thread writing it waits for the interpreter this work would hold).
+            after = self.index + 1
+            self._warming = self.set_timer(WARM_AFTER, lambda: self._warm(after))
 
     def _shown(self, index: int) -> tuple[object, Content, tuple[str, ...], int]:
         """Question `index` as the pane shows it: a name for its heading, the heading, its options, the chosen."""
