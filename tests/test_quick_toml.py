@@ -80,3 +80,20 @@ def test_an_empty_plan_and_a_note_are_read_as_tomllib_reads_them() -> None:
     a = replace(a, priorities=(), plan_started=True, answers={first: Answer(question=first, note='"q" \\ \n')})
     text = to_toml(a).decode("utf-8")
     assert loads(text) == tomllib.loads(text) and "priorities = []" in text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    body=st.text(alphabet=st.sampled_from(["a", '"', "\\", "n", "t", "u", "\t", "\x01", "\x7f", "ü", " "]), max_size=12)
+)
+def test_a_string_value_written_any_way_is_read_as_tomllib_reads_it_or_left_to_it(body: str) -> None:
+    text = f'note = "{body}"\n'
+    quick = loads(text)
+    assert quick is None or quick == tomllib_or_none(text)
+
+
+def test_a_long_note_is_read_by_the_quick_reader() -> None:
+    note = "Board paper, ethnicity monitoring, \\n ڈیٹا; " * 25_000
+    text = f'note = "{note}"\n'
+    quick = loads(text)
+    assert quick is not None and quick == tomllib.loads(text)
