@@ -182,3 +182,29 @@ def test_home_does_not_import_openpyxl() -> None:
     code = "import sys, tui.app.home, tui.app.export_dialog, tui.app.export_panel; print('openpyxl' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "False", done.stderr
+
+
+async def test_with_a_filter_the_export_offers_the_ones_shown_and_starts_on_them(tmp_path: Path) -> None:
+    """Seen: `/` narrowed Home to one organisation, and `e` still offered only the row or the whole folder."""
+    later = demo_folder(tmp_path / "answers")
+    app = make_app(later.parent, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"north", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        shown = dialog.query_one("#shown", RadioButton)
+        assert shown.value  # what the person narrowed the list to
+        assert "2 matching" in str(shown.label) and "north" in str(shown.label)
+        dialog.query_one("#output", Input).value = "northfield.xlsx"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    team = cells(later.parent / "northfield.xlsx", "Team")
+    assert any("Northfield PCT" in v for v in team)
+    assert not any("Riverside PCT" in v for v in team)

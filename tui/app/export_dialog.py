@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from surveys.terminal_text import terminal_safe
 from tui.app.command_keys import catch_up
 
 
@@ -115,14 +116,24 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     ExportDialog #problem { color: $error; text-style: bold; height: auto; }
     """
 
-    def __init__(self, folder: Path, default: Path, selected: Chosen | None, readable: tuple[Path, ...]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        default: Path,
+        selected: Chosen | None,
+        readable: tuple[Path, ...],
+        shown: tuple[str, tuple[Path, ...]] | None = None,
+    ) -> None:
+        """`shown`: while Home's list is filtered, the filter's text and the readable files it shows."""
         super().__init__()
         self.folder = folder
         self.default = default
         self.selected = selected
         self.readable = readable
+        self.shown = shown
         self._labels = {
             "one": chosen_label(selected) if selected else "",
+            "shown": f"The {len(shown[1])} matching “{terminal_safe(shown[0])}”, merged" if shown else "",
             "all": f"All {len(readable)} readable in the folder, merged",
             "force": "Replace the workbook if it already exists",
         }
@@ -137,9 +148,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Input(str(self.default), id="output")
             yield Label("Assessments")
             with RadioSet(id="which"):
+                # A filtered list is what the person narrowed things to: those come first.
                 if self.selected is not None:
-                    yield MarkedRadioButton(self._labels["one"], value=True, id="one")
-                yield MarkedRadioButton(self._labels["all"], value=self.selected is None, id="all")
+                    yield MarkedRadioButton(self._labels["one"], value=self.shown is None, id="one")
+                if self.shown is not None:
+                    yield MarkedRadioButton(self._labels["shown"], value=True, id="shown")
+                yield MarkedRadioButton(
+                    self._labels["all"], value=self.selected is None and self.shown is None, id="all"
+                )
             if self.selected is not None:
                 yield Static(f"  (the selected one is the file {self.selected.path.name})", id="file", markup=False)
             yield MarkedCheckbox(self._labels["force"], id="force")
@@ -168,8 +184,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         force = self.query_one("#force", Checkbox).value
         output = output_path(self.query_one("#output", Input).value, self.folder, force)
         pressed = self.query_one("#which", RadioSet).pressed_button
-        one = self.selected is not None and (pressed is None or pressed.id == "one")
-        files = (self.selected.path,) if one and self.selected is not None else self.readable
+        which = pressed.id if pressed is not None else ""
+        if self.selected is not None and which in ("one", ""):
+            files: tuple[Path, ...] = (self.selected.path,)
+        elif self.shown is not None and which == "shown":
+            files = self.shown[1]
+        else:
+            files = self.readable
         if not files:
             raise ValueError("Assessments: there is none to export yet.")
         return ExportRequest(files, output, force)

@@ -251,6 +251,13 @@ class HomeScreen(CommandScreen[None]):
     def readable_paths(self) -> list[Path]:
         return [item.path for item in self.items if not item.error]
 
+    def shown_paths(self) -> tuple[str, tuple[Path, ...]] | None:
+        """While the list is filtered: the filter's text and the readable files it shows."""
+        view = self.list.view()
+        if view is None or not self.list.needle.strip():
+            return None
+        return self.list.needle.strip(), tuple(self.items[i].path for i in view if not self.items[i].error)
+
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
         self.action_resume()
@@ -389,7 +396,9 @@ class HomeScreen(CommandScreen[None]):
         if item is not None and not item.error:
             when = item.date.isoformat() if item.date else ""
             selected = Chosen(item.path, terminal_safe(item.organisation), when, terminal_safe(item.respondent))
-        dialog = ExportDialog(self.folder, default_output(self.folder, self.host.today()), selected, readable)
+        dialog = ExportDialog(
+            self.folder, default_output(self.folder, self.host.today()), selected, readable, self.shown_paths()
+        )
         self.app.push_screen(dialog, self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
