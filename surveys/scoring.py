@@ -253,14 +253,18 @@ def implications(
 def completeness(instrument: Instrument, assessment: Assessment) -> tuple[Completeness, tuple[str, ...]]:
     states = {q.id: resolve(q, assessment.answer(q.id)) for q in instrument.questions}
     review = tuple(qid for qid, s in states.items() if s is AnswerState.NEEDS_REVIEW)
-    counts = list(states.values())
+    return counted(list(states.values())), review
+
+
+def counted(states: list[AnswerState]) -> Completeness:
+    """The completeness of an assessment whose questions' answers are in these states."""
     return Completeness(
-        total=len(counts),
-        answered=counts.count(AnswerState.ANSWERED),
-        dont_know=counts.count(AnswerState.DONT_KNOW),
-        unanswered=counts.count(AnswerState.UNANSWERED),
-        needs_review=len(review),
-    ), review
+        total=len(states),
+        answered=states.count(AnswerState.ANSWERED),
+        dont_know=states.count(AnswerState.DONT_KNOW),
+        unanswered=states.count(AnswerState.UNANSWERED),
+        needs_review=states.count(AnswerState.NEEDS_REVIEW),
+    )
 
 
 def overall_figure(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[float | None, int | None]:
