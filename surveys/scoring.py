@@ -253,17 +253,20 @@ def implications(
 def completeness(instrument: Instrument, assessment: Assessment) -> tuple[Completeness, tuple[str, ...]]:
     states = {q.id: resolve(q, assessment.answer(q.id)) for q in instrument.questions}
     review = tuple(qid for qid, s in states.items() if s is AnswerState.NEEDS_REVIEW)
-    return counted(list(states.values())), review
+    return counted(list(states.values()), len(states)), review
 
 
-def counted(states: list[AnswerState]) -> Completeness:
-    """The completeness of an assessment whose questions' answers are in these states."""
+def counted(states: list[AnswerState], total: int) -> Completeness:
+    """The completeness of `total` questions, some in these states; those not among them have no answer."""
+    answered = states.count(AnswerState.ANSWERED)
+    dont_know = states.count(AnswerState.DONT_KNOW)
+    needs_review = states.count(AnswerState.NEEDS_REVIEW)
     return Completeness(
-        total=len(states),
-        answered=states.count(AnswerState.ANSWERED),
-        dont_know=states.count(AnswerState.DONT_KNOW),
-        unanswered=states.count(AnswerState.UNANSWERED),
-        needs_review=states.count(AnswerState.NEEDS_REVIEW),
+        total=total,
+        answered=answered,
+        dont_know=dont_know,
+        unanswered=total - answered - dont_know - needs_review,
+        needs_review=needs_review,
     )
 
 

@@ -224,24 +224,23 @@ class Progress:
     _MOST = 50_000  # states kept: a folder of hand-edited labels cannot grow this without bound
 
     def __init__(self, instrument: Instrument) -> None:
-        self._questions = instrument.questions
+        self._questions = {q.id: q for q in instrument.questions}
         self._states: dict[Given, AnswerState] = {}
 
     def of(self, answers: Mapping[str, Given]) -> Completeness:
-        states = []
-        unanswered = AnswerState.UNANSWERED
-        for question in self._questions:
-            given = answers.get(question.id)
-            if given is None:
-                states.append(unanswered)
-                continue
-            state = self._states.get(given)
-            if state is None:
-                _, choice, label, written, dont_know = given
-                text = "x" if written else ""  # only whether there is one matters
-                answer = Answer(question.id, int(choice or 0), _text(label) if label else "", text, dont_know == "t")
-                state = resolve(question, answer)
-                if len(self._states) < self._MOST:
-                    self._states[given] = state
-            states.append(state)
-        return counted(states)
+        known = self._states.get
+        states = [known(given) or self._state(given) for given in answers.values()]
+        return counted(states, len(self._questions))
+
+    def _state(self, given: Given) -> AnswerState:
+        qid, choice, label, written, dont_know = given
+        question = self._questions.get(qid)
+        if question is None:
+            state = AnswerState.UNANSWERED  # an answer to a question the instrument no longer has counts for none
+        else:
+            text = "x" if written else ""  # only whether there is one matters
+            answer = Answer(qid, int(choice or 0), _text(label) if label else "", text, dont_know == "t")
+            state = resolve(question, answer)
+        if len(self._states) < self._MOST:
+            self._states[given] = state
+        return state
