@@ -63,9 +63,9 @@ def due_words(item: Summary, today: date) -> str:
 
 
 def cells(item: Summary, today: date, wide: bool) -> tuple[str, ...]:
-    changed = item.modified.strftime("%Y-%m-%d %H:%M" if wide else "%Y-%m-%d")
+    changed = item.changed("%Y-%m-%d %H:%M" if wide else "%Y-%m-%d")
     if item.error:
-        return (terminal_safe(f"(cannot read) {item.path.name}"), "", "", "", "", changed)
+        return (terminal_safe(f"(cannot read) {item.name}"), "", "", "", "", changed)
     return (
         terminal_safe(item.organisation),
         terminal_safe(item.respondent),
@@ -78,7 +78,7 @@ def cells(item: Summary, today: date, wide: bool) -> tuple[str, ...]:
 
 def search_text(item: Summary) -> str:
     """What a filter looks in: organisation, respondent and file name, as one case-free text."""
-    return "\n".join((item.organisation, item.respondent, item.path.name)).casefold()
+    return "\n".join((item.organisation, item.respondent, item.name)).casefold()
 
 
 def _by_organisation(item: Summary) -> tuple[object, ...]:
