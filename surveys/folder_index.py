@@ -122,7 +122,7 @@ def _decode(name: str, row: list[Any]) -> FileSummary:
         version,
         dt.datetime.fromisoformat(updated) if updated else None,
         percent,
-        tuple(dt.date.fromisoformat(d) for d in reviews),
+        () if reviews == [] else tuple(dt.date.fromisoformat(d) for d in reviews),
         error,
         finished,
         dont_know,

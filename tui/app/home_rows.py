@@ -58,7 +58,7 @@ def done_words(item: Summary, wide: bool) -> str:
 
 def due_words(item: Summary, today: date) -> str:
     """A word, not a colour, so a terminal without colour (NO_COLOR) shows it too."""
-    due = reviews_due(item.reviews, today)
+    due = reviews_due(item.reviews, today) if item.reviews else 0
     return f"{due} due" if due else ""
 
 
