@@ -206,24 +206,29 @@ class FolderIndex:
         return still
 
     def _save_head(self, newest: list[FileSummary], scanned_ns: int) -> None:
-        doc = {
-            "format": FORMAT,
-            "version": VERSION,
-            **self._identity,
-            "scanned_ns": scanned_ns,
-            "rows": [[s.name, *_encode(s)] for s in newest],
-        }
+        rows = [[s.name, *_encode(s)] for s in newest]
+        if self._head_holds(rows):
+            return  # the same newest rows: no write (and no fsync) for a folder that did not change
+        doc = {"format": FORMAT, "version": VERSION, **self._identity, "scanned_ns": scanned_ns, "rows": rows}
         data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        try:
-            if self.head_file.read_bytes() == data:
-                return  # the same newest rows: no write for a folder that did not change
-        except OSError:
-            pass
         try:
             self.head_file.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.head_file, data)
         except OSError:
             pass
+
+    def _head_holds(self, rows: list[list[Any]]) -> bool:
+        """The head on disk has these rows, each changed well before its scan, so it is trusted as it is."""
+        try:
+            raw = json.loads(self.head_file.read_bytes())
+            if raw.get("format") != FORMAT or raw.get("version") != VERSION or raw.get("rows") != rows:
+                return False
+            if {k: raw.get(k) for k in self._identity} != self._identity:
+                return False
+            scanned = raw["scanned_ns"]
+            return isinstance(scanned, int) and all(row[2] < scanned - RACY_NS for row in rows)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+            return False
 
     def _load_cache(self) -> tuple[dict[str, FileSummary], int]:
         """The summaries last saved, and when that scan started; nothing when the cache cannot be trusted."""
