@@ -87,7 +87,7 @@ def test_a_plan_gives_the_same_reviews(review: date | None, status: str) -> None
     assert quick == full and quick.reviews
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     seed=st.integers(0, 500),
     at=st.integers(0, 5000),
