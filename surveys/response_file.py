@@ -193,11 +193,15 @@ def _priority(i: int, raw: dict[str, Any]) -> Priority:
 
 
 def load_assessment(path: Path) -> Assessment:
+    return from_toml(response_bytes(path), str(path))
+
+
+def response_bytes(path: Path) -> bytes:
+    """A response file's bytes; ResponseFileError says why they cannot be read."""
     try:
-        data = read_bytes(path)
+        return read_bytes(path)
     except OSError as exc:
         raise ResponseFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return from_toml(data, str(path))
 
 
 def save_assessment(path: Path, assessment: Assessment) -> None:

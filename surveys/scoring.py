@@ -253,14 +253,21 @@ def implications(
 def completeness(instrument: Instrument, assessment: Assessment) -> tuple[Completeness, tuple[str, ...]]:
     states = {q.id: resolve(q, assessment.answer(q.id)) for q in instrument.questions}
     review = tuple(qid for qid, s in states.items() if s is AnswerState.NEEDS_REVIEW)
-    counts = list(states.values())
+    return counted(list(states.values()), len(states)), review
+
+
+def counted(states: list[AnswerState], total: int) -> Completeness:
+    """The completeness of `total` questions, some in these states; those not among them have no answer."""
+    answered = states.count(AnswerState.ANSWERED)
+    dont_know = states.count(AnswerState.DONT_KNOW)
+    needs_review = states.count(AnswerState.NEEDS_REVIEW)
     return Completeness(
-        total=len(counts),
-        answered=counts.count(AnswerState.ANSWERED),
-        dont_know=counts.count(AnswerState.DONT_KNOW),
-        unanswered=counts.count(AnswerState.UNANSWERED),
-        needs_review=len(review),
-    ), review
+        total=total,
+        answered=answered,
+        dont_know=dont_know,
+        unanswered=total - answered - dont_know - needs_review,
+        needs_review=needs_review,
+    )
 
 
 def overall_figure(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[float | None, int | None]:

@@ -40,6 +40,8 @@ def terminal_safe(text: str, keep: str = "") -> str:
     `keep` names the layout characters the caller wants to act (usually "\\n"
     or "\\n\\t" for paragraphs); by default none do, so the text stays on one line.
     """
+    if text.isprintable():  # every character it escapes is unprintable: most text is left as it is, at C speed
+        return text
     return text.translate(_table(keep))
 
 

@@ -6,7 +6,7 @@ import asyncio
 import os
 import threading
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -46,6 +46,34 @@ def test_a_file_changed_or_gone_since_is_left_out(tmp_path: Path) -> None:
     write(folder, changed.name, answered("Somewhere Else PCT", date(2026, 2, 1), 3, upto=4))
     gone.unlink()
     assert _head(folder, cache) == listed[2:]
+
+
+def test_a_folder_that_did_not_change_leaves_its_head_unwritten(tmp_path: Path) -> None:
+    # Each warm start wrote the head again (with its scan's new time), two fsyncs before Home's list was done.
+    folder, cache = tmp_path / "answers", tmp_path / "cache"
+    demo_folder(folder)
+    listed = _index(folder, cache)
+    head = FolderIndex(folder, cache_dir=cache).head_file
+    before = head.stat()
+    later = FolderIndex(folder, cache_dir=cache, clock=lambda: int(4e18) + 10**12)  # a later start of the app
+    os.utime(head, ns=(before.st_atime_ns, before.st_mtime_ns - 10**9))
+    written = head.stat().st_mtime_ns
+    assert [s.name for s in later.summaries()] == listed
+    assert head.stat().st_mtime_ns == written and head.stat().st_ino == before.st_ino
+    assert _head(folder, cache) == listed[:HEAD_ROWS]
+    write(folder, "newest.toml", answered("Newest PCT", date(2026, 5, 1), 2), mtime=datetime(2026, 5, 1, tzinfo=UTC))
+    assert _index(folder, cache)[0] == "newest.toml"
+    assert _head(folder, cache)[0] == "newest.toml"  # a change is written at once
+
+
+def test_a_head_row_changed_just_before_its_scan_is_kept_out_until_a_later_scan(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "answers", tmp_path / "cache"
+    demo_folder(folder)
+    oldest = min(os.stat(p).st_mtime_ns for p in folder.glob("*.toml"))
+    FolderIndex(folder, cache_dir=cache, clock=lambda: oldest + 10**8).summaries()
+    assert _head(folder, cache) == []  # every row changed a moment before the scan: not trusted early
+    listed = _index(folder, cache)  # a scan long after: the same rows, now trusted
+    assert _head(folder, cache) == listed[:HEAD_ROWS]
 
 
 def test_a_damaged_head_shows_nothing_early(tmp_path: Path) -> None:

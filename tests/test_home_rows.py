@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from surveys.folder_index import FileSummary
 from tui.app.folder import Summary
-from tui.app.home_rows import SORTS, HomeList, cells, done_words, where_words
+from tui.app.home_rows import SORTS, HomeList, cells, done_words, search_text, where_words
 
 WHEN = datetime(2026, 3, 31, 10, 0, tzinfo=UTC)
 
@@ -61,3 +62,34 @@ def test_the_filter_is_case_free_and_a_blank_one_shows_every_row() -> None:
     line = where_words("answers", 2, 1, True, rows)
     assert line == "1 of 2 assessments match “r.TOML”, newest change first (esc shows all)"
     assert where_words("answers", 120, 0, False, rows) == "Reading the assessments in answers: 120 so far…"
+
+
+def test_a_row_made_from_the_folder_index_is_worded_as_one_made_whole() -> None:
+    # Home makes its rows' paths and times of change only when asked; the words must not differ
+    # (a change in the last moment of a minute is shown in that minute, as the clock read it).
+    changed_ns = int(datetime(2026, 7, 14, 23, 59, 30, tzinfo=UTC).timestamp() * 1e9) + 999_999_999
+    for error in ("", "not TOML"):
+        indexed = FileSummary("a.toml", 10, changed_ns, error=error)
+        if not error:
+            indexed = indexed._replace(
+                organisation="Łódź PCT",
+                respondent="Ann",
+                date=date(2026, 1, 2),
+                percent=40,
+                reviews=(date(2026, 2, 1), date(2027, 1, 1)),
+            )
+        lazy = Summary.of(Path("answers"), indexed)
+        whole = Summary(
+            Path("answers") / "a.toml",
+            datetime.fromtimestamp(changed_ns // 1_000_000_000).astimezone(),
+            indexed.organisation,
+            indexed.respondent,
+            indexed.date,
+            indexed.percent,
+            error,
+            reviews=indexed.reviews,
+        )
+        for wide in (True, False):
+            assert cells(lazy, date(2026, 12, 1), wide) == cells(whole, date(2026, 12, 1), wide)
+        assert (lazy.path, lazy.name) == (whole.path, "a.toml")
+        assert search_text(lazy) == search_text(whole)

@@ -18,7 +18,7 @@ import pytest
 
 from surveys.instrument_file import builtin_bytes
 from surveys.response_file import load_assessment
-from surveys.terminal_text import is_terminal_safe, json_text, shown_or_kept, terminal_safe
+from surveys.terminal_text import UNSAFE, is_terminal_safe, json_text, shown_or_kept, terminal_safe
 from tests.conftest import ROOT, child_pythonpath, run_stick
 from tests.hostile import MARKUP, PAYLOAD, SHOWN, hostile_assessment, hostile_file, raw_bytes_in
 from tests.lock_holders import held_lock
@@ -202,3 +202,9 @@ def test_the_app_s_open_elsewhere_dialog_shows_a_hostile_holder_escaped(tmp_path
     text = locked_text(tmp_path / "a\u202e.toml", holder)
     assert is_terminal_safe(text, keep="\n")
     assert "\\x1b]0;PWNED" in text
+
+
+def test_every_character_escaped_is_unprintable_so_printable_text_is_left_as_it_is() -> None:
+    # terminal_safe returns printable text untouched without looking at each character.
+    assert all(not chr(code).isprintable() for code in UNSAFE)
+    assert terminal_safe("Łódź \u200f ڈیٹا") == "Łódź \u200f ڈیٹا"  # a mark in Urdu text is unprintable, and kept

@@ -8,8 +8,8 @@ worker thread, and nothing here touches Textual.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,35 +21,104 @@ if TYPE_CHECKING:
     from surveys.responses import Assessment
 
 
-@dataclass(frozen=True)
 class Summary:
-    path: Path
-    modified: datetime
-    organisation: str = ""
-    respondent: str = ""
-    date: date | None = None
-    percent: int | None = None  # None when the instrument cannot be found
-    error: str = ""
-    finished: bool = False
-    dont_know: int = 0
-    reviews: tuple[dt.date, ...] = ()  # the review dates of the priorities still under way
+    """One of Home's rows: a file's facts from the folder index, its path and time of change.
 
+    Home makes 10,000 of these as a folder is read: the path and the local time of change
+    (a Path, and a time zone looked up) are made when first asked for, which is only for
+    the rows drawn, sorted by or opened. Treated as immutable.
+    """
 
-def _summary(folder: Path, s: FileSummary) -> Summary:
-    modified = datetime.fromtimestamp(s.mtime_ns / 1e9).astimezone()
-    if s.error:
-        return Summary(folder / s.name, modified, error=s.error)
-    return Summary(
-        folder / s.name,
-        modified,
-        s.organisation,
-        s.respondent,
-        s.date,
-        s.percent,
-        finished=s.finished,
-        dont_know=s.dont_know,
-        reviews=s.reviews,
+    __slots__ = (
+        "_folder",
+        "_modified",
+        "_mtime_ns",
+        "_name",
+        "_path",
+        "date",
+        "dont_know",
+        "error",
+        "finished",
+        "organisation",
+        "percent",
+        "respondent",
+        "reviews",
     )
+
+    def __init__(
+        self,
+        path: Path,
+        modified: datetime,
+        organisation: str = "",
+        respondent: str = "",
+        date: date | None = None,
+        percent: int | None = None,  # None when the instrument cannot be found
+        error: str = "",
+        finished: bool = False,
+        dont_know: int = 0,
+        reviews: tuple[dt.date, ...] = (),  # the review dates of the priorities still under way
+    ) -> None:
+        self._folder, self._name, self._mtime_ns = path.parent, path.name, 0
+        self._path: Path | None = path
+        self._modified: datetime | None = modified
+        self.organisation = organisation
+        self.respondent = respondent
+        self.date = date
+        self.percent = percent
+        self.error = error
+        self.finished = finished
+        self.dont_know = dont_know
+        self.reviews = reviews
+
+    @classmethod
+    def of(cls, folder: Path, s: FileSummary) -> Summary:
+        """The row of a file the index summarised (an unreadable file's facts are all empty there)."""
+        row = cls.__new__(cls)
+        row._folder, row._name, row._mtime_ns, row._path, row._modified = folder, s.name, s.mtime_ns, None, None
+        row.organisation, row.respondent, row.date, row.percent = s.organisation, s.respondent, s.date, s.percent
+        row.error, row.finished, row.dont_know, row.reviews = s.error, s.finished, s.dont_know, s.reviews
+        return row
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = self._folder / self._name
+        return self._path
+
+    @property
+    def name(self) -> str:
+        """The file's name, without making its path."""
+        return self._name
+
+    @property
+    def modified(self) -> datetime:
+        if self._modified is None:
+            self._modified = datetime.fromtimestamp(self._mtime_ns / 1e9).astimezone()
+        return self._modified
+
+    def changed(self, form: str) -> str:
+        """The local time of the last change in strftime's `form`, without making a datetime for it."""
+        if self._modified is not None:
+            return self._modified.strftime(form)
+        return time.strftime(form, time.localtime(self._mtime_ns // 1_000_000_000))
+
+    def at(self, path: Path) -> Summary:
+        """The same row for its file, now at `path` (put back from the archive under another name)."""
+        return Summary(
+            path,
+            self.modified,
+            self.organisation,
+            self.respondent,
+            self.date,
+            self.percent,
+            self.error,
+            self.finished,
+            self.dont_know,
+            self.reviews,
+        )
+
+    def __repr__(self) -> str:
+        return f"Summary({self.path!r}, {self.organisation!r}, {self.respondent!r}, error={self.error!r})"
 
 
 def summary_batches(
@@ -61,13 +130,13 @@ def summary_batches(
     """Every assessment in the folder, newest change first, a batch at a time as they are read."""
     index = FolderIndex(folder, instrument=explicit_instrument, cache_dir=cache_dir)
     for batch in index.scan(cancelled):
-        yield [_summary(folder, s) for s in batch]
+        yield [Summary.of(folder, s) for s in batch]
 
 
 def newest_rows(folder: Path, explicit_instrument: Path | None = None, cache_dir: Path | None = None) -> list[Summary]:
     """The newest rows as the last reading left them, still as they are on disk: for Home's first frame."""
     index = FolderIndex(folder, instrument=explicit_instrument, cache_dir=cache_dir)
-    return [_summary(folder, s) for s in index.head()]
+    return [Summary.of(folder, s) for s in index.head()]
 
 
 def summaries(folder: Path, explicit_instrument: Path | None = None, cache_dir: Path | None = None) -> list[Summary]:

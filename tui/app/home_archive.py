@@ -7,7 +7,6 @@ Home's line under the rows: what happened, and how to undo it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from surveys.archive import ARCHIVE, Archived, archive, restore
@@ -44,4 +43,4 @@ class Shelf:
         moved, item, index = self._put.pop()
         back = restore(moved)
         renamed = f" as {back.name} (its old name was taken)" if back.name != moved.original.name else ""
-        return replace(item, path=back), index, f"Put {moved.original.name} back{renamed}."
+        return item.at(back), index, f"Put {moved.original.name} back{renamed}."

@@ -58,14 +58,14 @@ def done_words(item: Summary, wide: bool) -> str:
 
 def due_words(item: Summary, today: date) -> str:
     """A word, not a colour, so a terminal without colour (NO_COLOR) shows it too."""
-    due = reviews_due(item.reviews, today)
+    due = reviews_due(item.reviews, today) if item.reviews else 0
     return f"{due} due" if due else ""
 
 
 def cells(item: Summary, today: date, wide: bool) -> tuple[str, ...]:
-    changed = item.modified.strftime("%Y-%m-%d %H:%M" if wide else "%Y-%m-%d")
+    changed = item.changed("%Y-%m-%d %H:%M" if wide else "%Y-%m-%d")
     if item.error:
-        return (terminal_safe(f"(cannot read) {item.path.name}"), "", "", "", "", changed)
+        return (terminal_safe(f"(cannot read) {item.name}"), "", "", "", "", changed)
     return (
         terminal_safe(item.organisation),
         terminal_safe(item.respondent),
@@ -78,7 +78,7 @@ def cells(item: Summary, today: date, wide: bool) -> tuple[str, ...]:
 
 def search_text(item: Summary) -> str:
     """What a filter looks in: organisation, respondent and file name, as one case-free text."""
-    return "\n".join((item.organisation, item.respondent, item.path.name)).casefold()
+    return "\n".join((item.organisation, item.respondent, item.name)).casefold()
 
 
 def _by_organisation(item: Summary) -> tuple[object, ...]:
