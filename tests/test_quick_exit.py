@@ -12,6 +12,7 @@ import os
 import selectors
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,6 +21,17 @@ from textual.app import App
 from textual.message import Message
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix terminal driver")
+
+
+@pytest.fixture(autouse=True)
+def signals_kept() -> Iterator[None]:
+    """The driver takes over ctrl+z's signals and the resize one; the test process gets its own back."""
+    import signal
+
+    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH)}
+    yield
+    for sig, handler in kept.items():
+        signal.signal(sig, handler)
 
 
 class Recording(App[None]):
