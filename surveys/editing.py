@@ -22,7 +22,7 @@ the user adopts one (or all) into the plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -42,8 +42,9 @@ from surveys.responses import (
     with_note,
     without_answer,
 )
-from surveys.scoring import Completeness, Result, completeness, score
+from surveys.scoring import Completeness, Result
 from surveys.suggestions import default_function, suggested_priority
+from surveys.tally import InstrumentIndex, Tally
 
 Saver = Callable[[Assessment], None]
 OPEN_STATES = (AnswerState.UNANSWERED, AnswerState.NEEDS_REVIEW)
@@ -96,7 +97,8 @@ class EditingSession:
         self._assessment = assessment
         self._save = save
         self._clock = clock
-        self._result: Result | None = None
+        # Built at the first question asked of it, then updated from each change (surveys/tally.py).
+        self._tally: Tally | None = None
         self._removed: Removed | None = None
 
     # Reading
@@ -107,9 +109,12 @@ class EditingSession:
 
     @property
     def result(self) -> Result:
-        if self._result is None:
-            self._result = score(self.instrument, self._assessment)
-        return self._result
+        return self._counts().result
+
+    def _counts(self) -> Tally:
+        if self._tally is None or self._tally.index.instrument is not self.instrument:
+            self._tally = Tally(InstrumentIndex(self.instrument), self._assessment)
+        return self._tally
 
     def state(self, question: Question) -> AnswerState:
         return resolve(question, self._assessment.answer(question.id))
@@ -126,7 +131,7 @@ class EditingSession:
     @property
     def completeness(self) -> Completeness:
         """How far the assessment has got; the rule for finished lives there, once (Home reads it too)."""
-        return completeness(self.instrument, self._assessment)[0]
+        return self._counts().counted[0]
 
     @property
     def open_count(self) -> int:
@@ -170,7 +175,7 @@ class EditingSession:
         old = self._assessment.answer(question_id)
         if old is None or not old.given:
             return Edit(self._assessment, False)
-        return self._commit(without_answer(self._assessment, question_id, self._clock()))
+        return self._commit(without_answer(self._assessment, question_id, self._clock()), (question_id,))
 
     def set_note(self, question_id: str, text: str) -> Edit:
         """The note on a question, answered or not; the answer itself is kept (capped: surveys.limits)."""
@@ -178,7 +183,7 @@ class EditingSession:
         text = cap_note(text)[0]
         if self.note(question_id) == text:
             return Edit(self._assessment, False)
-        return self._commit(with_note(self._assessment, question_id, text, self._clock()))
+        return self._commit(with_note(self._assessment, question_id, text, self._clock()), (question_id,))
 
     def append_note(self, question_id: str, text: str) -> Edit:
         """Add `text` to the end of the note, as typing with the cursor at its end does."""
@@ -192,7 +197,7 @@ class EditingSession:
             return Edit(self._assessment, False)  # the answer given again: keep the time it was first given
         # Capped below the read limit, so a file stick wrote can always be read back.
         answer = replace(answer, note=cap_note(note or "")[0], at=old.at if same and old is not None else None)
-        return self._commit(with_answer(self._assessment, answer, self._clock()))
+        return self._commit(with_answer(self._assessment, answer, self._clock()), (answer.question,))
 
     def _question(self, question_id: str) -> Question:
         question = self.instrument.question(question_id)
@@ -295,7 +300,8 @@ class EditingSession:
     def reopen(self, assessment: Assessment) -> None:
         """Go on from `assessment` (the file read again), as if the session had just been opened on it."""
         self._assessment = assessment
-        self._result = None
+        if self._tally is not None:
+            self._tally = Tally(self._tally.index, assessment)  # any answer may differ: counted afresh
         self._removed = None
 
     # Saving
@@ -304,10 +310,12 @@ class EditingSession:
         if self.read_only is not None:
             raise ReadOnlyError(self.read_only)
 
-    def _commit(self, assessment: Assessment) -> Edit:
+    def _commit(self, assessment: Assessment, answered: Iterable[str] = ()) -> Edit:
+        """Take `assessment` (differing from the last only in the answers to `answered`, if any) and save it."""
         self.check_writable()
         self._assessment = assessment
-        self._result = None
+        if self._tally is not None:
+            self._tally.update(assessment, answered)
         self._save(assessment)
         return Edit(assessment, True)
 
