@@ -43,7 +43,6 @@ from surveys.responses import (
     without_answer,
 )
 from surveys.scoring import Completeness, Result
-from surveys.suggestions import default_function, suggested_priority
 from surveys.tally import InstrumentIndex, Tally
 
 Saver = Callable[[Assessment], None]
@@ -213,6 +212,8 @@ class EditingSession:
 
     def suggestions(self) -> tuple[Priority, ...]:
         """The suggested priorities not yet in the plan: shown marked as suggestions, never written by themselves."""
+        from surveys.suggestions import suggested_priority  # the plan's: not needed to answer
+
         planned = {p.area for p in self._assessment.priorities}
         return tuple(suggested_priority(self.instrument, s) for s in self.result.suggestions if s.area not in planned)
 
@@ -231,11 +232,11 @@ class EditingSession:
 
     def new_priority(self, area_id: str = "") -> Priority:
         """A priority not yet in the plan, its business function defaulting to its area's."""
-        return Priority(area=area_id, function=default_function(self.instrument, self.result, area_id))
+        return Priority(area=area_id, function=self._default_function(area_id))
 
     def add_priority(self, priority: Priority) -> Edit:
         if priority.area and not priority.function:
-            priority = replace(priority, function=default_function(self.instrument, self.result, priority.area))
+            priority = replace(priority, function=self._default_function(priority.area))
         return self._set_priorities((*self.priorities, priority))
 
     def edit_priority(self, index: int, **changes: Any) -> Edit:
@@ -250,12 +251,17 @@ class EditingSession:
             # A carried priority's status has been looked at this review, even when it is kept.
             new = replace(new, status_to_update=False)
         if "area" in changes and new.area != old.area and not new.function:
-            new = replace(new, function=default_function(self.instrument, self.result, new.area))
+            new = replace(new, function=self._default_function(new.area))
         if new == old and new.extra == old.extra:
             return Edit(self._assessment, False)
         priorities = list(self.priorities)
         priorities[index] = new
         return self._set_priorities(tuple(priorities))
+
+    def _default_function(self, area_id: str) -> str:
+        from surveys.suggestions import default_function
+
+        return default_function(self.instrument, self.result, area_id)
 
     def remove_priority(self, index: int) -> Edit:
         """Take priority `index` out of the plan; `undo_remove` puts it back where it was."""
