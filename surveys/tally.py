@@ -39,22 +39,27 @@ class InstrumentIndex:
         self.instrument = instrument
         questions = instrument.questions
         self.position = {q.id: i for i, q in enumerate(questions)}
-        self.dimension_questions = [
-            [q for q in questions if q.kind == "profile" and q.dimension == d.id] for d in instrument.dimensions
-        ]
-        self.area_questions = [[q for q in questions if is_scored(q) and q.area == a.id] for a in instrument.areas]
-        self.function_questions = [
-            [q for q in questions if is_scored(q) and q.function == f.id] for f in instrument.functions
-        ]
+        # One pass over the questions, each bucket in question order, as scoring's own selections are.
+        profile: dict[str, list[Question]] = {}
+        area: dict[str, list[Question]] = {}
+        function: dict[str, list[Question]] = {}
+        named: dict[str, dict[str, None]] = {}
+        for q in questions:
+            if q.kind == "profile":
+                profile.setdefault(q.dimension, []).append(q)
+            if is_scored(q):
+                area.setdefault(q.area, []).append(q)
+                function.setdefault(q.function, []).append(q)
+            if q.area and q.function:
+                named.setdefault(q.area, {})[q.function] = None
+        self.dimension_questions = [profile.get(d.id, []) for d in instrument.dimensions]
+        self.area_questions = [area.get(a.id, []) for a in instrument.areas]
+        self.function_questions = [function.get(f.id, []) for f in instrument.functions]
         self.dimensions_of = _owners(self.dimension_questions)
         self.areas_of = _owners(self.area_questions)
         self.functions_of = _owners(self.function_questions)
         self.adopter = adopter_question(instrument)
-        named: dict[str, dict[str, None]] = {}
-        for q in questions:
-            if q.area and q.function:
-                named.setdefault(q.area, {})[q.function] = None
-        self._named = {area: tuple(functions) for area, functions in named.items()}
+        self._named = {area_id: tuple(functions) for area_id, functions in named.items()}
 
     def named_functions(self, area_id: str) -> tuple[str, ...]:
         return self._named.get(area_id, ())
