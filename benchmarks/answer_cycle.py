@@ -110,12 +110,24 @@ def _chosen(path: Path) -> dict[str, int]:
 
 
 def run_cycles(
-    argv: list[str], path: Path, size: tuple[int, int], instrument: Instrument, answers: int, flip: int
+    argv: list[str],
+    path: Path,
+    size: tuple[int, int],
+    instrument: Instrument,
+    answers: int,
+    flip: int,
+    start: bytes | None = None,
 ) -> Cycles:
-    """`answers` answers, in as many launches as it takes (each runs from question 1 to the last but one)."""
+    """`answers` answers, in as many launches as it takes (each runs from question 1 to the last but one).
+
+    Each launch begins from `start` (default: the file as it is), so none opens on a finished assessment.
+    """
     got = Cycles()
     launch = 0
+    start = path.read_bytes() if start is None else start
     while got.answers < answers:
+        # Each launch from question 1: a file left with every question answered opens on its result.
+        path.write_bytes(start)
         _launch(argv, path, size, instrument, answers - got.answers, flip + launch, got)
         launch += 1
     return got
@@ -143,9 +155,10 @@ def compare(
     p50: dict[str, list[float]] = {"ours": [], "base": []}
     p99: dict[str, list[float]] = {"ours": [], "base": []}
     cpu: dict[str, list[float]] = {"ours": [], "base": []}
+    prepared_files = {name: path.read_bytes() for name, (_, path, _) in (("ours", ours), ("base", base))}
     for run in range(runs):
         for name, (argv, path, instrument) in (("ours", ours), ("base", base)):
-            got = run_cycles(argv, path, size, instrument, answers, run)
+            got = run_cycles(argv, path, size, instrument, answers, run, prepared_files[name])
             p50[name].append(percentile(got.total, 50))
             p99[name].append(percentile(got.total, 99))
             cpu[name].append(got.cpu_ms / max(1, got.answers))
