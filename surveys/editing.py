@@ -22,7 +22,7 @@ the user adopts one (or all) into the plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -42,8 +42,8 @@ from surveys.responses import (
     with_note,
     without_answer,
 )
-from surveys.scoring import Completeness, Result, completeness, score
-from surveys.suggestions import default_function, suggested_priority
+from surveys.scoring import Completeness, Result
+from surveys.tally import InstrumentIndex, Tally
 
 Saver = Callable[[Assessment], None]
 OPEN_STATES = (AnswerState.UNANSWERED, AnswerState.NEEDS_REVIEW)
@@ -96,7 +96,8 @@ class EditingSession:
         self._assessment = assessment
         self._save = save
         self._clock = clock
-        self._result: Result | None = None
+        # Built at the first question asked of it, then updated from each change (surveys/tally.py).
+        self._tally: Tally | None = None
         self._removed: Removed | None = None
 
     # Reading
@@ -107,9 +108,12 @@ class EditingSession:
 
     @property
     def result(self) -> Result:
-        if self._result is None:
-            self._result = score(self.instrument, self._assessment)
-        return self._result
+        return self._counts().result
+
+    def _counts(self) -> Tally:
+        if self._tally is None or self._tally.index.instrument is not self.instrument:
+            self._tally = Tally(InstrumentIndex(self.instrument), self._assessment)
+        return self._tally
 
     def state(self, question: Question) -> AnswerState:
         return resolve(question, self._assessment.answer(question.id))
@@ -126,7 +130,7 @@ class EditingSession:
     @property
     def completeness(self) -> Completeness:
         """How far the assessment has got; the rule for finished lives there, once (Home reads it too)."""
-        return completeness(self.instrument, self._assessment)[0]
+        return self._counts().counted[0]
 
     @property
     def open_count(self) -> int:
@@ -170,7 +174,7 @@ class EditingSession:
         old = self._assessment.answer(question_id)
         if old is None or not old.given:
             return Edit(self._assessment, False)
-        return self._commit(without_answer(self._assessment, question_id, self._clock()))
+        return self._commit(without_answer(self._assessment, question_id, self._clock()), (question_id,))
 
     def set_note(self, question_id: str, text: str) -> Edit:
         """The note on a question, answered or not; the answer itself is kept (capped: surveys.limits)."""
@@ -178,7 +182,7 @@ class EditingSession:
         text = cap_note(text)[0]
         if self.note(question_id) == text:
             return Edit(self._assessment, False)
-        return self._commit(with_note(self._assessment, question_id, text, self._clock()))
+        return self._commit(with_note(self._assessment, question_id, text, self._clock()), (question_id,))
 
     def append_note(self, question_id: str, text: str) -> Edit:
         """Add `text` to the end of the note, as typing with the cursor at its end does."""
@@ -192,7 +196,7 @@ class EditingSession:
             return Edit(self._assessment, False)  # the answer given again: keep the time it was first given
         # Capped below the read limit, so a file stick wrote can always be read back.
         answer = replace(answer, note=cap_note(note or "")[0], at=old.at if same and old is not None else None)
-        return self._commit(with_answer(self._assessment, answer, self._clock()))
+        return self._commit(with_answer(self._assessment, answer, self._clock()), (answer.question,))
 
     def _question(self, question_id: str) -> Question:
         question = self.instrument.question(question_id)
@@ -208,6 +212,8 @@ class EditingSession:
 
     def suggestions(self) -> tuple[Priority, ...]:
         """The suggested priorities not yet in the plan: shown marked as suggestions, never written by themselves."""
+        from surveys.suggestions import suggested_priority  # the plan's: not needed to answer
+
         planned = {p.area for p in self._assessment.priorities}
         return tuple(suggested_priority(self.instrument, s) for s in self.result.suggestions if s.area not in planned)
 
@@ -226,11 +232,11 @@ class EditingSession:
 
     def new_priority(self, area_id: str = "") -> Priority:
         """A priority not yet in the plan, its business function defaulting to its area's."""
-        return Priority(area=area_id, function=default_function(self.instrument, self.result, area_id))
+        return Priority(area=area_id, function=self._default_function(area_id))
 
     def add_priority(self, priority: Priority) -> Edit:
         if priority.area and not priority.function:
-            priority = replace(priority, function=default_function(self.instrument, self.result, priority.area))
+            priority = replace(priority, function=self._default_function(priority.area))
         return self._set_priorities((*self.priorities, priority))
 
     def edit_priority(self, index: int, **changes: Any) -> Edit:
@@ -245,12 +251,17 @@ class EditingSession:
             # A carried priority's status has been looked at this review, even when it is kept.
             new = replace(new, status_to_update=False)
         if "area" in changes and new.area != old.area and not new.function:
-            new = replace(new, function=default_function(self.instrument, self.result, new.area))
+            new = replace(new, function=self._default_function(new.area))
         if new == old and new.extra == old.extra:
             return Edit(self._assessment, False)
         priorities = list(self.priorities)
         priorities[index] = new
         return self._set_priorities(tuple(priorities))
+
+    def _default_function(self, area_id: str) -> str:
+        from surveys.suggestions import default_function
+
+        return default_function(self.instrument, self.result, area_id)
 
     def remove_priority(self, index: int) -> Edit:
         """Take priority `index` out of the plan; `undo_remove` puts it back where it was."""
@@ -295,7 +306,8 @@ class EditingSession:
     def reopen(self, assessment: Assessment) -> None:
         """Go on from `assessment` (the file read again), as if the session had just been opened on it."""
         self._assessment = assessment
-        self._result = None
+        if self._tally is not None:
+            self._tally = Tally(self._tally.index, assessment)  # any answer may differ: counted afresh
         self._removed = None
 
     # Saving
@@ -304,10 +316,12 @@ class EditingSession:
         if self.read_only is not None:
             raise ReadOnlyError(self.read_only)
 
-    def _commit(self, assessment: Assessment) -> Edit:
+    def _commit(self, assessment: Assessment, answered: Iterable[str] = ()) -> Edit:
+        """Take `assessment` (differing from the last only in the answers to `answered`, if any) and save it."""
         self.check_writable()
         self._assessment = assessment
-        self._result = None
+        if self._tally is not None:
+            self._tally.update(assessment, answered)
         self._save(assessment)
         return Edit(assessment, True)
 

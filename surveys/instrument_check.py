@@ -15,7 +15,6 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from surveys.check_tools import Checker, Problem, dotted
-from surveys.format2_check import bands, groups, meta, nothing_scored, scoring, words
 from surveys.glossary import check_glossary
 from surveys.model import (
     TRANSITIONS,
@@ -93,6 +92,9 @@ def check(data: dict[str, Any]) -> tuple[Instrument | None, list[Problem]]:
     if c.format == 2 and "areas" not in top:
         areas, questions = own_areas(questions)
     if c.format == 2:
+        # Only a format 2 file needs these tables' checks: the built-in (format 1) starts without them.
+        from surveys.format2_check import bands, groups, meta, nothing_scored, scoring, words
+
         rules = scoring(c, top)
         area_groups = groups(c, top, {a.id for a in areas})
         nothing_scored(c, questions)

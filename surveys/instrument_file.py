@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from surveys.cache_dir import default_cache_dir
+from surveys.checked_cache import keep_checked, recall_checked
 from surveys.errors import InstrumentError
-from surveys.instrument_check import Problem, check, dotted
 from surveys.model import Instrument
-from surveys.parse_cache import keep, recall
 from surveys.shell_words import how_to_run
-from surveys.textfile import parse, read_bytes
+from surveys.textfile import read_bytes
 
 if TYPE_CHECKING:
+    from surveys.instrument_check import Problem
     from surveys.toml_locate import LineIndex
 
 BUILTIN_NAME = "race_equality.toml"
@@ -27,14 +27,25 @@ DEFAULT_ID = "race-equality-stick"
 def problems_in(data: bytes, name: str, cache_dir: Path | None = None) -> tuple[Instrument | None, list[str]]:
     """The instrument, or every problem as `NAME:LINE: message`.
 
-    A file parsed before is taken from the cache (`surveys/parse_cache.py`) and
-    checked as fully as a fresh parse; only a good instrument is kept.
+    A file checked before is taken from the cache as the check built it
+    (`surveys/checked_cache.py`); one only parsed before, from the parse cache
+    (`surveys/parse_cache.py`), checked as fully as a fresh parse. Only a good
+    instrument is kept.
     """
     folder = cache_dir if cache_dir is not None else default_cache_dir()
+    checked = recall_checked(data, folder)
+    if checked is not None:
+        return checked, []
+    # The checks and the parse are loaded only here: a start on a file seen before needs neither.
+    from surveys.instrument_check import check
+    from surveys.parse_cache import keep, recall
+    from surveys.textfile import parse
+
     kept = recall(data, folder)
     if kept is not None:
         instrument, _ = check(kept)
         if instrument is not None:
+            keep_checked(data, instrument, folder)
             return instrument, []
         # A kept value that fails its check is no help: parse the file afresh and say why.
     parsed = parse(data)
@@ -45,6 +56,7 @@ def problems_in(data: bytes, name: str, cache_dir: Path | None = None) -> tuple[
     instrument, problems = check(parsed.data)
     if instrument is not None:
         keep(data, parsed.data, folder)
+        keep_checked(data, instrument, folder)
         return instrument, []
     from surveys.toml_locate import LineIndex  # only a failing file needs line numbers
 
@@ -55,6 +67,8 @@ def problems_in(data: bytes, name: str, cache_dir: Path | None = None) -> tuple[
 
 
 def _located(name: str, index: LineIndex, problem: Problem) -> str:
+    from surveys.check_tools import dotted
+
     message = problem.message
     if problem.first is not None:
         first = index.line(problem.first)

@@ -271,13 +271,15 @@ def clear_stale_locks(folder: Path, older_than: float = 60.0) -> list[Path]:
     For a start-up sweep, so a killed stick leaves no lock behind even on files
     nobody opens again. Only stick's own locks (`.NAME.toml.lock`) are looked at.
     """
-    from surveys.lock_break import remove_if_stale
-
     removed: list[Path] = []
     try:
         candidates = [p for p in folder.glob(".*.toml.lock") if not p.is_symlink() and p.is_file()]
     except OSError:
         return removed
+    if not candidates:
+        return removed  # the usual start: nothing left by a kill, and the breaking module is not loaded
+    from surveys.lock_break import remove_if_stale
+
     for lock in candidates:
         if remove_if_stale(lock, older_than):
             removed.append(lock)

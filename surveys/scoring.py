@@ -8,11 +8,12 @@ is left out of every score, never counted as low.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from surveys import ranges
 from surveys.answers import AnswerState, resolve
-from surveys.model import Instrument, Question, Rule, is_scored
+from surveys.model import Dimension, Instrument, Question, Rule, is_scored
 from surveys.responses import Assessment
 from surveys.vocabulary import heading, vocabulary
 
@@ -119,19 +120,23 @@ def _chosen(instrument: Instrument, assessment: Assessment) -> dict[str, int]:
     return out
 
 
-def score_dimensions(instrument: Instrument, chosen: dict[str, int]) -> tuple[DimensionResult, ...]:
-    out = []
-    for dimension in instrument.dimensions:
-        asked = [q for q in instrument.questions if q.kind == "profile" and q.dimension == dimension.id]
-        picks = [q.options[chosen[q.id] - 1].profile for q in asked if q.id in chosen]
-        fits = tuple((p.id, picks.count(p.id) / len(picks) if picks else 0.0) for p in dimension.profiles)
-        best = max((fit for _, fit in fits), default=0.0)
-        placement = tuple(pid for pid, fit in fits if picks and fit == best)
-        out.append(DimensionResult(dimension.id, fits, len(picks), len(asked), placement))
-    return tuple(out)
+def score_dimensions(instrument: Instrument, chosen: Mapping[str, int]) -> tuple[DimensionResult, ...]:
+    return tuple(
+        dimension_result(d, [q for q in instrument.questions if q.kind == "profile" and q.dimension == d.id], chosen)
+        for d in instrument.dimensions
+    )
 
 
-def _points(instrument: Instrument, questions: list[Question], chosen: dict[str, int]) -> list[float]:
+def dimension_result(dimension: Dimension, asked: Sequence[Question], chosen: Mapping[str, int]) -> DimensionResult:
+    """How the answers to `asked` (the dimension's profile questions, in order) spread over its profiles."""
+    picks = [q.options[chosen[q.id] - 1].profile for q in asked if q.id in chosen]
+    fits = tuple((p.id, picks.count(p.id) / len(picks) if picks else 0.0) for p in dimension.profiles)
+    best = max((fit for _, fit in fits), default=0.0)
+    placement = tuple(pid for pid, fit in fits if picks and fit == best)
+    return DimensionResult(dimension.id, fits, len(picks), len(asked), placement)
+
+
+def _points(instrument: Instrument, questions: Sequence[Question], chosen: Mapping[str, int]) -> list[float]:
     return [instrument.points(q, chosen[q.id]) for q in questions if q.id in chosen]
 
 
@@ -146,24 +151,37 @@ def _reached(instrument: Instrument, rule: Rule, figure: float | None) -> int | 
     return instrument.reached(figure).value
 
 
-def score_areas(instrument: Instrument, chosen: dict[str, int]) -> tuple[AreaResult, ...]:
-    out = []
+def score_areas(instrument: Instrument, chosen: Mapping[str, int]) -> tuple[AreaResult, ...]:
+    return tuple(
+        area_result(instrument, a.id, [q for q in instrument.questions if is_scored(q) and q.area == a.id], chosen)
+        for a in instrument.areas
+    )
+
+
+def area_result(
+    instrument: Instrument, area_id: str, asked: Sequence[Question], chosen: Mapping[str, int]
+) -> AreaResult:
+    """An area's figure from `asked` (its scored questions, in order), by the instrument's rule."""
     rule = instrument.scoring.area
-    for area in instrument.areas:
-        asked = [q for q in instrument.questions if is_scored(q) and q.area == area.id]
-        points = _points(instrument, asked, chosen)
-        figure = combine(rule, points)
-        out.append(AreaResult(area.id, figure, _reached(instrument, rule, figure), len(points), len(asked)))
-    return tuple(out)
+    points = _points(instrument, asked, chosen)
+    figure = combine(rule, points)
+    return AreaResult(area_id, figure, _reached(instrument, rule, figure), len(points), len(asked))
 
 
-def score_functions(instrument: Instrument, chosen: dict[str, int]) -> tuple[FunctionResult, ...]:
-    out = []
-    for function in instrument.functions:
-        asked = [q for q in instrument.questions if is_scored(q) and q.function == function.id]
-        points = _points(instrument, asked, chosen)
-        out.append(FunctionResult(function.id, combine("mean", points), len(points)))
-    return tuple(out)
+def score_functions(instrument: Instrument, chosen: Mapping[str, int]) -> tuple[FunctionResult, ...]:
+    return tuple(
+        function_result(
+            instrument, f.id, [q for q in instrument.questions if is_scored(q) and q.function == f.id], chosen
+        )
+        for f in instrument.functions
+    )
+
+
+def function_result(
+    instrument: Instrument, function_id: str, asked: Sequence[Question], chosen: Mapping[str, int]
+) -> FunctionResult:
+    points = _points(instrument, asked, chosen)
+    return FunctionResult(function_id, combine("mean", points), len(points))
 
 
 def score_groups(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tuple[GroupResult, ...]:
@@ -193,19 +211,40 @@ def band_for(instrument: Instrument, figure: float | None, complete: bool) -> st
     return next((b.id for b in instrument.bands if b.low <= whole <= b.high), None)
 
 
-def adopter_category(instrument: Instrument, chosen: dict[str, int]) -> str | None:
-    for question in instrument.questions:
-        if question.kind == "choice" and any(o.adopter for o in question.options):
-            if question.id not in chosen:
-                return None
-            return question.options[chosen[question.id] - 1].adopter or None
-    return None
+def adopter_category(instrument: Instrument, chosen: Mapping[str, int]) -> str | None:
+    return adopter_of(adopter_question(instrument), chosen)
+
+
+def adopter_of(question: Question | None, chosen: Mapping[str, int]) -> str | None:
+    """The category the answer to the adopter question names, if it is answered."""
+    if question is None or question.id not in chosen:
+        return None
+    return question.options[chosen[question.id] - 1].adopter or None
+
+
+def adopter_question(instrument: Instrument) -> Question | None:
+    """The question whose options name adopter categories (the first, if more do)."""
+    return next(
+        (q for q in instrument.questions if q.kind == "choice" and any(o.adopter for o in q.options)),
+        None,
+    )
+
+
+def named_functions(instrument: Instrument, area_id: str) -> tuple[str, ...]:
+    """The business functions the questions of an area name, each once, in question order."""
+    return tuple(dict.fromkeys(q.function for q in instrument.questions if q.area == area_id and q.function))
 
 
 def suggest(
-    instrument: Instrument, areas: tuple[AreaResult, ...], functions: tuple[FunctionResult, ...]
+    instrument: Instrument,
+    areas: tuple[AreaResult, ...],
+    functions: tuple[FunctionResult, ...],
+    named: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[Suggestion, ...]:
-    """The weakest areas below the top step, each with a function and its next transition."""
+    """The weakest areas below the top step, each with a function and its next transition.
+
+    `named` gives an area's `named_functions` (a tally passes what it indexed once).
+    """
     function_scores = {f.function: f.score for f in functions}
     weak = sorted(
         (a for a in areas if a.score is not None and a.step is not None and a.step < instrument.top),
@@ -215,8 +254,8 @@ def suggest(
     for result in weak[:MAX_SUGGESTIONS]:
         assert result.score is not None and result.step is not None
         area = instrument.area(result.area)
-        named = [q.function for q in instrument.questions if q.area == area.id and q.function]
-        scored = [f for f in dict.fromkeys(named) if function_scores.get(f) is not None]
+        listed = named(area.id) if named is not None else named_functions(instrument, area.id)
+        scored = [f for f in listed if function_scores.get(f) is not None]
         function = min(scored, key=lambda f: function_scores[f] or 0.0) if scored else area.function
         transition = instrument.step(result.step).transition
         out.append(Suggestion(area.id, function, result.score, result.step, transition))
@@ -280,17 +319,39 @@ def overall_figure(instrument: Instrument, areas: tuple[AreaResult, ...]) -> tup
     return figure, _reached(instrument, rule, figure)
 
 
+def orphans(instrument: Instrument, assessment: Assessment) -> tuple[str, ...]:
+    """Answers to questions the instrument no longer has, in the file's order."""
+    return tuple(qid for qid in assessment.answers if instrument.question(qid) is None)
+
+
 def score(instrument: Instrument, assessment: Assessment) -> Result:
     chosen = _chosen(instrument, assessment)
-    dimensions = score_dimensions(instrument, chosen)
-    areas = score_areas(instrument, chosen)
-    functions = score_functions(instrument, chosen)
+    complete, review = completeness(instrument, assessment)
+    return result_of(
+        instrument,
+        score_dimensions(instrument, chosen),
+        score_areas(instrument, chosen),
+        score_functions(instrument, chosen),
+        adopter_category(instrument, chosen),
+        (complete, review),
+        orphans(instrument, assessment),
+    )
+
+
+def result_of(
+    instrument: Instrument,
+    dimensions: tuple[DimensionResult, ...],
+    areas: tuple[AreaResult, ...],
+    functions: tuple[FunctionResult, ...],
+    adopter: str | None,
+    counted: tuple[Completeness, tuple[str, ...]],
+    orphaned: tuple[str, ...],
+    named: Callable[[str], Sequence[str]] | None = None,
+) -> Result:
+    """The whole result from its parts: what follows from the dimensions, areas and functions is small."""
     figure, step = overall_figure(instrument, areas)
     whole = all(a.answered == a.total for a in areas) and any(a.total for a in areas)
     band = band_for(instrument, figure, whole)
-    adopter = adopter_category(instrument, chosen)
-    complete, review = completeness(instrument, assessment)
-    orphans = tuple(qid for qid in assessment.answers if instrument.question(qid) is None)
     return Result(
         dimensions=dimensions,
         areas=areas,
@@ -298,10 +359,10 @@ def score(instrument: Instrument, assessment: Assessment) -> Result:
         overall_step=step,
         adopter=adopter,
         implications=implications(instrument, dimensions, step, adopter, band),
-        suggestions=suggest(instrument, areas, functions),
-        completeness=complete,
-        needs_review=review,
-        orphans=orphans,
+        suggestions=suggest(instrument, areas, functions, named),
+        completeness=counted[0],
+        needs_review=counted[1],
+        orphans=orphaned,
         overall=figure,
         overall_complete=whole,
         band=band,

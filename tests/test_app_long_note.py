@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Answer
+from surveys.responses import Answer, with_note
 from tests.app_support import answered, fixed
 from tui.app.factory import make_app
 from tui.app.question import QuestionScreen
@@ -34,3 +37,29 @@ async def test_the_question_screen_shows_a_long_notes_start_not_the_whole_note(t
         await pilot.press("1")
         await pilot.pause()
     assert load_assessment(path).answers[first].note == NOTE  # kept whole through the answer's save
+
+
+def test_opening_a_file_to_answer_parses_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1 MB note: the file was parsed on opening and again under its lock, 100-200 ms each."""
+    import surveys.response_file as response_file
+    from surveys.guarded_file import GuardedFile
+    from surveys.session import open_assessment
+
+    path = tmp_path / "a.toml"
+    a = answered("Northfield PCT", date(2026, 3, 31), 2, upto=5)
+    save_assessment(path, with_note(a, next(iter(a.answers)), "board paper " * 2000))
+    parses: list[bytes] = []
+    from surveys.textfile import parse
+
+    def counted(data: bytes, *how: Any) -> Any:
+        parses.append(data)
+        return parse(data, *how)
+
+    monkeypatch.setattr(response_file, "parse", counted)
+    opened = open_assessment(path, None)
+    guarded = GuardedFile(path)
+    assert guarded.load() == opened.assessment  # the read under the lock, as the app does it
+    assert len(parses) == 1
+    # A file changed between the two reads is parsed again, of course.
+    save_assessment(path, answered("Northfield PCT", date(2026, 3, 31), 3, upto=6))
+    assert guarded.load() != opened.assessment and len(parses) == 2

@@ -221,16 +221,20 @@ class StickApp(App[None]):
         self.lock = lock
         try:
             from surveys.guarded_file import GuardedFile
-            from tui.app.changed_on_disk import ask
 
             store.guard(GuardedFile(store.path))  # read again under the lock
-            store.on_changed_on_disk = lambda _error: ask(self, store)
+            store.on_changed_on_disk = lambda _error: self._ask_changed_on_disk(store)
         except StickError as exc:
             self.release_lock()
             self.notify(str(exc), title="Cannot open", severity="error", markup=False, timeout=10)
             self._home_beneath()
             return
         self._start(store)
+
+    def _ask_changed_on_disk(self, store: Store) -> None:
+        from tui.app.changed_on_disk import ask  # only when it happens: not part of the first frame
+
+        ask(self, store)
 
     def release_lock(self) -> None:
         if self.lock is not None:
