@@ -40,6 +40,7 @@ from exports.merge import (
 from exports.organisations import Organisation, organisations
 from exports.output_file import produce_new, refuse_repeats
 from exports.plan_rows import PlanRow, plan_rows
+from exports.shared_values import SharedValues
 from exports.sheets_about import write_about
 from exports.sheets_assessments import write_assessments
 from exports.sheets_board import write_board
@@ -106,6 +107,7 @@ class _Export:
         self.scored: list[Scored] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
+        self.shared = SharedValues()
 
     def add(self, opened: Opened) -> None:
         no = len(self.members) + 1
@@ -114,10 +116,13 @@ class _Export:
             self.responses = ResponsesSheet(self.sheets["Responses"], opened.instrument, self.notes, wrap=self.wrap)
             self.first = (opened, result)
         self.responses.add(no, opened)
-        self.plan_rows.extend(plan_rows(no, opened.instrument, opened.assessment, result.suggestions))
-        member = member_of(no, opened, result.completeness.percent)
+        kept = self.shared
+        rows = plan_rows(no, opened.instrument, opened.assessment, result.suggestions)
+        self.plan_rows.extend(kept.plan_row(r) for r in rows)
+        member = member_of(no, opened, result.completeness.percent, kept)
         self.members.append(member)
-        self.scored.append(Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter))
+        dimensions, areas = kept.dimensions(result.dimensions), kept.areas(result.areas)
+        self.scored.append(Scored(member, dimensions, areas, result.overall_step, result.adopter))
         self.used.append(opened.path)
 
     def scored_on(self, basis: Basis) -> list[Scored]:
