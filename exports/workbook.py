@@ -127,25 +127,30 @@ class _Export:
 
     def scored_on(self, basis: Basis) -> list[Scored]:
         """Every member scored on `basis`: the score taken in `add` where the basis is the member's own instrument."""
-        plain = not basis.differences and len(basis.versions) == 1
-        key = (basis.instrument.id, basis.instrument.version)
-        return [
-            s
-            if plain and (s.member.instrument.id, s.member.instrument.version) == key
-            else score_member(basis, s.member)
-            for s in self.scored
-        ]
+        return [s if _own(basis, s.member) else score_member(basis, s.member) for s in self.scored]
 
     def drop(self, name: str) -> None:
         self.wb.remove(self.sheets.pop(name))
 
 
-def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier]:
+def _own(basis: Basis, member: Member) -> bool:
+    """Whether `basis` is the member's own instrument, whole: then its score as read is its score on the basis."""
+    plain = not basis.differences and len(basis.versions) == 1
+    return plain and (basis.instrument.id, basis.instrument.version) == (
+        member.instrument.id,
+        member.instrument.version,
+    )
+
+
+def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier, Result]:
     basis = basis_for([*(m.instrument for m in export.members), earlier.instrument])
-    now = team_standing(basis, [score_member(basis, m) for m in export.members])
-    before = team_standing(basis, [score_member(basis, member_of(0, earlier, 0))])
+    now = team_standing(basis, export.scored_on(basis))
+    result = score(earlier.instrument, earlier.assessment)
+    member = member_of(0, earlier, 0)
+    own = Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter)
+    before = team_standing(basis, [own if _own(basis, member) else score_member(basis, member)])
     name = f"Earlier ({earlier.assessment.date.isoformat()})"
-    return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas})
+    return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas}), result
 
 
 def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], force: bool) -> str:
@@ -214,8 +219,7 @@ def _write(
         write_team(sheets["Team"], basis, scored, orgs, plan, export.plan_rows, same)
         write_assessments(sheets["Assessments"], basis, scored, plan)
     if compare is not None and earlier is not None:
-        cbasis, before, now, _ = compare
-        earlier_result = score(earlier.instrument, earlier.assessment)
+        cbasis, before, now, _, earlier_result = compare
         sides = Sides(
             compare_facts(earlier, export.members, cbasis),
             before,
