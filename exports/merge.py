@@ -88,8 +88,10 @@ def chosen_answers(instrument: Instrument, assessment: Assessment) -> list[int]:
     out = []
     for question in instrument.questions:
         answer = assessment.answers.get(question.id)
-        counts = answer is not None and answer.choice and resolve(question, answer) is AnswerState.ANSWERED
-        out.append(answer.choice if counts and answer is not None else 0)
+        if answer is not None and answer.choice and resolve(question, answer) is AnswerState.ANSWERED:
+            out.append(answer.choice)
+        else:
+            out.append(0)  # not answered, don't know, or needing review: left out of every score
     return out
 
 

@@ -5,7 +5,7 @@ Team, Assessments, Compare, Action plan and Answers sheets). Most of it
 repeats from file to file: organisation names, roles, suggested priorities'
 wordings, dates, and the score of a dimension or an area (a handful of
 answers gives only so many different results). Kept once and shared, ten
-thousand files cost a few hundred bytes each instead of seven kilobytes.
+thousand files cost under two kilobytes each instead of seven.
 
 Values are shared only when they are equal and of the same types throughout,
 so a shared value is never one that would be written differently (2 and 2.0
