@@ -7,6 +7,7 @@ first row, so `prepare` must run before anything is appended.
 from __future__ import annotations
 
 import warnings
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -132,7 +133,8 @@ class Rows:
         self.widths = list(widths)
         self.fit_heights = fit_heights
         self.row = 0
-        self._tops: list[float] = [0.0]  # points from the top of the sheet to each row's top
+        # Points from the top of the sheet to each row's top: eight bytes a row on sheets of many thousands.
+        self._tops = array("d", [0.0])
 
     def add(self, values: Sequence[Any] = (), height: float | None = None) -> int:
         """Append a row; `height` in points when the caller knows it (formulas carry no text to measure)."""

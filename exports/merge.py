@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from exports.shared_values import SharedValues, packed
 from surveys.answers import AnswerState, resolve
 from surveys.errors import StickError
 from surveys.instrument_file import load_instrument
@@ -61,7 +63,7 @@ def open_one(path: Path, explicit: Path | None, cache: InstrumentCache) -> Opene
     return open_assessment(path, explicit, cache.load)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """One assessment, small enough to keep ten thousand of."""
 
@@ -72,30 +74,40 @@ class Member:
     role: str
     date: date
     instrument: Instrument
-    chosen: dict[str, int]  # question id -> option number, for answers that count
+    # The option chosen for each of the instrument's questions, in order; 0 where no answer counts.
+    picks: bytes | array[int]
     complete: int  # percent of the instrument's questions answered
 
+    @property
+    def chosen(self) -> dict[str, int]:
+        """Question id -> option number, for the answers that count."""
+        return {q.id: pick for q, pick in zip(self.instrument.questions, self.picks, strict=True) if pick}
 
-def chosen_answers(instrument: Instrument, assessment: Assessment) -> dict[str, int]:
-    out = {}
+
+def chosen_answers(instrument: Instrument, assessment: Assessment) -> list[int]:
+    out = []
     for question in instrument.questions:
         answer = assessment.answers.get(question.id)
         if answer is not None and answer.choice and resolve(question, answer) is AnswerState.ANSWERED:
-            out[question.id] = answer.choice  # the instrument's own id string: shared, not copied
+            out.append(answer.choice)
+        else:
+            out.append(0)  # not answered, don't know, or needing review: left out of every score
     return out
 
 
-def member_of(no: int, opened: Opened, complete: int) -> Member:
+def member_of(no: int, opened: Opened, complete: int, shared: SharedValues | None = None) -> Member:
+    """The part of an assessment the end of an export needs; the repeated words kept once in `shared`."""
     a = opened.assessment
+    kept = shared or SharedValues()
     return Member(
         no=no,
         file=opened.path.name,
-        organisation=a.organisation,
+        organisation=kept.text(a.organisation),
         respondent=a.respondent,
-        role=a.role,
-        date=a.date,
+        role=kept.text(a.role),
+        date=kept.day(a.date),
         instrument=opened.instrument,
-        chosen=chosen_answers(opened.instrument, a),
+        picks=packed(chosen_answers(opened.instrument, a)),
         complete=complete,
     )
 
@@ -158,7 +170,7 @@ def restricted(instrument: Instrument, keep: set[str] | frozenset[str]) -> Instr
     return replace(instrument, sections=tuple(s for s in sections if s.questions))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     """One member scored on the basis: one row of the Team sheet."""
 

@@ -11,7 +11,7 @@ from surveys.scoring import Suggestion
 from surveys.suggestions import suggestion_measure, suggestion_title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanRow:
     no: int
     organisation: str

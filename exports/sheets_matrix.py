@@ -37,13 +37,14 @@ def write_matrix(ws: Any, members: Sequence[Member], styled_cells: bool = True) 
     rows = Rows(ws, widths)
     rows.add(header_row(ws, names, numbers={0, 3, *range(4, len(names))}))
     for m in members:
+        chosen = m.chosen
         rows.add(
             [
                 styled(ws, m.no, COUNT),
                 text(ws, m.organisation, WRAPPED),
                 text(ws, m.respondent, WRAPPED),
                 styled(ws, m.date, DATE),
-                *(_choice(ws, m.chosen.get(qid), styled_cells) for qid in ids),
+                *(_choice(ws, chosen.get(qid), styled_cells) for qid in ids),
             ]
         )
     add_table(ws, "Answers", names, 1, rows.row)

@@ -40,6 +40,7 @@ from exports.merge import (
 from exports.organisations import Organisation, organisations
 from exports.output_file import produce_new, refuse_repeats
 from exports.plan_rows import PlanRow, plan_rows
+from exports.shared_values import SharedValues
 from exports.sheets_about import write_about
 from exports.sheets_assessments import write_assessments
 from exports.sheets_board import write_board
@@ -106,6 +107,7 @@ class _Export:
         self.scored: list[Scored] = []
         self.used: list[Path] = []
         self.first: tuple[Opened, Result] | None = None
+        self.shared = SharedValues()
 
     def add(self, opened: Opened) -> None:
         no = len(self.members) + 1
@@ -114,33 +116,41 @@ class _Export:
             self.responses = ResponsesSheet(self.sheets["Responses"], opened.instrument, self.notes, wrap=self.wrap)
             self.first = (opened, result)
         self.responses.add(no, opened)
-        self.plan_rows.extend(plan_rows(no, opened.instrument, opened.assessment, result.suggestions))
-        member = member_of(no, opened, result.completeness.percent)
+        kept = self.shared
+        rows = plan_rows(no, opened.instrument, opened.assessment, result.suggestions)
+        self.plan_rows.extend(kept.plan_row(r) for r in rows)
+        member = member_of(no, opened, result.completeness.percent, kept)
         self.members.append(member)
-        self.scored.append(Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter))
+        dimensions, areas = kept.dimensions(result.dimensions), kept.areas(result.areas)
+        self.scored.append(Scored(member, dimensions, areas, result.overall_step, result.adopter))
         self.used.append(opened.path)
 
     def scored_on(self, basis: Basis) -> list[Scored]:
         """Every member scored on `basis`: the score taken in `add` where the basis is the member's own instrument."""
-        plain = not basis.differences and len(basis.versions) == 1
-        key = (basis.instrument.id, basis.instrument.version)
-        return [
-            s
-            if plain and (s.member.instrument.id, s.member.instrument.version) == key
-            else score_member(basis, s.member)
-            for s in self.scored
-        ]
+        return [s if _own(basis, s.member) else score_member(basis, s.member) for s in self.scored]
 
     def drop(self, name: str) -> None:
         self.wb.remove(self.sheets.pop(name))
 
 
-def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier]:
+def _own(basis: Basis, member: Member) -> bool:
+    """Whether `basis` is the member's own instrument, whole: then its score as read is its score on the basis."""
+    plain = not basis.differences and len(basis.versions) == 1
+    return plain and (basis.instrument.id, basis.instrument.version) == (
+        member.instrument.id,
+        member.instrument.version,
+    )
+
+
+def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standing, Earlier, Result]:
     basis = basis_for([*(m.instrument for m in export.members), earlier.instrument])
-    now = team_standing(basis, [score_member(basis, m) for m in export.members])
-    before = team_standing(basis, [score_member(basis, member_of(0, earlier, 0))])
+    now = team_standing(basis, export.scored_on(basis))
+    result = score(earlier.instrument, earlier.assessment)
+    member = member_of(0, earlier, 0)
+    own = Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter)
+    before = team_standing(basis, [own if _own(basis, member) else score_member(basis, member)])
     name = f"Earlier ({earlier.assessment.date.isoformat()})"
-    return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas})
+    return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas}), result
 
 
 def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], force: bool) -> str:
@@ -209,8 +219,7 @@ def _write(
         write_team(sheets["Team"], basis, scored, orgs, plan, export.plan_rows, same)
         write_assessments(sheets["Assessments"], basis, scored, plan)
     if compare is not None and earlier is not None:
-        cbasis, before, now, _ = compare
-        earlier_result = score(earlier.instrument, earlier.assessment)
+        cbasis, before, now, _, earlier_result = compare
         sides = Sides(
             compare_facts(earlier, export.members, cbasis),
             before,
