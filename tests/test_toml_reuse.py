@@ -39,3 +39,13 @@ def test_a_long_note_with_quotes_escapes_and_urdu_is_written_as_tomli_w_writes_i
     doc = {"answers": {"q1": {"choice": 1, "note": note}}, "priorities": [{"title": note[:50]}, {"title": note}]}
     assert len(note) > LONG
     assert dumps_utf8(doc) == expected(doc)
+
+
+def test_every_character_is_escaped_as_tomli_w_escapes_it() -> None:
+    """The quick escaping of long strings against tomli-w's own, over every character there is."""
+    import tomli_w
+
+    from surveys.toml_reuse import basic_string
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert basic_string(every) == tomli_w.dumps({"v": every}, multiline_strings=False)[len("v = ") : -1]
