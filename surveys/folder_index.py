@@ -135,6 +135,25 @@ class _Stat(NamedTuple):
     mtime_ns: int
 
 
+def _row(stat: _Stat, who: Assessment | Facts, progress: Completeness | None) -> FileSummary:
+    """A file's row: who, when and its reviews from `who` (read whole or in one pass); how complete from `progress`."""
+    return FileSummary(
+        stat.name,
+        stat.size,
+        stat.mtime_ns,
+        who.organisation,
+        who.respondent,
+        who.date,
+        who.instrument_id,
+        who.instrument_version,
+        who.updated,
+        progress.percent if progress is not None else None,
+        pending_reviews(who.priorities),
+        finished=progress is not None and progress.finished,
+        dont_know=progress.dont_know if progress is not None else 0,
+    )
+
+
 class FolderIndex:
     """The summaries of one folder's response files, read only where a file changed."""
 
@@ -301,22 +320,7 @@ class FolderIndex:
                 a = from_toml(data, str(path))  # a layout only the full reading knows, or a bad file
         except ResponseFileError as exc:
             return FileSummary(stat.name, stat.size, stat.mtime_ns, error=str(exc))
-        progress = self._progress(a, path)
-        return FileSummary(
-            stat.name,
-            stat.size,
-            stat.mtime_ns,
-            a.organisation,
-            a.respondent,
-            a.date,
-            a.instrument_id,
-            a.instrument_version,
-            a.updated,
-            progress.percent if progress is not None else None,
-            pending_reviews(a.priorities),
-            finished=progress is not None and progress.finished,
-            dont_know=progress.dont_know if progress is not None else 0,
-        )
+        return _row(stat, a, self._progress(a, path))
 
     def _summary_of(self, stat: _Stat, path: Path, facts: Facts) -> FileSummary:
         from surveys.session import INSTRUMENT_FILE_KEY
@@ -339,22 +343,7 @@ class FolderIndex:
             instrument = self._instrument(key, bare, path)
             self._counters[key] = Progress(instrument) if instrument is not None else None
         counter = self._counters[key]
-        progress = counter.of(facts.answers) if counter is not None else None
-        return FileSummary(
-            stat.name,
-            stat.size,
-            stat.mtime_ns,
-            facts.organisation,
-            facts.respondent,
-            facts.date,
-            facts.instrument_id,
-            facts.instrument_version,
-            facts.updated,
-            progress.percent if progress is not None else None,
-            pending_reviews(facts.priorities),
-            finished=progress is not None and progress.finished,
-            dont_know=progress.dont_know if progress is not None else 0,
-        )
+        return _row(stat, facts, counter.of(facts.answers) if counter is not None else None)
 
     def _instrument(self, key: tuple[str, str], a: Assessment, path: Path) -> Instrument | None:
         from surveys.session import instrument_for
