@@ -58,3 +58,18 @@ async def test_wrapped_options_hang_under_their_text_and_the_view_follows_the_cu
         assert choices.top <= _option_rows(choices, 0)[0]
         await pilot.press("pagedown")
         assert choices.top > 0
+
+
+async def test_a_note_opened_and_left_keeps_the_cursor_where_it_was_and_shown_there(tmp_path: Path) -> None:
+    async with questions_open(tmp_path) as (_app, pilot, screen, later):
+        qid = screen.question.id
+        pane = screen.query_one(QuestionPane)
+        await pilot.press("down", "down", "t", *"ask the board", "escape")
+        await pilot.pause()
+        assert pane.cursor == 2
+        drawn = pane.render_line(_option_rows(pane, 2)[0] - pane.top).text
+        assert drawn.startswith(">")  # drawn where it is
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_assessment(later).answers[qid]
+        assert saved.choice == 3 and saved.note == "ask the board"

@@ -180,11 +180,8 @@ class QuestionScreen(CommandScreen[None]):
 
     def refresh_heading(self) -> None:
         """The heading, options and progress again, where they are (a field was left, a state changed)."""
-        pane = self.query_one(QuestionPane)
         key, text, labels, chosen = self._shown(self.index)
-        top, cursor = pane.top, pane.cursor
-        pane.show(key, text, labels, chosen, self._progress())
-        pane.top, pane.cursor = top, min(cursor, max(0, len(labels) - 1))
+        self.query_one(QuestionPane).show(key, text, labels, chosen, self._progress())
 
     def refresh_progress(self) -> None:
         self.query_one(QuestionPane).show_progress(self._progress())

@@ -93,11 +93,15 @@ class QuestionPane(Widget, can_focus=True):
     def show(
         self, key: object, heading: Content, labels: tuple[str, ...], chosen: int, progress: tuple[str, ...]
     ) -> None:
-        """A question: its heading (named by `key`), options, the one chosen (0: none) and progress lines."""
-        if key != self.key:
+        """A question: its heading (named by `key`), options, the one chosen (0: none) and progress lines.
+
+        The same question shown again (a field was left) keeps its scroll and its cursor;
+        another starts at its top, the cursor on the chosen option or the first.
+        """
+        if (key, labels, chosen) != (self.key, self.labels, self.chosen):
             self.top = 0
+            self.cursor = max(0, min(len(labels) - 1, chosen - 1 if chosen else 0))
         self.key, self.heading, self.labels, self.chosen = key, heading, labels, chosen
-        self.cursor = max(0, min(len(labels) - 1, chosen - 1 if chosen else 0))
         self.progress = progress
         self._redraw()
 
