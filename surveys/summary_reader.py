@@ -28,18 +28,15 @@ from typing import Any, NamedTuple
 
 from surveys.answers import AnswerState, resolve
 from surveys.model import Instrument
+from surveys.quick_toml import DATE, DATETIME, INT, STRING
 from surveys.responses import Answer, Priority
 from surveys.scoring import Completeness, counted
 from surveys.textfile import decode
 
 _KEY = r"[A-Za-z0-9_-]+"
-# The values of surveys/quick_toml.py, with ASCII digits only (`\d` also takes other scripts' digits).
-# Possessive (`*+`): a line that does not fit fails at once, never by trying every split of it.
-_STR = r'"(?:[^"\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+"'
-_INT = r"-?(?:0|[1-9][0-9]{0,17})"
+# The quick reader's values, possessive there: a line that does not fit fails at once.
+_STR, _INT, _DATE, _DT = STRING, INT, DATE, DATETIME
 _CHOICE = r"(?:0|[1-9][0-9]{0,17})"  # the full reading refuses a choice below 0
-_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_DT = r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?(?:[+-][0-9]{2}:[0-9]{2})?"
 _BOOL = r"(?:true|false)"
 _SCALAR = rf"(?:{_STR}|{_DT}|{_DATE}|{_INT}|{_BOOL})"
 
