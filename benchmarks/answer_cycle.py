@@ -23,11 +23,11 @@ from benchmarks.childenv import child_env
 from benchmarks.stats import line, median, percentile, spread
 from benchmarks.synth import assessment
 from benchmarks.terminal import Terminal, child_cpu, plain
-from surveys.answers import written
-from surveys.instrument_file import builtin_instrument, load_instrument
-from surveys.model import Instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Assessment, new_assessment, with_answer
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_instrument, load_instrument
+from surveys.model.answers import written
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment, new_assessment, with_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 RIGHT = b"\x1b[C"
@@ -104,7 +104,7 @@ def _launch(
 
 
 def _chosen(path: Path) -> dict[str, int]:
-    from surveys.response_file import load_assessment
+    from surveys.files.response_file import load_assessment
 
     return {qid: a.choice for qid, a in load_assessment(path).answers.items()}
 

@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.events import Key  # noqa: E402
 from textual.widgets import Label  # noqa: E402
 
-from surveys.atomic import atomic_write  # noqa: E402
+from surveys.files.atomic import atomic_write  # noqa: E402
 
 
 class BareAnswer(App[None]):

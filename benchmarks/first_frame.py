@@ -24,7 +24,7 @@ from benchmarks.childenv import child_env
 from benchmarks.ptyrun import run_in_pty
 from benchmarks.stats import line, median, spread
 from benchmarks.synth import assessment
-from surveys.response_file import save_assessment
+from surveys.files.response_file import save_assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 PAINT_WAIT_MS = 30
@@ -91,8 +91,8 @@ def measure_heavy(runs: int, which: str) -> list[str]:
         commands = {"stick": [sys.executable, "-m", "tui", str(folder / "plain" / "a.toml")]}
         if which == "note":
             commands["note"] = [sys.executable, "-m", "tui", str(folder / "note" / "a.toml")]
-        from surveys.instrument_file import load_instrument
-        from surveys.responses import new_assessment
+        from surveys.instruments.instrument_file import load_instrument
+        from surveys.model.responses import new_assessment
 
         for times in (10, 100) if which == "big" else ():
             path = big_instrument(folder / f"x{times}", times)

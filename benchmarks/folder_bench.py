@@ -31,7 +31,7 @@ from benchmarks.childenv import child_env
 from benchmarks.stats import line, median, spread
 from benchmarks.synth import assessment
 from benchmarks.terminal import Terminal, plain
-from surveys.response_file import save_assessment, to_toml
+from surveys.files.response_file import save_assessment, to_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAST = 1_700_000_000  # files last changed long ago, as on a real share

@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks.childenv import child_env
 from benchmarks.stats import line, median
 from benchmarks.synth import assessment
-from surveys.response_file import save_assessment
+from surveys.files.response_file import save_assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPT = b"Answer ("

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from surveys.answers import choose, dont_know, written
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import to_toml
-from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_priorities
+from surveys.files.response_file import to_toml
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose, dont_know, written
+from surveys.model.responses import Assessment, Priority, new_assessment, with_answer, with_priorities
 
 ORGS = ["Northfield PCT", "Łódź Care Trust", "Riverside PCT", "Eastgate Health", "West Vale PCT"]
 
@@ -70,7 +70,7 @@ def big_instrument(folder: Path, times: int) -> Path:
 
     import tomli_w
 
-    from surveys.instrument_file import builtin_bytes
+    from surveys.instruments.instrument_file import builtin_bytes
 
     doc = tomllib.loads(builtin_bytes().decode("utf-8"))
     sections = []
@@ -90,7 +90,7 @@ def big_instrument(folder: Path, times: int) -> Path:
 
 def with_long_note(a: Assessment, size: int) -> Assessment:
     """The assessment with a note of about `size` characters on its first answer (varied words, some Urdu)."""
-    from surveys.responses import Answer
+    from surveys.model.responses import Answer
 
     words = ["board", "paper", "ethnicity", "monitoring", "ڈیٹا", "équipe", "Łódź", "staff", "survey", "review"]
     rng = random.Random(size)

@@ -11,12 +11,12 @@ from exports.organisations import Organisation, placement_words
 from exports.plan_rows import PlanRow
 from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine, step_words
 from exports.sheets_results import adopter_words
-from surveys.model import Instrument
-from surveys.report import group_words, overall_words
-from surveys.report import placement_words as single_placement
-from surveys.scoring import Result
-from surveys.session import Opened
-from surveys.vocabulary import heading, vocabulary
+from surveys.instruments.opening import Opened
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
+from surveys.results.report import group_words, overall_words
+from surveys.results.report import placement_words as single_placement
+from surveys.results.scoring import Result
 
 
 def figures(instrument: Instrument, result: Result) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 
-from surveys.limits import date_in_range
+from surveys.model.limits import date_in_range
 
 EXCEL_CELL_LIMIT = 32767
 # Characters a spreadsheet program may read as the start of a formula if the

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exports.merge import Member
 from exports.organisations import organisation_key
-from surveys.session import Opened
+from surveys.instruments.opening import Opened
 
 FORCE_HINT = "use --force to compare anyway"
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from exports.merge import Basis, Member
 from exports.sheets_plan import listed
-from surveys.scoring import Result
-from surveys.session import Opened
+from surveys.instruments.opening import Opened
+from surveys.results.scoring import Result
 
 Facts = list[tuple[str, str | date]]
 

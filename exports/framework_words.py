@@ -6,8 +6,8 @@ is headed in its own words, on its own scale.
 
 from __future__ import annotations
 
-from surveys.model import Instrument
-from surveys.vocabulary import heading, scored_heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, scored_heading, vocabulary
 
 
 def by_area(instrument: Instrument) -> str:

@@ -24,12 +24,13 @@ from datetime import date
 from pathlib import Path
 
 from exports.shared_values import SharedValues, packed
-from surveys.answers import AnswerState, resolve
 from surveys.errors import StickError
-from surveys.instrument_file import load_instrument
-from surveys.model import Instrument, Question
-from surveys.responses import Assessment
-from surveys.scoring import (
+from surveys.instruments.instrument_file import load_instrument
+from surveys.instruments.opening import Opened, open_assessment
+from surveys.model.answers import AnswerState, resolve
+from surveys.model.instrument import Instrument, Question
+from surveys.model.responses import Assessment
+from surveys.results.scoring import (
     AreaResult,
     DimensionResult,
     Implication,
@@ -39,7 +40,6 @@ from surveys.scoring import (
     score_areas,
     score_dimensions,
 )
-from surveys.session import Opened, open_assessment
 
 
 class MergeError(StickError):

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from exports.merge import Basis, Scored, Standing, most_common_adopter, team_standing
-from surveys.model import Instrument
-from surveys.scoring import implications
+from surveys.model.instrument import Instrument
+from surveys.results.scoring import implications
 
 
 def organisation_key(name: str) -> str:

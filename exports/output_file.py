@@ -17,8 +17,8 @@ import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from surveys.atomic import TEMP_SUFFIX, atomic_produce
 from surveys.errors import StickError
+from surveys.files.atomic import TEMP_SUFFIX, atomic_produce
 
 # How a folder without hard links says so (FAT and some network drives; EINVAL on Windows).
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EINVAL}

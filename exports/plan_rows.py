@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from surveys.model import Instrument
-from surveys.responses import Assessment
-from surveys.scoring import Suggestion
-from surveys.suggestions import suggestion_measure, suggestion_title
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment
+from surveys.results.scoring import Suggestion
+from surveys.results.suggestions import suggestion_measure, suggestion_title
 
 
 @dataclass(frozen=True, slots=True)

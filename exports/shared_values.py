@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from exports.plan_rows import PlanRow
-from surveys.scoring import AreaResult, DimensionResult
+from surveys.results.scoring import AreaResult, DimensionResult
 
 T = TypeVar("T")
 

@@ -10,8 +10,8 @@ from exports.cells import FACT_DATETIME, HEADING, LABEL, TITLE, WRAPPED, header_
 from exports.layout import Rows, prepare
 from exports.merge import Basis
 from surveys import __version__
-from surveys.model import Instrument
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [34, 90, 22]
 

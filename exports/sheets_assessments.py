@@ -17,8 +17,8 @@ from exports.merge import Basis, Scored
 from exports.sheets_functions import LIMITED, OVER_LIMIT_FILL, set_count
 from exports.sheets_plan import PlanColumns
 from exports.sheets_results import step_scale
-from surveys.report import placement_words
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.vocabulary import heading, vocabulary
+from surveys.results.report import placement_words
 
 
 def members_columns(basis: Basis) -> list[str]:

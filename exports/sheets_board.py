@@ -18,8 +18,8 @@ from exports.cells import DATE, FACT_DATE, HEADING, LABEL, TITLE, TOP, WRAPPED, 
 from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve
 from exports.layout import Rows, prepare
 from exports.plan_rows import PlanRow
-from surveys.model import Instrument
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [26, 40, 22, 20, 11, 11]
 SHOWN_PRIORITIES = 6

@@ -20,13 +20,13 @@ from exports.merge import Basis, Standing
 from exports.plan_rows import PlanRow
 from exports.sheets_board import step_words
 from exports.sheets_results import adopter_words
-from surveys.answers import AnswerState, resolve
-from surveys.model import Instrument
-from surveys.report import placement_words
-from surveys.responses import Assessment
-from surveys.scoring import DimensionResult
-from surveys.vocabulary import heading, vocabulary
-from surveys.what_moved import Moved, PlanItem, moved_lines, plan_items, what_moved
+from surveys.model.answers import AnswerState, resolve
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment
+from surveys.model.vocabulary import heading, vocabulary
+from surveys.results.report import placement_words
+from surveys.results.scoring import DimensionResult
+from surveys.results.what_moved import Moved, PlanItem, moved_lines, plan_items, what_moved
 
 WIDTHS = [30, 30, 30, 11, 11]
 
@@ -168,7 +168,7 @@ def _items(plan: Sequence[PlanRow]) -> list[PlanItem]:
 
 
 def moved(instrument: Instrument, sides: Sides) -> Moved:
-    """What moved, by the engine's rule (surveys/what_moved.py), as the report and the app say it."""
+    """What moved, by the engine's rule (surveys/results/what_moved.py), as the report and the app say it."""
     answers = sides.now_answers
     now = plan_items(instrument, answers.priorities) if answers is not None else _items(sides.now_plan)
     return what_moved(instrument, sides.earlier, sides.now, _items(sides.earlier_plan), now)

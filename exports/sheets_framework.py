@@ -12,8 +12,8 @@ from typing import Any
 
 from exports.cells import COUNT, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, prepare
-from surveys.model import Instrument
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [26, 52, 52]
 

@@ -20,9 +20,9 @@ from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED,
 from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import SUGGESTED, PlanColumns
-from surveys.model import Instrument
-from surveys.responses import STATUSES
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.responses import STATUSES
+from surveys.model.vocabulary import heading, vocabulary
 
 NO_FUNCTION = "None of these"
 LIMITED = 5  # the deck's "limited priorities": the scoring suggests at most five too

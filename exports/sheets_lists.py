@@ -14,9 +14,9 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from exports.cells import header_row, text
 from exports.layout import prepare
-from surveys.model import Instrument
-from surveys.responses import STATUSES
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.responses import STATUSES
+from surveys.model.vocabulary import heading, vocabulary
 
 FUNCTIONS = "BusinessFunctions"
 STATUS_LIST = "Statuses"

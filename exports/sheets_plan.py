@@ -21,8 +21,8 @@ from exports.cells import COUNT, DATE, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_lists import ListRanges
-from surveys.model import Instrument
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
 
 # Room to add priorities in Excel with the same drop-down lists and live counts.
 SPARE_ROWS = 200

@@ -13,11 +13,11 @@ from typing import Any
 from exports.cells import COUNT, DATETIME, TOP, WRAPPED, flag, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.sheets_notes import NotesSheet
-from surveys.answers import AnswerState, resolve
-from surveys.model import Instrument, Option, Question
-from surveys.responses import Answer
-from surveys.session import Opened
-from surveys.vocabulary import heading, vocabulary
+from surveys.instruments.opening import Opened
+from surveys.model.answers import AnswerState, resolve
+from surveys.model.instrument import Instrument, Option, Question
+from surveys.model.responses import Answer
+from surveys.model.vocabulary import heading, vocabulary
 
 # Past this many assessments the sheet is a listing to filter, not to print:
 # plain cells keep a merge of thousands fast.

@@ -19,9 +19,9 @@ from exports.charts import EARLIER_COLOUR, NOW_COLOUR, paint, profile_bars, rada
 from exports.layout import Rows, break_before, prepare
 from exports.merge import Standing
 from exports.organisations import Placement, placement_words
-from surveys.model import Instrument
-from surveys.report import placement_words as single_placement
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
+from surveys.results.report import placement_words as single_placement
 
 WIDTHS = [30, 60, 12, 12, 12]
 CHART_ROWS = 15  # rows a chart 7.2 cm tall takes, with a gap: two rows of charts fit one page

@@ -22,8 +22,8 @@ from exports.sheets_board import step_words
 from exports.sheets_functions import set_count, suggested_count
 from exports.sheets_plan import PlanColumns, listed
 from exports.sheets_results import adopter_words
-from surveys.model import Instrument
-from surveys.vocabulary import heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [22, 11, 16, 16, 16, 14, 16, 7, 9]
 MAX_SERIES = 6  # organisations drawn apart on a chart; more are drawn as one team

@@ -54,10 +54,10 @@ from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
 from exports.sheets_results import Earlier, write_results
 from exports.sheets_team import write_team
-from surveys.atomic import atomic_produce
 from surveys.errors import StickError
-from surveys.scoring import Result, score
-from surveys.session import Opened
+from surveys.files.atomic import atomic_produce
+from surveys.instruments.opening import Opened
+from surveys.results.scoring import Result, score
 
 Progress = Callable[[int, int], None]
 

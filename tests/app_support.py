@@ -11,12 +11,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from surveys.answers import choose, dont_know, written
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
-from surveys.scoring import score
-from surveys.suggestions import suggested_priorities
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose, dont_know, written
+from surveys.model.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
+from surveys.results.scoring import score
+from surveys.results.suggestions import suggested_priorities
 from tui.app.app import StickApp
 from tui.app.factory import make_app
 from tui.app.question import QuestionScreen

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from surveys.atomic import TEMP_SUFFIX
-from surveys.lock import lock_path
-from surveys.response_file import load_assessment
+from surveys.files.atomic import TEMP_SUFFIX
+from surveys.files.response_file import load_assessment
+from surveys.locks.lock import lock_path
 from tests.conftest import ROOT, child_pythonpath
 
 # Keys for the app: choose 1 or 2, don't know, enter (chooses the highlighted

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from surveys.instrument_file import problems_in
-from surveys.model import Instrument
+from surveys.instruments.instrument_file import problems_in
+from surveys.model.instrument import Instrument
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md"
 # The doc's ```toml blocks, in order.

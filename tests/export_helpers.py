@@ -12,12 +12,12 @@ from typing import Any
 from xml.etree import ElementTree
 
 from exports.cells import shown_text
-from surveys.answers import choose, dont_know, written
-from surveys.instrument_file import builtin_bytes, builtin_instrument, load_instrument
-from surveys.model import Instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
-from surveys.session import INSTRUMENT_FILE_KEY
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_bytes, builtin_instrument, load_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY
+from surveys.model.answers import choose, dont_know, written
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment, Priority, new_assessment, with_answer, with_note, with_priorities
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from surveys.model import Instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Answer, Assessment
+from surveys.files.response_file import save_assessment
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Answer, Assessment
 
 AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 # Words of the deck's framework that an instrument without it must never show.

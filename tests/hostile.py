@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from surveys.answers import choose
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Assessment, Priority, new_assessment, with_answer, with_priorities
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose
+from surveys.model.responses import Assessment, Priority, new_assessment, with_answer, with_priorities
 
 # Sets the window title, clears the screen, writes the clipboard (OSC 52), a one-byte
 # CSI (0x9b), and a bidi override that makes what follows read backwards.

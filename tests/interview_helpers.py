@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveys.answers import choose, written
-from surveys.editing import EditingSession
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Assessment, new_assessment, with_answer
-from surveys.session import open_assessment
-from surveys.storage import create_assessment_file
+from surveys.editing.session import EditingSession
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.folders.storage import create_assessment_file
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import open_assessment
+from surveys.model.answers import choose, written
+from surveys.model.responses import Assessment, new_assessment, with_answer
 from tui.interview.flow import Walk
 from tui.interview.plain import run_plain
 

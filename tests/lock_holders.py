@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from surveys.lock import lock_path
+from surveys.locks.lock import lock_path
 from surveys.processes import this_host
 
 # Writes the holder's text into the lock file and keeps an OS lock on it until killed.

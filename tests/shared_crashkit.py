@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from surveys.atomic import TEMP_SUFFIX, host_tag
+from surveys.files.atomic import TEMP_SUFFIX, host_tag
 from tests.conftest import ROOT, child_pythonpath
 from tests.crashkit import LINES, _check_kept, _new_file, _on_disk
 

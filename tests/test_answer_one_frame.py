@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textual._compositor import Compositor
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.app_support import questions_open
 from tui.app.question_pane import QuestionPane
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.response_file import to_toml
-from surveys.responses import Assessment
+from surveys.files.response_file import to_toml
+from surveys.model.responses import Assessment
 from tests.app_pty import AppInPty
 from tests.app_support import answered
 from tui.app.factory import make_app
@@ -43,8 +43,8 @@ async def test_home_rows_arrive_in_batches_and_listed_means_all_are_there(
         seen.append((len(message.rows), self.listed, len(self.items)))
 
     monkeypatch.setattr(HomeScreen, "on_home_screen_rows", record)
-    monkeypatch.setattr("surveys.folder_index.FIRST_BATCH", 10)
-    monkeypatch.setattr("surveys.folder_index.BATCH_LIMIT", 25)
+    monkeypatch.setattr("surveys.folders.folder_index.FIRST_BATCH", 10)
+    monkeypatch.setattr("surveys.folders.folder_index.BATCH_LIMIT", 25)
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(500):

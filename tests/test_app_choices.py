@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.app_support import questions_open
 from tests.screen_text import screen_text
 from tui.app.question_pane import QuestionPane, prefix

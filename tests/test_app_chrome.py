@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from surveys.instrument_file import builtin_bytes
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_bytes
 from tests.app_support import questions_open
 from tests.test_app_flow import type_text
 from tui.app.chrome import KeyBar, TitleBar

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from surveys.answers import choose
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import with_answer
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose
+from surveys.model.responses import with_answer
 from tests.app_support import TODAY, answered, fixed, write
 from tui.app.factory import make_app
 from tui.app.home import HomeScreen

@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from surveys.answers import AnswerState, resolve
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.scoring import score
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import AnswerState, resolve
+from surveys.results.scoring import score
 from tests.app_support import TODAY, demo_folder, questions_open
 from tui.app.app import StickApp
 from tui.app.factory import make_app

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import new_assessment
-from surveys.session import INSTRUMENT_FILE_KEY, open_assessment
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY, open_assessment
+from surveys.model.responses import new_assessment
 from tests.app_support import TODAY
 from tests.example import MINIMAL, example_text
 from tests.format2_support import deck_words, saved, scored

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from surveys.archive import ARCHIVE
+from surveys.folders.archive import ARCHIVE
 from tests.app_support import STAMP, TODAY, answered, demo_folder, write
 from tests.lock_holders import held_lock
 from tui.app.app import StickApp
@@ -225,8 +225,8 @@ async def test_a_filter_typed_while_the_folder_is_still_read_keeps_every_key_and
 
     folder = tmp_path / "answers"
     many(folder, 200, answered("Template", date(2026, 1, 1), 2, upto=6))
-    monkeypatch.setattr("surveys.folder_index.FIRST_BATCH", 10)
-    monkeypatch.setattr("surveys.folder_index.BATCH_LIMIT", 25)
+    monkeypatch.setattr("surveys.folders.folder_index.FIRST_BATCH", 10)
+    monkeypatch.setattr("surveys.folders.folder_index.BATCH_LIMIT", 25)
     app = make_app(folder, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"trust 001")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.hostile import PAYLOAD, hostile_file
 from tui.app.factory import make_app
 from tui.app.question import QuestionScreen

@@ -10,9 +10,9 @@ import pytest
 import tomli_w
 from textual.content import Content
 
-from surveys.instrument_file import builtin_bytes, load_instrument
-from surveys.response_file import save_assessment
-from surveys.responses import new_assessment
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_bytes, load_instrument
+from surveys.model.responses import new_assessment
 from tui.app.factory import make_app
 from tui.app.jump import JumpScreen
 from tui.app.jump_list import JumpList

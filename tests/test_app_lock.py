@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from surveys.lock import lock_path, read_holder
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
+from surveys.locks.lock import lock_path, read_holder
 from tests import lock_holders
 from tests.app_support import demo_folder
 from tui.app.app import StickApp
@@ -235,7 +235,7 @@ async def test_a_file_that_cannot_be_locked_lands_on_home_with_the_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from surveys.errors import StickError
-    from surveys.lock import FileLock
+    from surveys.locks.lock import FileLock
 
     later = demo_folder(tmp_path / "answers")
 

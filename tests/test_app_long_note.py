@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Answer, with_note
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.model.responses import Answer, with_note
 from tests.app_support import answered, fixed
 from tui.app.factory import make_app
 from tui.app.question import QuestionScreen
@@ -41,15 +41,15 @@ async def test_the_question_screen_shows_a_long_notes_start_not_the_whole_note(t
 
 def test_opening_a_file_to_answer_parses_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 1 MB note: the file was parsed on opening and again under its lock, 100-200 ms each."""
-    import surveys.response_file as response_file
-    from surveys.guarded_file import GuardedFile
-    from surveys.session import open_assessment
+    import surveys.files.response_file as response_file
+    from surveys.files.guarded_file import GuardedFile
+    from surveys.instruments.opening import open_assessment
 
     path = tmp_path / "a.toml"
     a = answered("Northfield PCT", date(2026, 3, 31), 2, upto=5)
     save_assessment(path, with_note(a, next(iter(a.answers)), "board paper " * 2000))
     parses: list[bytes] = []
-    from surveys.textfile import parse
+    from surveys.files.textfile import parse
 
     def counted(data: bytes, *how: Any) -> Any:
         parses.append(data)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
+from surveys.editing.next_review import create_next_review, next_review
 from surveys.errors import ResponseFileError
-from surveys.next_review import create_next_review, next_review
-from surveys.response_file import load_assessment, save_assessment
+from surveys.files.response_file import load_assessment, save_assessment
 from tests.app_support import answered, write
 from tui.app.discard import DiscardDialog
 from tui.app.factory import make_app

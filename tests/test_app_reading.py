@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import new_assessment
-from surveys.scoring import score
-from surveys.suggestions import suggestion_title
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import new_assessment
+from surveys.results.scoring import score
+from surveys.results.suggestions import suggestion_title
 from tests.app_support import TODAY, answered, write
 from tests.screen_text import flowing, screen_text
 from tui.app.app import StickApp

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from surveys.errors import ResponseFileError
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import Assessment, Priority
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Assessment, Priority
 from tests.app_support import TODAY, answered, demo_folder, write
 from tui.app.context import Comparison
 from tui.app.folder import earlier_assessments, summaries

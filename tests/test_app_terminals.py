@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.interview_helpers import fresh_file
 from tui.app.app import StickApp
 from tui.app.factory import make_app

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.settings import SETTINGS_FILE
+from surveys.files.settings import SETTINGS_FILE
 from tests.test_app_lock import record_notifications
 from tui.app.factory import make_app
 from tui.app.home import HomeScreen

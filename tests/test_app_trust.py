@@ -11,11 +11,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import Priority, with_note
-from surveys.scoring import score
-from surveys.suggestions import default_function, suggestion_title
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Priority, with_note
+from surveys.results.scoring import score
+from surveys.results.suggestions import default_function, suggestion_title
 from tests.app_support import STAMP, TODAY, answered, fixed, write
 from tui.app.factory import make_app
 from tui.app.plan import PlanScreen

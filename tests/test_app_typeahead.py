@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.response_file import load_assessment
-from surveys.responses import Assessment
+from surveys.files.response_file import load_assessment
+from surveys.model.responses import Assessment
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -93,7 +93,7 @@ def _burst(path: Path, keys: str, settle: float = 1.0, ready: str = "Question ")
 
 def _at_question(tmp_path: Path, kind: str) -> tuple[Path, int]:
     """A file whose first open question is the first of `kind`; the file and that index."""
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.instrument_file import builtin_instrument
     from tests.app_support import TODAY, answered, write
 
     questions = builtin_instrument().questions
@@ -102,7 +102,7 @@ def _at_question(tmp_path: Path, kind: str) -> tuple[Path, int]:
 
 
 def test_a_note_then_enter_then_a_choice_in_one_burst(tmp_path: Path) -> None:
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.instrument_file import builtin_instrument
 
     path, index = _at_question(tmp_path, "ladder")
     _burst(path, "tfirst\r2")
@@ -111,7 +111,7 @@ def test_a_note_then_enter_then_a_choice_in_one_burst(tmp_path: Path) -> None:
 
 
 def test_a_text_answer_then_enter_then_the_next_one_in_one_burst(tmp_path: Path) -> None:
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.instrument_file import builtin_instrument
 
     path, index = _at_question(tmp_path, "text")
     questions = builtin_instrument().questions
@@ -146,7 +146,7 @@ def test_the_priority_editor_takes_a_burst_in_order(tmp_path: Path) -> None:
 
 
 def test_ctrl_q_straight_after_typing_in_a_field_keeps_what_was_typed(tmp_path: Path) -> None:
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.instrument_file import builtin_instrument
     from tests.app_support import TODAY, answered, write
 
     path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
@@ -160,7 +160,7 @@ def test_ctrl_q_straight_after_typing_in_a_field_keeps_what_was_typed(tmp_path: 
 
 
 def test_arrows_enter_and_a_note_on_the_next_question_in_one_burst(tmp_path: Path) -> None:
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.instrument_file import builtin_instrument
 
     path, index = _at_question(tmp_path, "ladder")
     questions = builtin_instrument().questions

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.archive import ARCHIVE, Archived, ArchiveError, archive, restore
-from surveys.lock import lock_path
+from surveys.folders.archive import ARCHIVE, Archived, ArchiveError, archive, restore
+from surveys.locks.lock import lock_path
 from tests.app_support import answered, write
 from tests.lock_holders import held_lock
 

@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveys.answers import choose
-from surveys.instrument_file import builtin_bytes, builtin_instrument
-from surveys.response_file import to_toml
-from surveys.responses import Priority, new_assessment, with_answer, with_priorities
+from surveys.files.response_file import to_toml
+from surveys.instruments.instrument_file import builtin_bytes, builtin_instrument
+from surveys.model.answers import choose
+from surveys.model.responses import Priority, new_assessment, with_answer, with_priorities
 from tests.conftest import run_stick
 from tui.cli import run
 

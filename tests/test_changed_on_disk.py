@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose
-from surveys.guarded_file import ChangedOnDisk, GuardedFile, carry_over
-from surveys.response_file import load_assessment
-from surveys.responses import with_answer, with_note
+from surveys.files.guarded_file import ChangedOnDisk, GuardedFile, carry_over
+from surveys.files.response_file import load_assessment
+from surveys.model.answers import choose
+from surveys.model.responses import with_answer, with_note
 from tests.conftest import ROOT, child_pythonpath
 from tests.interview_helpers import INSTRUMENT, fresh_file
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveys.instrument_file import BUILTIN_NAME, builtin_instrument, problems_in
+from surveys.instruments.instrument_file import BUILTIN_NAME, builtin_instrument, problems_in
 from tests.conftest import ROOT, run_stick
 from tests.example import example_text
 
@@ -195,7 +195,7 @@ def test_truncated_or_corrupted_files_never_raise(cut: int, junk: bytes) -> None
     )
 )
 def test_any_shape_of_data_is_checked_without_raising(data: object) -> None:
-    from surveys.instrument_check import check
+    from surveys.instruments.instrument_check import check
 
     if isinstance(data, dict):
         instrument, problems = check(data)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.atomic import TEMP_SUFFIX, host_tag
+from surveys.files.atomic import TEMP_SUFFIX, host_tag
 from tests.crashkit import (
     app_restart_clears,
     app_round,

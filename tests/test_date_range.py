@@ -14,9 +14,9 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.workbook import export_workbook
-from surveys.dates import read_date as entered_date
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Priority, with_priorities
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.model.dates import read_date as entered_date
+from surveys.model.responses import Priority, with_priorities
 from tests.export_helpers import make
 from tui.app.new import parse_date as app_date
 from tui.interview.priorities import parse_date as interview_date

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import AnswerState
-from surveys.editing import EditingSession, ReadOnlyError
+from surveys.editing.session import EditingSession, ReadOnlyError
 from surveys.errors import ResponseFileError
-from surveys.instrument_file import builtin_instrument
-from surveys.lock import Holder
-from surveys.model import Instrument
-from surveys.responses import Assessment, Priority
-from surveys.scoring import score
-from surveys.suggestions import default_function, suggested_priorities
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.locks.lock import Holder
+from surveys.model.answers import AnswerState
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment, Priority
+from surveys.results.scoring import score
+from surveys.results.suggestions import default_function, suggested_priorities
 from tests.app_support import TODAY, answered
 
 T0 = datetime(2026, 3, 31, 9, 0, tzinfo=UTC)
@@ -208,7 +208,7 @@ def test_values_are_honestly_immutable(inst: Instrument) -> None:
 
 
 def test_an_over_long_note_left_as_it_was_is_saved_once(inst: Instrument) -> None:
-    from surveys.limits import NOTE_LIMIT
+    from surveys.model.limits import NOTE_LIMIT
 
     saved: list[Assessment] = []
     s = session_on(answered("N", TODAY, 1, upto=1), saved)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import builtin_instrument
-from surveys.report import report_json, report_lines
-from surveys.response_file import load_assessment
-from surveys.scoring import score
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.results.report import report_json, report_lines
+from surveys.results.scoring import score
 from tests.conftest import run_stick
 from tests.format2_support import deck_words, saved, scored
 from tui.cli import run

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from surveys.response_file import load_assessment, save_assessment
+from surveys.files.response_file import load_assessment, save_assessment
 from tests.conftest import run_stick
 from tests.export_helpers import make, shown, values, version_two
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from exports.merge import reason_without_path
 from exports.workbook import ExportError, export_workbook
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import save_assessment
-from surveys.responses import new_assessment
+from surveys.files.response_file import save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import new_assessment
 from tests.conftest import ROOT
 from tests.export_helpers import find_row, foreign_formulas, make, values
 

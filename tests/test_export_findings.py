@@ -18,8 +18,8 @@ from openpyxl.chart import RadarChart
 from exports.cells import HEADER, NUMBER_HEADER
 from exports.layout import print_scale
 from exports.workbook import export_workbook
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import Priority
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Priority
 from tests.deck_terms import DECK_TERMS
 from tests.export_helpers import hand_edited_note, make, records, shown, values
 
@@ -310,7 +310,7 @@ def test_every_framework_heading_word_comes_from_the_vocabulary(
 ) -> None:
     import importlib
 
-    from surveys.vocabulary import Vocabulary
+    from surveys.model.vocabulary import Vocabulary
 
     renamed = Vocabulary(
         area="domain",

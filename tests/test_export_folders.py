@@ -11,8 +11,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from surveys.assessment_files import not_an_assessment
-from surveys.instrument_file import builtin_bytes
+from surveys.folders.assessment_files import not_an_assessment
+from surveys.instruments.instrument_file import builtin_bytes
 from tests.conftest import run_stick
 from tests.export_helpers import make
 

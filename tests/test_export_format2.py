@@ -10,10 +10,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from exports.workbook import export_workbook
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import new_assessment
-from surveys.session import INSTRUMENT_FILE_KEY, open_assessment
-from surveys.vocabulary import heading, vocabulary
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY, open_assessment
+from surveys.model.responses import new_assessment
+from surveys.model.vocabulary import heading, vocabulary
 from tests.example import MINIMAL, example_text
 from tests.format2_support import deck_words, saved, scored
 

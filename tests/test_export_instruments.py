@@ -12,8 +12,8 @@ from exports.merge import InstrumentCache, open_one
 from exports.sheets_responses import NOT_IN_INSTRUMENT
 from exports.workbook import export_workbook
 from surveys.errors import InstrumentError
-from surveys.instrument_file import builtin_instrument
-from surveys.session import open_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import open_assessment
 from tests.export_helpers import ADDED, column, make, values, version_two
 from tui.cmd_export import ProgressBar
 

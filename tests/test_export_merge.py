@@ -14,11 +14,11 @@ from openpyxl.chart import BarChart, RadarChart
 from exports.merge import basis_for
 from exports.workbook import export_workbook
 from surveys.errors import StickError
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Priority
-from surveys.scoring import score
-from surveys.session import open_assessment
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import open_assessment
+from surveys.model.responses import Priority
+from surveys.results.scoring import score
 from tests.export_helpers import (
     ADDED,
     REMOVED,

@@ -9,11 +9,11 @@ import pytest
 
 import exports.merge
 import exports.workbook
-import surveys.scoring
+import surveys.results.scoring
 from exports.workbook import export_workbook
-from surveys.model import Instrument
-from surveys.responses import Assessment
-from surveys.scoring import Result
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment
+from surveys.results.scoring import Result
 from tests.export_helpers import make
 
 
@@ -38,7 +38,7 @@ def test_a_comparison_scores_each_file_and_the_earlier_one_once(
     earlier = make(tmp_path, "earlier.toml", respondent="R 0", pick=1, on=date(2025, 3, 1))
     again: list[str] = []
     scored: list[str] = []
-    real_member, real_score = exports.merge.score_member, surveys.scoring.score
+    real_member, real_score = exports.merge.score_member, surveys.results.scoring.score
 
     def counted_member(basis: exports.merge.Basis, member: exports.merge.Member) -> exports.merge.Scored:
         again.append(member.file)

@@ -29,8 +29,8 @@ from exports.merge import InstrumentCache, open_one
 from exports.sheets_notes import NotesSheet
 from exports.sheets_responses import ResponsesSheet
 from exports.workbook import export_workbook
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import Priority
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Priority
 from tests.export_helpers import make
 
 PLAN = Priority(

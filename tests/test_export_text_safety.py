@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from exports.cells import excel_text, register_styles, shown_text, text
 from exports.workbook import export_workbook
-from surveys.responses import Priority
+from surveys.model.responses import Priority
 from tests.export_helpers import foreign_formulas, formulas, hand_edited_note, make, records, shown, values
 
 HOSTILE = [

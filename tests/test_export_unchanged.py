@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 import exports.workbook
-import surveys.responses
+import surveys.model.responses
 from benchmarks.synth import assessment
 from exports.workbook import export_workbook
-from surveys.response_file import save_assessment
+from surveys.files.response_file import save_assessment
 from tests.export_helpers import make, version_two
 from tests.workbook_dump import digests
 
@@ -76,7 +76,7 @@ def exported(folder: Path) -> Iterator[tuple[str, Path]]:
 
 def current(folder: Path) -> dict[str, dict[str, str]]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(surveys.responses, "now", lambda: CLOCK)
+        mp.setattr(surveys.model.responses, "now", lambda: CLOCK)
         mp.setattr(exports.workbook, "datetime", _FixedClock)
         return {name: digests(out) for name, out in exported(folder)}
 

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
 
 from exports.workbook import ExportSummary, export_workbook
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import STATUSES, Priority, with_priorities
-from surveys.scoring import score
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import STATUSES, Priority, with_priorities
+from surveys.results.scoring import score
 from tests.export_helpers import column, find_row, foreign_formulas, make, records, shown, values
 
 PLAN = Priority(

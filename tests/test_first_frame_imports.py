@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from surveys.response_file import save_assessment
+from surveys.files.response_file import save_assessment
 from tests.app_support import TODAY, answered
 from tests.conftest import ROOT, child_pythonpath
 
@@ -46,10 +46,10 @@ NOT_YET = (
     "tui.app.new",
     "tui.app.export_dialog",
     "tui.app.changed_on_disk",  # only when the file changes behind the app's back
-    "surveys.storage",  # only a start without FILE looks for the default folder
-    "surveys.suggestions",  # the plan's
-    "surveys.format2_check",  # the built-in instrument is format 1
-    "surveys.lock_break",  # only when a kill left a lock
+    "surveys.folders.storage",  # only a start without FILE looks for the default folder
+    "surveys.results.suggestions",  # the plan's
+    "surveys.instruments.format2_check",  # the built-in instrument is format 1
+    "surveys.locks.lock_break",  # only when a kill left a lock
 )
 
 
@@ -77,6 +77,6 @@ def test_the_first_question_screen_loads_nothing_it_does_not_show(tmp_path: Path
     save_assessment(path, answered("Northfield PCT", TODAY, 2, upto=12))
     _loaded(path, tmp_path)  # the first start keeps the parsed instrument
     loaded = _loaded(path, tmp_path)
-    assert "tui.app.question" in loaded and "surveys.tally" in loaded  # it did reach the question
+    assert "tui.app.question" in loaded and "surveys.results.tally" in loaded  # it did reach the question
     early = sorted(name for name in NOT_YET if name in loaded or any(m.startswith(name + ".") for m in loaded))
     assert not early, f"imported before they are needed: {early}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.folder_index import HEAD_ROWS, FolderIndex
+from surveys.folders.folder_index import HEAD_ROWS, FolderIndex
 from tests.app_support import answered, demo_folder, write
 from tui.app.factory import make_app
 from tui.app.home import HomeScreen

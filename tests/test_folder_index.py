@@ -6,9 +6,9 @@ import os
 from datetime import date
 from pathlib import Path
 
-from surveys.folder_index import FolderIndex, earlier_assessments
-from surveys.response_file import load_assessment
-from surveys.responses import Assessment
+from surveys.files.response_file import load_assessment
+from surveys.folders.folder_index import FolderIndex, earlier_assessments
+from surveys.model.responses import Assessment
 from tests.app_support import STAMP, answered, demo_folder, write
 
 AN_HOUR_AGO_NS = int((STAMP.timestamp() - 3600) * 1e9)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import builtin_instrument, problems_in
-from surveys.report import report_json, report_lines
-from surveys.response_file import from_toml
-from surveys.scoring import score
-from surveys.suggestions import suggestion_title
-from surveys.vocabulary import DECK, vocabulary
+from surveys.files.response_file import from_toml
+from surveys.instruments.instrument_file import builtin_instrument, problems_in
+from surveys.model.vocabulary import DECK, vocabulary
+from surveys.results.report import report_json, report_lines
+from surveys.results.scoring import score
+from surveys.results.suggestions import suggestion_title
 from tests.conftest import run_stick
 from tests.example import DECK as DECK_EXAMPLE
 from tests.example import EDS, MINIMAL, example_instrument, example_text

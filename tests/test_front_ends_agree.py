@@ -15,10 +15,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from surveys.editing import EditingSession
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import new_assessment
+from surveys.editing.session import EditingSession
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import new_assessment
 from tests.interview_helpers import Script
 from tui.app.factory import make_app
 from tui.app.plan import PlanScreen

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from surveys.glossary import terms_used
-from surveys.instrument_file import builtin_instrument, problems_in
+from surveys.instruments.glossary import terms_used
+from surveys.instruments.instrument_file import builtin_instrument, problems_in
 from tests.app_support import TODAY, answered, write
 from tests.conftest import run_stick
 from tests.example import MINIMAL, example_text

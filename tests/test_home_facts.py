@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from surveys.editing import EditingSession
-from surveys.folder_index import FolderIndex
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import Priority, with_priorities
-from surveys.review_dates import awaiting_review, pending_reviews, reviews_due
-from surveys.scoring import completeness
+from surveys.editing.session import EditingSession
+from surveys.folders.folder_index import FolderIndex
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Priority, with_priorities
+from surveys.model.review_dates import awaiting_review, pending_reviews, reviews_due
+from surveys.results.scoring import completeness
 from tests.app_support import answered, write
 from tests.test_folder_index import CountingReader, index
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import builtin_bytes, builtin_instrument
-from surveys.instrument_place import InstrumentPlaceRefused, recorded_instrument
+from surveys.instruments.instrument_file import builtin_bytes, builtin_instrument
+from surveys.instruments.instrument_place import InstrumentPlaceRefused, recorded_instrument
 from tests.conftest import run_stick
 from tests.interview_helpers import fresh_file
 

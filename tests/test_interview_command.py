@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.conftest import ROOT, run_stick
 from tests.interview_helpers import IDS, answered, fresh_file
 from tui.interview import command

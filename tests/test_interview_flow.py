@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from surveys.answers import choose, dont_know
-from surveys.editing import EditingSession
-from surveys.responses import Answer, Assessment, new_assessment, with_answer
+from surveys.editing.session import EditingSession
+from surveys.model.answers import choose, dont_know
+from surveys.model.responses import Answer, Assessment, new_assessment, with_answer
 from tests.interview_helpers import IDS, INSTRUMENT
 from tui.interview.flow import Command, Walk
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import new_assessment
-from surveys.session import INSTRUMENT_FILE_KEY
-from surveys.storage import create_assessment_file
+from surveys.files.response_file import load_assessment
+from surveys.folders.storage import create_assessment_file
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY
+from surveys.model.responses import new_assessment
 from tests.example import MINIMAL, example_text
 from tests.format2_support import deck_words, saved, scored
 from tests.interview_helpers import interview

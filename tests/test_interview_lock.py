@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveys.lock import lock_path
+from surveys.locks.lock import lock_path
 from tests.conftest import run_stick
 from tests.lock_holders import held_lock, write_lock
 

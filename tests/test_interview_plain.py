@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from surveys.answers import AnswerState, resolve
-from surveys.response_file import load_assessment
-from surveys.scoring import score
+from surveys.files.response_file import load_assessment
+from surveys.model.answers import AnswerState, resolve
+from surveys.results.scoring import score
 from tests.interview_helpers import CHOICE_IDS, IDS, INSTRUMENT, answered, fresh_file, interview
 
 

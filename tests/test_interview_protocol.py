@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveys.answers import AnswerState, resolve
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
+from surveys.model.answers import AnswerState, resolve
 from tests.interview_helpers import INSTRUMENT, fresh_file, interview
 from tui.interview.flow import Command
 from tui.interview.protocol import Invalid, parse_line

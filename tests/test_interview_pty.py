@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
 from tests.conftest import ROOT
 from tests.interview_helpers import fresh_file
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from surveys.editing import EditingSession
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import Assessment
-from surveys.session import open_assessment
+from surveys.editing.session import EditingSession
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.opening import open_assessment
+from surveys.model.responses import Assessment
 from tests.interview_helpers import IDS, answered, fresh_file
 from tui.interview.asker import Terminal
 from tui.interview.flow import Walk

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.lock import FileLock, LockedError, clear_stale_locks, lock_path, read_holder
+from surveys.locks.lock import FileLock, LockedError, clear_stale_locks, lock_path, read_holder
 from tests.lock_holders import dead_pid, held_lock, write_lock
 
 

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose
 from surveys.errors import StickError
-from surveys.instrument_file import builtin_bytes, builtin_instrument, problems_in
-from surveys.lock import lock_path, read_holder
-from surveys.response_file import from_toml, to_toml
-from surveys.responses import Priority, new_assessment, with_answer, with_priorities
+from surveys.files.response_file import from_toml, to_toml
+from surveys.instruments.instrument_file import builtin_bytes, builtin_instrument, problems_in
+from surveys.locks.lock import lock_path, read_holder
+from surveys.model.answers import choose
+from surveys.model.responses import Priority, new_assessment, with_answer, with_priorities
 from surveys.terminal_text import is_terminal_safe
 from tests.conftest import run_stick
 from tui.cli import run

@@ -54,8 +54,8 @@ def test_accessible_selects_the_plain_interview_in_a_terminal(tmp_path: Path) ->
 def test_uk_dates_are_read_day_first_everywhere(tmp_path: Path) -> None:
     from datetime import date
 
-    from surveys.dates import read_date, said
-    from surveys.response_file import load_assessment
+    from surveys.files.response_file import load_assessment
+    from surveys.model.dates import read_date, said
     from tui.app.new import parse_date as app_date
     from tui.interview.priorities import parse_date as interview_date
 
@@ -79,7 +79,7 @@ def test_uk_dates_are_read_day_first_everywhere(tmp_path: Path) -> None:
 def test_a_uk_date_in_the_interviews_priorities(tmp_path: Path) -> None:
     from datetime import date
 
-    from surveys.response_file import load_assessment
+    from surveys.files.response_file import load_assessment
     from tests.interview_helpers import CHOICE_IDS, answered, interview
 
     path = fresh_file(tmp_path)

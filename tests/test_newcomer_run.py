@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment
-from surveys.responses import Assessment
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Assessment
 from tests.tmux_app import HAVE_TMUX, TmuxApp, eventually
 
 pytestmark = pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux (CI installs it)")

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from surveys.carried import carried_marker
-from surveys.earlier_file import EARLIER_FILE_KEY, earlier_assessments, recorded_earlier
-from surveys.editing import EditingSession
+from surveys.editing.next_review import NextReviewError, create_next_review, next_review
+from surveys.editing.session import EditingSession
 from surveys.errors import ResponseFileError
-from surveys.folder_index import FolderIndex
-from surveys.instrument_file import builtin_instrument
-from surveys.next_review import NextReviewError, create_next_review, next_review
-from surveys.response_file import from_toml, load_assessment, save_assessment, to_toml
-from surveys.responses import Assessment, Priority
-from surveys.session import INSTRUMENT_FILE_KEY
+from surveys.files.response_file import from_toml, load_assessment, save_assessment, to_toml
+from surveys.folders.earlier_file import EARLIER_FILE_KEY, earlier_assessments, recorded_earlier
+from surveys.folders.folder_index import FolderIndex
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY
+from surveys.model.carried import carried_marker
+from surveys.model.responses import Assessment, Priority
 from tests.app_support import answered, write
 
 THIS_YEAR = date(2026, 3, 31)
@@ -94,7 +94,7 @@ def test_the_date_must_be_after_the_earlier_ones(tmp_path: Path, on: date) -> No
 
 def test_the_date_is_today_unless_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _earlier(tmp_path)
-    monkeypatch.setattr("surveys.next_review.local_now", lambda: datetime(2027, 4, 2, 9, tzinfo=UTC))
+    monkeypatch.setattr("surveys.editing.next_review.local_now", lambda: datetime(2027, 4, 2, 9, tzinfo=UTC))
     assert next_review(load_assessment(path), path).date == date(2027, 4, 2)
 
 

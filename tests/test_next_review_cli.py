@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from surveys.response_file import load_assessment, save_assessment
+from surveys.files.response_file import load_assessment, save_assessment
 from tests.app_support import answered, write
 from tests.conftest import run_stick
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from exports.workbook import export_workbook
-from surveys.next_review import create_next_review, next_review
-from surveys.response_file import load_assessment, save_assessment
-from surveys.scoring import score
-from surveys.session import open_assessment
-from surveys.what_moved import moved_lines, review_moved
+from surveys.editing.next_review import create_next_review, next_review
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.opening import open_assessment
+from surveys.results.scoring import score
+from surveys.results.what_moved import moved_lines, review_moved
 from tests.app_support import answered, write
 from tests.export_helpers import shown, values
 

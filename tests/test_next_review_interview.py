@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from surveys.next_review import create_next_review, next_review
-from surveys.response_file import load_assessment
+from surveys.editing.next_review import create_next_review, next_review
+from surveys.files.response_file import load_assessment
 from tests.app_support import answered as answered_assessment
 from tests.app_support import write
 from tests.interview_helpers import IDS, answered, interview

@@ -100,7 +100,7 @@ def test_no_home_anywhere_gives_one_line(monkeypatch: pytest.MonkeyPatch) -> Non
     import platformdirs
 
     from surveys.errors import StickError
-    from surveys.storage import default_folder
+    from surveys.folders.storage import default_folder
 
     monkeypatch.delenv("STICK_DIR", raising=False)
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: "~/Documents")

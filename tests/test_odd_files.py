@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose
 from surveys.errors import ResponseFileError
-from surveys.instrument_file import builtin_instrument
-from surveys.limits import NOTE_LIMIT, cap_note, small_number
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import new_assessment, with_answer
-from surveys.storage import list_assessments
-from surveys.textfile import MAX_BYTES, read_bytes
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.files.textfile import MAX_BYTES, read_bytes
+from surveys.folders.storage import list_assessments
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose
+from surveys.model.limits import NOTE_LIMIT, cap_note, small_number
+from surveys.model.responses import new_assessment, with_answer
 from tests.conftest import run_stick
 from tests.interview_helpers import fresh_file
 

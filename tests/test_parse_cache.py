@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from surveys import __version__
-from surveys.checked_cache import kept_file, recall_checked
-from surveys.instrument_file import BUILTINS, builtin_bytes, problems_in
-from surveys.parse_cache import cache_file, keep, recall
-from surveys.textfile import parse
+from surveys.files.textfile import parse
+from surveys.instruments.checked_cache import kept_file, recall_checked
+from surveys.instruments.instrument_file import BUILTINS, builtin_bytes, problems_in
+from surveys.instruments.parse_cache import cache_file, keep, recall
 
 
 @pytest.mark.parametrize("ident", sorted(BUILTINS))
@@ -73,8 +73,8 @@ def test_a_file_checked_before_is_neither_parsed_nor_checked_again(
     ident: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """3,300 questions: with the parse kept, the checks were still 170 ms of every first frame."""
-    import surveys.instrument_check as instrument_check
-    import surveys.textfile as textfile
+    import surveys.files.textfile as textfile
+    import surveys.instruments.instrument_check as instrument_check
 
     data = builtin_bytes(ident)
     fresh, _ = problems_in(data, ident, cache_dir=tmp_path)

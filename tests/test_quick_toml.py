@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synth import assessment
-from surveys.quick_toml import loads
-from surveys.response_file import to_toml
-from surveys.responses import Answer
+from surveys.files.quick_toml import loads
+from surveys.files.response_file import to_toml
+from surveys.model.responses import Answer
 
 NOTES = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
 

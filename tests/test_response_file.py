@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from surveys.answers import choose, dont_know, written
 from surveys.errors import ResponseFileError
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import from_toml, load_assessment, save_assessment, to_toml
-from surveys.responses import (
+from surveys.files.response_file import from_toml, load_assessment, save_assessment, to_toml
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose, dont_know, written
+from surveys.model.responses import (
     Assessment,
     Priority,
     new_assessment,

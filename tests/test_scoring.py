@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose, dont_know, written
-from surveys.instrument_file import builtin_instrument, load_instrument
-from surveys.model import Instrument
-from surveys.responses import Answer, Assessment, new_assessment, with_answer
-from surveys.scoring import score
+from surveys.instruments.instrument_file import builtin_instrument, load_instrument
+from surveys.model.answers import choose, dont_know, written
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Answer, Assessment, new_assessment, with_answer
+from surveys.results.scoring import score
 
 FIXTURE = Path(__file__).parent / "data" / "scoring.toml"
 

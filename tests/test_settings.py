@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from surveys.settings import ENV_CONFIG, SETTINGS_FILE, Settings, default_config_dir, read_settings, write_settings
+from surveys.files.settings import (
+    ENV_CONFIG,
+    SETTINGS_FILE,
+    Settings,
+    default_config_dir,
+    read_settings,
+    write_settings,
+)
 
 
 def test_written_then_read_back(tmp_path: Path) -> None:

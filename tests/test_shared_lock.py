@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from surveys.errors import StickError
-from surveys.lock import FileLock, LockedError, lock_path, read_holder
+from surveys.locks.lock import FileLock, LockedError, lock_path, read_holder
 from tests.conftest import ROOT, child_pythonpath, run_stick
 from tests.lock_holders import dead_pid, held_lock, lock_body, write_lock
 
@@ -24,7 +24,7 @@ _RACER = """
 import os, sys, time
 from pathlib import Path
 from surveys.errors import StickError
-from surveys.lock import FileLock
+from surveys.locks.lock import FileLock
 path, log, counter, tries = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 print("ready", flush=True)
 sys.stdin.readline()
@@ -119,7 +119,7 @@ def test_six_interviews_started_at_once_one_writes_and_nothing_is_lost(stick_dir
     assert sorted(codes) == [0, 2, 2, 2, 2, 2], errors
     refused = [e for e, c in zip(errors, codes, strict=True) if c == 2]
     assert all(e.count("\n") == 1 and "already open by" in e for e in refused), refused
-    from surveys.response_file import load_assessment
+    from surveys.files.response_file import load_assessment
 
     answers = load_assessment(path).answers
     assert len(answers) == 4, "the one interview's four answers, all kept, nobody else's"
@@ -189,8 +189,8 @@ def test_an_unreadable_lock_nobody_holds_is_taken_once_old(tmp_path: Path, kind:
 
 
 def test_without_os_locks_the_pid_rules_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from surveys import lock as lock_module
-    from surveys.os_lock import LocksUnavailable
+    from surveys.locks import lock as lock_module
+    from surveys.locks.os_lock import LocksUnavailable
 
     def no_locks(fd: int) -> bool:
         raise LocksUnavailable(38, "Function not implemented")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from surveys import atomic
 from surveys.errors import ResponseFileError
-from surveys.lock import lock_path
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import new_assessment
-from surveys.storage import create_assessment_file
+from surveys.files import atomic
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.folders.storage import create_assessment_file
+from surveys.locks.lock import lock_path
+from surveys.model.responses import new_assessment
 from tests.conftest import ROOT, child_pythonpath, run_stick
 from tests.lock_holders import dead_pid
 
@@ -208,7 +208,7 @@ _SAVE_AS_COLLEAGUE = """
 import os, sys
 from pathlib import Path
 import tomli_w
-from surveys.response_file import load_assessment, save_assessment
+from surveys.files.response_file import load_assessment, save_assessment
 os.setgroups([5432])
 os.setgid(6000)
 os.setuid(4322)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from surveys.answers import choose
-from surveys.instrument_file import builtin_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import new_assessment, with_answer
-from surveys.storage import create_assessment_file, list_assessments, safe_stem
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.folders.storage import create_assessment_file, list_assessments, safe_stem
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.answers import choose
+from surveys.model.responses import new_assessment, with_answer
 from tests.conftest import run_stick
 from tests.example import example_text
 

@@ -1,7 +1,7 @@
 """Home's one-pass summary of a file gives the row the full reading gives, or leaves the file to it.
 
-The cold folder is read by surveys/summary_reader.py; whatever it answers must be what
-reading the file in full (surveys/response_file.py) and scoring its completeness
+The cold folder is read by surveys/folders/summary_reader.py; whatever it answers must be what
+reading the file in full (surveys/files/response_file.py) and scoring its completeness
 would show on Home, and a file that reading refuses must get its error row, never
 a row that looks fine.
 """
@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synth import assessment
-from surveys.folder_index import FileSummary, FolderIndex
-from surveys.instrument_file import builtin_bytes
-from surveys.response_file import load_assessment, to_toml
-from surveys.responses import Answer, Priority, with_priorities
-from surveys.summary_reader import read_facts
+from surveys.files.response_file import load_assessment, to_toml
+from surveys.folders.folder_index import FileSummary, FolderIndex
+from surveys.folders.summary_reader import read_facts
+from surveys.instruments.instrument_file import builtin_bytes
+from surveys.model.responses import Answer, Priority, with_priorities
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
 LATER = int(4e18)  # the scan's clock long after every file: none counts as changed a moment ago

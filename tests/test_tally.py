@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from surveys.answers import choose
-from surveys.editing import EditingSession
-from surveys.instrument_file import builtin_instrument, load_instrument
-from surveys.model import Instrument
-from surveys.responses import Answer, Assessment, Priority, new_assessment, with_answer
-from surveys.scoring import completeness, score
+from surveys.editing.session import EditingSession
+from surveys.instruments.instrument_file import builtin_instrument, load_instrument
+from surveys.model.answers import choose
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Answer, Assessment, Priority, new_assessment, with_answer
+from surveys.results.scoring import completeness, score
 
 DATA = Path(__file__).parent / "data"
 T0 = datetime(2026, 3, 31, 9, 0, tzinfo=UTC)

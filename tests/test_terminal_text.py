@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.instrument_file import builtin_bytes
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_bytes
 from surveys.terminal_text import UNSAFE, is_terminal_safe, json_text, shown_or_kept, terminal_safe
 from tests.conftest import ROOT, child_pythonpath, run_stick
 from tests.hostile import MARKUP, PAYLOAD, SHOWN, hostile_assessment, hostile_file, raw_bytes_in
@@ -195,7 +195,7 @@ def test_the_hostile_assessment_round_trips() -> None:
 def test_the_app_s_open_elsewhere_dialog_shows_a_hostile_holder_escaped(tmp_path: Path) -> None:
     from datetime import datetime
 
-    from surveys.lock import Holder
+    from surveys.locks.lock import Holder
     from tui.app.locked import locked_text
 
     holder = Holder(PAYLOAD, PAYLOAD, 1, datetime(2026, 11, 26, 9, 0), PAYLOAD)

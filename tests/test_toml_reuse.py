@@ -8,7 +8,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from surveys.toml_reuse import LONG, dumps_utf8
+from surveys.files.toml_reuse import LONG, dumps_utf8
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
 LONG_TEXT = st.builds(lambda a, b: (a * (LONG // max(1, len(a)) + 1))[: LONG + 7] + b, TEXT.filter(bool), TEXT)
@@ -45,7 +45,7 @@ def test_every_character_is_escaped_as_tomli_w_escapes_it() -> None:
     """The quick escaping of long strings against tomli-w's own, over every character there is."""
     import tomli_w
 
-    from surveys.toml_reuse import basic_string
+    from surveys.files.toml_reuse import basic_string
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert basic_string(every) == tomli_w.dumps({"v": every}, multiline_strings=False)[len("v = ") : -1]

@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from surveys.lock import lock_path
-from surveys.response_file import load_assessment
+from surveys.files.response_file import load_assessment
+from surveys.locks.lock import lock_path
 from tests.conftest import ROOT, child_pythonpath, run_stick
 from tests.lock_holders import held_lock
 

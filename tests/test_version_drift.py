@@ -6,11 +6,11 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from surveys.answers import AnswerState, choose, resolve, written
-from surveys.instrument_file import load_instrument
-from surveys.response_file import load_assessment, save_assessment
-from surveys.responses import new_assessment, with_answer
-from surveys.scoring import score
+from surveys.files.response_file import load_assessment, save_assessment
+from surveys.instruments.instrument_file import load_instrument
+from surveys.model.answers import AnswerState, choose, resolve, written
+from surveys.model.responses import new_assessment, with_answer
+from surveys.results.scoring import score
 
 DATA = Path(__file__).parent / "data"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from surveys.instrument_file import builtin_instrument
-from surveys.responses import Assessment, Priority, with_priorities
-from surveys.scoring import score
-from surveys.what_moved import PlanItem, moved_json, moved_lines, plan_fates, review_moved, what_moved
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.model.responses import Assessment, Priority, with_priorities
+from surveys.results.scoring import score
+from surveys.results.what_moved import PlanItem, moved_json, moved_lines, plan_fates, review_moved, what_moved
 from tests.app_support import answered
 
 DECK = builtin_instrument()

@@ -121,8 +121,8 @@ def _builtin_words() -> str:
     """The built-in instrument's glossary, for `stick interview --help`: the words an interviewer may be asked."""
     import textwrap
 
-    from surveys.glossary import glossary_lines
-    from surveys.instrument_file import builtin_instrument
+    from surveys.instruments.glossary import glossary_lines
+    from surveys.instruments.instrument_file import builtin_instrument
 
     lines = [
         textwrap.fill(line, 78, initial_indent="  ", subsequent_indent="    ")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from surveys.instrument_file import problems_in
+from surveys.files.textfile import read_bytes
+from surveys.instruments.instrument_file import problems_in
 from surveys.terminal_text import terminal_safe
-from surveys.textfile import read_bytes
 
 
 def run(args: argparse.Namespace) -> int:

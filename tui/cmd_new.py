@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from surveys.dates import read_date
 from surveys.errors import StickError
-from surveys.instrument_file import builtin_instrument, is_builtin_name, named_instrument
-from surveys.responses import new_assessment
-from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
-from surveys.storage import create_assessment_file, default_folder
+from surveys.folders.storage import create_assessment_file, default_folder
+from surveys.instruments.instrument_file import builtin_instrument, is_builtin_name, named_instrument
+from surveys.instruments.opening import INSTRUMENT_FILE_KEY, recorded_instrument_path
+from surveys.model.dates import read_date
+from surveys.model.responses import new_assessment
 from surveys.terminal_text import terminal_safe
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 
-from surveys.dates import read_date
+from surveys.editing.next_review import create_next_review, next_review
 from surveys.errors import StickError
-from surveys.next_review import create_next_review, next_review
-from surveys.session import open_assessment
+from surveys.instruments.opening import open_assessment
+from surveys.model.dates import read_date
 from surveys.terminal_text import terminal_safe
 
 

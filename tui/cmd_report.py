@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from surveys.earlier_file import recorded_earlier
-from surveys.report import report_json, report_lines
-from surveys.scoring import Result, score
-from surveys.session import Opened, open_assessment
+from surveys.folders.earlier_file import recorded_earlier
+from surveys.instruments.opening import Opened, open_assessment
+from surveys.results.report import report_json, report_lines
+from surveys.results.scoring import Result, score
+from surveys.results.what_moved import moved_json, moved_lines, review_moved, since_words
 from surveys.terminal_text import json_text, terminal_safe
-from surveys.what_moved import moved_json, moved_lines, review_moved, since_words
 
 
 def _what_moved(opened: Opened, result: Result) -> tuple[str, list[str], dict[str, Any]] | None:

@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from surveys.errors import StickError
-from surveys.lock_break import BROKEN_KEY, break_lock, current_holder, held_here_by_a_live_stick
+from surveys.locks.lock_break import BROKEN_KEY, break_lock, current_holder, held_here_by_a_live_stick
 
 
 def run(args: argparse.Namespace) -> int:

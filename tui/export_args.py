@@ -3,7 +3,7 @@
 POSIX shells expand `*.toml` before stick sees it; cmd and PowerShell pass it
 as typed. So an argument holding `*`, `?` or `[` that names no file is
 expanded here (sorted, as a POSIX shell would), and a folder stands for its
-assessments (surveys.assessment_files). A name that does exist is taken as it
+assessments (surveys.folders.assessment_files). A name that does exist is taken as it
 is, even with those characters in it.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from surveys.assessment_files import assessments_in
 from surveys.errors import StickError
+from surveys.folders.assessment_files import assessments_in
 
 _PATTERN = frozenset("*?[")
 

@@ -1,1 +1,1 @@
-"""The instrument files that ship with stick (package data)."""
+"""Instrument files: the built-in ones (the *.toml beside this), loading, checking, and the caches of both."""

@@ -1,6 +1,6 @@
 """The stick app: owns the screen stack and opening assessments; screens do the rest.
 
-An assessment opened for answering is locked (`surveys.lock`) until the person
+An assessment opened for answering is locked (`surveys.locks.lock`) until the person
 goes back to Home, opens another or leaves the app by any way; if another stick
 holds it, the person may look at it read-only instead.
 
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
-    from surveys.lock import FileLock
-    from surveys.model import Instrument
-    from surveys.responses import Assessment
+    from surveys.locks.lock import FileLock
+    from surveys.model.instrument import Instrument
+    from surveys.model.responses import Assessment
     from tui.app.context import AssessmentContext
     from tui.app.help import Section
     from tui.app.new import Draft
@@ -182,7 +182,7 @@ class StickApp(App[None]):
     # Opening
 
     def open_file(self, path: Path) -> None:
-        from surveys.session import open_assessment
+        from surveys.instruments.opening import open_assessment
         from tui.app.store import Store
 
         try:
@@ -194,7 +194,7 @@ class StickApp(App[None]):
 
     def _open(self, store: Store) -> None:
         """Lock the file and start answering, or ask whether to look at it read-only."""
-        from surveys.lock import FileLock, LockedError
+        from surveys.locks.lock import FileLock, LockedError
 
         self.release_lock()
         lock = FileLock(store.path, "stick")
@@ -220,7 +220,7 @@ class StickApp(App[None]):
             return
         self.lock = lock
         try:
-            from surveys.guarded_file import GuardedFile
+            from surveys.files.guarded_file import GuardedFile
 
             store.guard(GuardedFile(store.path))  # read again under the lock
             store.on_changed_on_disk = lambda _error: self._ask_changed_on_disk(store)
@@ -258,8 +258,8 @@ class StickApp(App[None]):
     @work(thread=True, group="warm")
     def _warm_save(self, store: Store) -> None:
         # Writing the file once, unsaved, keeps the TOML text of any long note
-        # (surveys/toml_reuse.py): the first answer then saves as fast as the rest.
-        from surveys.response_file import to_toml
+        # (surveys/files/toml_reuse.py): the first answer then saves as fast as the rest.
+        from surveys.files.response_file import to_toml
 
         to_toml(store.assessment)
 
@@ -323,12 +323,12 @@ class StickApp(App[None]):
                 screen.show()  # what moved is said in its text
 
     def instrument(self) -> Instrument:
-        from surveys.instrument_file import builtin_instrument, named_instrument
+        from surveys.instruments.instrument_file import builtin_instrument, named_instrument
 
         return named_instrument(self.instrument_path) if self.instrument_path else builtin_instrument()
 
     def action_new_assessment(self) -> None:
-        from surveys.vocabulary import vocabulary
+        from surveys.model.vocabulary import vocabulary
         from tui.app.new import NewScreen, builtin_choices
 
         try:
@@ -342,10 +342,10 @@ class StickApp(App[None]):
 
     def _create(self, draft: Draft) -> Store:
         """The new file, made in the folder; StickError when it cannot be (the form then stays as typed)."""
-        from surveys.instrument_file import builtin_instrument, is_builtin_name
-        from surveys.responses import new_assessment
-        from surveys.session import INSTRUMENT_FILE_KEY, recorded_instrument_path
-        from surveys.storage import create_assessment_file
+        from surveys.folders.storage import create_assessment_file
+        from surveys.instruments.instrument_file import builtin_instrument, is_builtin_name
+        from surveys.instruments.opening import INSTRUMENT_FILE_KEY, recorded_instrument_path
+        from surveys.model.responses import new_assessment
         from tui.app.store import Store
 
         instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
@@ -370,7 +370,7 @@ class StickApp(App[None]):
 
     def start_next_review(self, path: Path) -> None:
         """Home's `N`: the form for next year's review of `path`; the review made opens at its first question."""
-        from surveys.session import open_assessment
+        from surveys.instruments.opening import open_assessment
         from tui.app.next_review_form import NextReviewScreen
 
         try:

@@ -1,7 +1,7 @@
 """When a save finds the file changed behind the app: reload it, keep ours as a copy, or wait.
 
 Raised by the store (`Store.on_changed_on_disk`) the moment a save is refused
-by `surveys.guarded_file`. Nothing is overwritten: reloading takes the file as
+by `surveys.files.guarded_file`. Nothing is overwritten: reloading takes the file as
 it is now and makes again, on top of it, the changes that could not be saved
 (the note or answer just typed); a copy keeps our version under a new name
 beside it and carries on with the file as it is now.

@@ -26,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _default_folder() -> Path:
     # Only a start without FILE or --dir needs it: `stick FILE` opens no storage module before its first frame.
-    from surveys.storage import default_folder
+    from surveys.folders.storage import default_folder
 
     return default_folder()

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from surveys.responses import Assessment
-from surveys.scoring import Result, score
+from surveys.model.responses import Assessment
+from surveys.results.scoring import Result, score
 from surveys.terminal_text import terminal_safe
 from tui.app.radar_data import RadarData, View, radar_data
 from tui.app.store import Store

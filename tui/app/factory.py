@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from surveys.atomic import clear_stale_temps
-from surveys.lock import clear_stale_locks
-from surveys.responses import now
+from surveys.files.atomic import clear_stale_temps
+from surveys.locks.lock import clear_stale_locks
+from surveys.model.responses import now
 from tui.app.app import IDLE_SAVE_SECONDS, StickApp
 
 
@@ -34,12 +34,12 @@ def make_app(
         clear_stale_locks(place)
     store = None
     if file is not None:
-        from surveys.session import open_assessment
+        from surveys.instruments.opening import open_assessment
         from tui.app.store import Store
 
         opened = open_assessment(file, instrument)
         store = Store(file, opened.assessment, opened.instrument, clock=clock)
-    from surveys.settings import default_config_dir
+    from surveys.files.settings import default_config_dir
 
     return StickApp(
         folder,

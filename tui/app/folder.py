@@ -1,6 +1,6 @@
 """The response folder as the app sees it: Home's rows and the earlier assessments to compare.
 
-Both come from the folder index (surveys/folder_index.py), which reads only
+Both come from the folder index (surveys/folders/folder_index.py), which reads only
 the files that changed since the last look; the screens call these from a
 worker thread, and nothing here touches Textual.
 """
@@ -14,11 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from surveys.earlier_file import earlier_assessments as _earlier
-from surveys.folder_index import FileSummary, FolderIndex
+from surveys.folders.earlier_file import earlier_assessments as _earlier
+from surveys.folders.folder_index import FileSummary, FolderIndex
 
 if TYPE_CHECKING:
-    from surveys.responses import Assessment
+    from surveys.model.responses import Assessment
 
 
 class Summary:

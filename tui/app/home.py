@@ -7,7 +7,7 @@ parsed; rows arrive in batches as they are known, the first screenful first.
 Excel workbook; the export runs in a worker of `ExportPanel`. `/` narrows the
 rows to those holding what is typed, `o` changes their order (both over the
 rows already read: home_rows.py), `x` moves a file into the archive folder
-and `u` puts it back (surveys/archive.py).
+and `u` puts it back (surveys/folders/archive.py).
 """
 
 from __future__ import annotations

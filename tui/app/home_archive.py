@@ -1,6 +1,6 @@
 """What `x` on Home put into the archive folder on this visit, last first, so `u` can put it back.
 
-The moves themselves are the engine's (surveys/archive.py); this keeps which
+The moves themselves are the engine's (surveys/folders/archive.py); this keeps which
 row each file was, so it comes back where it stood, and words each step for
 Home's line under the rows: what happened, and how to undo it.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from surveys.archive import ARCHIVE, Archived, archive, restore
+from surveys.folders.archive import ARCHIVE, Archived, archive, restore
 
 if TYPE_CHECKING:
     from tui.app.folder import Summary

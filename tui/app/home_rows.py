@@ -3,7 +3,7 @@
 Plain functions over the folder's summaries, with no Textual in them, so the
 words and the orders are tested on their own. The facts come from the engine
 (finished and the don't-know count from the folder index, reviews due from
-surveys.review_dates); this module only words them for a table's cells.
+surveys.model.review_dates); this module only words them for a table's cells.
 
 Filtering 10,000 rows happens on every key typed, so each row's search text
 and each order are worked out once; a key then costs one pass of `in` over
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from surveys.review_dates import reviews_due
+from surveys.model.review_dates import reviews_due
 from surveys.terminal_text import terminal_safe
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from surveys.answers import AnswerState
+from surveys.model.answers import AnswerState
 from tui.app.jump_list import JumpList, Row
 from tui.app.store import Store
 

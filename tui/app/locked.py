@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from surveys.lock import Holder
+from surveys.locks.lock import Holder
 from surveys.terminal_text import terminal_safe
 
 

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from surveys.dates import HINT, read_date
 from surveys.errors import StickError
+from surveys.model.dates import HINT, read_date
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, closed_a_drop_down, field_key
 
@@ -43,15 +43,15 @@ class Choice(NamedTuple):
 
 def builtin_choices() -> tuple[Choice, ...]:
     """The built-in instruments, the deck's first (the default)."""
-    from surveys.instrument_file import BUILTINS, builtin_instrument
-    from surveys.vocabulary import vocabulary
+    from surveys.instruments.instrument_file import BUILTINS, builtin_instrument
+    from surveys.model.vocabulary import vocabulary
 
     found = (builtin_instrument(ident) for ident in BUILTINS)
     return tuple(Choice(i.title, i.id, vocabulary(i).organisation_example) for i in found)
 
 
 def parse_date(text: str) -> date:
-    """A date typed day first or ISO (surveys.dates); ValueError with a message a person can act on."""
+    """A date typed day first or ISO (surveys.model.dates); ValueError with a message a person can act on."""
     return read_date(text)
 
 

@@ -1,7 +1,7 @@
 """Next year's review: a small form that starts it from an assessment on Home (`N`).
 
 The organisation, instrument and plan come from the earlier assessment
-(surveys/next_review.py); the form asks only what may change: the respondent,
+(surveys/editing/next_review.py); the form asks only what may change: the respondent,
 the role and the date (today, unless typed otherwise, day first or ISO). ctrl+s
 creates the file and gives the app a store to open at its first question. A
 create that fails keeps the form and says why beside it; esc with something
@@ -19,12 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from surveys.dates import HINT, read_date, said
+from surveys.editing.next_review import create_next_review, next_review
 from surveys.errors import StickError
-from surveys.next_review import create_next_review, next_review
-from surveys.session import Opened
+from surveys.instruments.opening import Opened
+from surveys.model.dates import HINT, read_date, said
+from surveys.model.vocabulary import vocabulary
 from surveys.terminal_text import shown_or_kept, terminal_safe
-from surveys.vocabulary import vocabulary
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, field_key
 from tui.app.store import Store

@@ -20,13 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from surveys.carried import carried_marker
-from surveys.editing import Edit
+from surveys.editing.session import Edit
 from surveys.errors import StickError
-from surveys.model import Instrument
-from surveys.responses import Priority
+from surveys.model.carried import carried_marker
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Priority
+from surveys.model.vocabulary import heading, vocabulary
 from surveys.terminal_text import terminal_safe
-from surveys.vocabulary import heading, vocabulary
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext

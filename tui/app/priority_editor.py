@@ -19,13 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from surveys.carried import carried_marker
-from surveys.dates import HINT, said
-from surveys.editing import EditingSession
+from surveys.editing.session import EditingSession
 from surveys.errors import StickError
-from surveys.responses import STATUSES, Priority
+from surveys.model.carried import carried_marker
+from surveys.model.dates import HINT, said
+from surveys.model.responses import STATUSES, Priority
+from surveys.model.vocabulary import area_title, heading, vocabulary
 from surveys.terminal_text import shown_or_kept, terminal_safe
-from surveys.vocabulary import area_title, heading, vocabulary
 from tui.app.command_keys import CommandModal, catch_up, closed_a_drop_down, field_key
 from tui.app.field_saver import FieldSaver
 from tui.app.new import parse_date

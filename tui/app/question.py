@@ -23,11 +23,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 
-from surveys.answers import AnswerState
-from surveys.editing import Edit
+from surveys.editing.session import Edit
 from surveys.errors import StickError
-from surveys.limits import cap_note, note_cut_message
-from surveys.model import Question
+from surveys.model.answers import AnswerState
+from surveys.model.instrument import Question
+from surveys.model.limits import cap_note, note_cut_message
 from surveys.terminal_text import shown_or_kept, terminal_safe
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command, field_key, typing_into

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from surveys.answers import AnswerState
-from surveys.model import Question
-from surveys.scoring import Completeness
+from surveys.model.answers import AnswerState
+from surveys.model.instrument import Question
+from surveys.results.scoring import Completeness
 from surveys.terminal_text import terminal_safe
 
 STATE_TEXT = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-from surveys.model import Instrument
-from surveys.scoring import Result
-from surveys.vocabulary import heading, scored_heading, vocabulary
+from surveys.model.instrument import Instrument
+from surveys.model.vocabulary import heading, scored_heading, vocabulary
+from surveys.results.scoring import Result
 
 
 class View(Enum):

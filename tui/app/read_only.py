@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from surveys.editing import ReadOnlyError
+from surveys.editing.session import ReadOnlyError
 from tui.app.store import Store
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
+from surveys.results.what_moved import moved_lines, review_moved, since_words
 from surveys.terminal_text import terminal_safe
-from surveys.what_moved import moved_lines, review_moved, since_words
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, command
 from tui.app.context import AssessmentContext
@@ -20,7 +20,7 @@ from tui.app.result_text import result_text
 from tui.app.side_by_side import body_css, stacked
 
 if TYPE_CHECKING:
-    from surveys.scoring import Result
+    from surveys.results.scoring import Result
 
 
 class ResultScreen(CommandScreen[None]):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from surveys.glossary import terms_used
-from surveys.model import Instrument
-from surveys.ranges import group_span
-from surveys.report import meta_lines, number, overall_words
-from surveys.scoring import AreaResult, Result
-from surveys.suggestions import suggestion_line
-from surveys.vocabulary import heading, scored_heading, step_rule, vocabulary
+from surveys.instruments.glossary import terms_used
+from surveys.model.instrument import Instrument
+from surveys.model.ranges import group_span
+from surveys.model.vocabulary import heading, scored_heading, step_rule, vocabulary
+from surveys.results.report import meta_lines, number, overall_words
+from surveys.results.scoring import AreaResult, Result
+from surveys.results.suggestions import suggestion_line
 from tui.app.hanging import Paragraph
 
 BLANK: Paragraph = ("", Content(""))
@@ -115,7 +115,7 @@ def result_text(
 
 
 def _suggestions(instrument: Instrument, result: Result, planned: frozenset[str]) -> list[Paragraph]:
-    # The report's wording (surveys.suggestions); looking here writes nothing, the plan adopts.
+    # The report's wording (surveys.results.suggestions); looking here writes nothing, the plan adopts.
     words = vocabulary(instrument)
     out = _heading(f"Suggested {words.priorities} (weakest {words.areas} first)")
     if not result.suggestions:

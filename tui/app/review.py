@@ -1,6 +1,6 @@
 """Before the result: the questions answered "don't know" or left empty, each a row; enter goes there.
 
-Shown on leaving the last question while some are left (surveys.editing
+Shown on leaving the last question while some are left (surveys.editing.session
 `to_review`). Looking writes nothing: a row only moves the questions there.
 """
 
@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from surveys.answers import AnswerState
-from surveys.model import Question
+from surveys.model.answers import AnswerState
+from surveys.model.instrument import Question
 from tui.app.jump import STATE_MARK
 
 # What the review dismisses with to go on to the result; a question's index goes there; None stays.

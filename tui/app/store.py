@@ -1,9 +1,9 @@
 """The app's hold on one open assessment: an editing session bound to its file.
 
-Every change goes through `session` (surveys/editing.py), which saves at once
+Every change goes through `session` (surveys/editing/session.py), which saves at once
 and only when something changed. This adapter adds what the app needs beside
 it: the path the session saves to, and, once `guard` is called, a file that is
-never saved over behind someone's back (surveys/guarded_file.py). A save the
+never saved over behind someone's back (surveys/files/guarded_file.py). A save the
 guard refuses keeps the change in memory, and `reload` or `save_copy` decides
 what happens to it (tui/app/changed_on_disk.py asks which).
 """
@@ -14,13 +14,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from surveys.editing import EditingSession
-from surveys.guarded_file import ChangedOnDisk, GuardedFile, carry_over
-from surveys.lock import Holder
-from surveys.model import Instrument
-from surveys.response_file import save_assessment
-from surveys.responses import Assessment, now
-from surveys.scoring import Result
+from surveys.editing.session import EditingSession
+from surveys.files.guarded_file import ChangedOnDisk, GuardedFile, carry_over
+from surveys.files.response_file import save_assessment
+from surveys.locks.lock import Holder
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Assessment, now
+from surveys.results.scoring import Result
 
 SaveTo = Callable[[Path, Assessment], None]
 
@@ -82,7 +82,7 @@ class Store:
             raise
         self._saved, self._unsaved = assessment, None
 
-    # A file changed behind us (surveys.guarded_file)
+    # A file changed behind us (surveys.files.guarded_file)
 
     def guard(self, guarded: GuardedFile) -> None:
         """Save through `guarded` from now on, starting from the file as it is now."""

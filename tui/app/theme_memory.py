@@ -1,4 +1,4 @@
-"""The chosen theme is put back at start and remembered whenever it changes (surveys.settings)."""
+"""The chosen theme is put back at start and remembered whenever it changes (surveys.files.settings)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def recall_theme(app: App[Any], folder: Path | None) -> None:
     """
     if folder is None:
         return
-    from surveys.settings import read_settings
+    from surveys.files.settings import read_settings
 
     saved = read_settings(folder).theme
     if saved and saved in app.available_themes:
@@ -24,7 +24,7 @@ def recall_theme(app: App[Any], folder: Path | None) -> None:
     kept = [saved]
 
     def remember(theme: Theme) -> None:
-        from surveys.settings import Settings, SettingsError, write_settings
+        from surveys.files.settings import Settings, SettingsError, write_settings
 
         if theme.name == kept[0]:
             return  # the theme put back at start, or chosen again: the file already says so

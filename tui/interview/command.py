@@ -13,12 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from surveys.atomic import clear_stale_temps
-from surveys.editing import EditingSession
+from surveys.editing.session import EditingSession
 from surveys.errors import StickError
-from surveys.guarded_file import GuardedFile
-from surveys.lock import FileLock
-from surveys.session import Opened, open_assessment
+from surveys.files.atomic import clear_stale_temps
+from surveys.files.guarded_file import GuardedFile
+from surveys.instruments.opening import Opened, open_assessment
+from surveys.locks.lock import FileLock
 from surveys.shell_words import how_to_run
 from tui.interview.flow import Walk
 from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain

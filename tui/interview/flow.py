@@ -2,7 +2,7 @@
 
 Both the plain and the questionary mode drive a `Walk` (through the one loop
 in loop.py): they turn what the person typed into a `Command`, and the walk
-records it through the editing session (surveys/editing.py), which saves it
+records it through the editing session (surveys/editing/session.py), which saves it
 when it changed, and moves on. The session holds the rules about the
 assessment; the walk only where the interview goes next, so both modes go
 back, skip and resume the same way.
@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from surveys.editing import EditingSession
-from surveys.model import Instrument, Question
-from surveys.responses import Assessment
+from surveys.editing.session import EditingSession
+from surveys.model.instrument import Instrument, Question
+from surveys.model.responses import Assessment
 
 CommandKind = Literal["choose", "dont_know", "skip", "back", "write"]
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from surveys.limits import cap_note, note_cut_message
+from surveys.model.limits import cap_note, note_cut_message
 from surveys.terminal_text import terminal_safe
 from tui.interview.flow import Command, Walk
 from tui.interview.loop import run_interview

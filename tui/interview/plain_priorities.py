@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from surveys.limits import small_number
-from surveys.vocabulary import vocabulary
+from surveys.model.limits import small_number
+from surveys.model.vocabulary import vocabulary
 from tui.interview.flow import Walk
 from tui.interview.priorities import (
     DATE_HINT,

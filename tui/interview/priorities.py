@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from surveys.carried import carried_marker
-from surveys.dates import HINT, read_date
-from surveys.editing import EditingSession
-from surveys.model import Instrument
-from surveys.responses import Priority
-from surveys.scoring import Result, Suggestion
-from surveys.suggestions import step_name
-from surveys.vocabulary import heading, vocabulary
+from surveys.editing.session import EditingSession
+from surveys.model.carried import carried_marker
+from surveys.model.dates import HINT, read_date
+from surveys.model.instrument import Instrument
+from surveys.model.responses import Priority
+from surveys.model.vocabulary import heading, vocabulary
+from surveys.results.scoring import Result, Suggestion
+from surveys.results.suggestions import step_name
 
 DATE_HINT = f"for example {HINT}"
 
@@ -58,7 +58,7 @@ def area_label(instrument: Instrument, result: Result, area_id: str) -> str:
 
 
 def parse_date(text: str) -> date | None:
-    """An optional date, day first or ISO (surveys.dates); ValueError with a message to print when it is not one."""
+    """An optional date, day first or ISO (surveys.model.dates); ValueError with a line to print if not."""
     return read_date(text) if text.strip() else None
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from surveys.limits import small_number
-from surveys.model import Question
+from surveys.model.instrument import Question
+from surveys.model.limits import small_number
 from tui.interview.flow import Command
 
 LETTERS = {"d": "dont_know", "s": "skip", "b": "back"}

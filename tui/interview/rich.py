@@ -12,9 +12,9 @@ from typing import Any
 
 import questionary
 
-from surveys.answers import AnswerState, resolve
-from surveys.limits import cap_note, note_cut_message
-from surveys.model import Question
+from surveys.model.answers import AnswerState, resolve
+from surveys.model.instrument import Question
+from surveys.model.limits import cap_note, note_cut_message
 from tui.interview.asker import MAX_NUMBERED, Asker, Terminal
 from tui.interview.flow import Command, Walk
 from tui.interview.loop import run_interview

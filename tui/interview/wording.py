@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from surveys.answers import AnswerState, resolve
-from surveys.model import Instrument, Question
-from surveys.report import report_lines
-from surveys.responses import Assessment
-from surveys.scoring import score
+from surveys.model.answers import AnswerState, resolve
+from surveys.model.instrument import Instrument, Question
+from surveys.model.responses import Assessment
+from surveys.results.report import report_lines
+from surveys.results.scoring import score
 from surveys.shell_words import command_for, invoked_as, shell_in_use
 from tui.interview.flow import Progress, Walk
 
