@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from surveys.locks.lock import FileLock, LockedError, clear_stale_locks, lock_path, read_holder
+from surveys.locks.lock import FileLock, LockedError, lock_path, read_holder
+from surveys.locks.stale_sweep import clear_stale_locks
 from tests.lock_holders import dead_pid, held_lock, write_lock
 
 

@@ -36,7 +36,7 @@ from surveys.locks.os_lock import LocksUnavailable, try_lock, unlock
 from surveys.processes import alive, this_host
 from surveys.shell_words import how_to_run
 
-__all__ = ["FileLock", "Holder", "LockedError", "clear_stale_locks", "lock_path", "read_holder"]
+__all__ = ["FileLock", "Holder", "LockedError", "lock_path", "read_holder"]
 
 # A lock file made without hard links is empty for a moment: not stale while this young.
 _MID_WRITE_SECONDS = 5.0
@@ -263,24 +263,3 @@ def _mtime(path: Path) -> float | None:
         return os.lstat(path).st_mtime
     except OSError:
         return None
-
-
-def clear_stale_locks(folder: Path, older_than: float = 60.0) -> list[Path]:
-    """Remove the locks in `folder` nobody holds any more; returns what was removed.
-
-    For a start-up sweep, so a killed stick leaves no lock behind even on files
-    nobody opens again. Only stick's own locks (`.NAME.toml.lock`) are looked at.
-    """
-    removed: list[Path] = []
-    try:
-        candidates = [p for p in folder.glob(".*.toml.lock") if not p.is_symlink() and p.is_file()]
-    except OSError:
-        return removed
-    if not candidates:
-        return removed  # the usual start: nothing left by a kill, and the breaking module is not loaded
-    from surveys.locks.lock_break import remove_if_stale
-
-    for lock in candidates:
-        if remove_if_stale(lock, older_than):
-            removed.append(lock)
-    return removed

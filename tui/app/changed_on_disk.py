@@ -10,9 +10,9 @@ beside it and carries on with the file as it is now.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -21,7 +21,6 @@ from textual.widgets import Button, Static
 from surveys.errors import StickError
 
 if TYPE_CHECKING:
-    from tui.app.app import StickApp
     from tui.app.store import Store
 
 Choice = Literal["reload", "copy", "cancel"]
@@ -80,13 +79,13 @@ class ChangedOnDiskScreen(ModalScreen[Choice]):
         self.focus_next()
 
 
-def ask(app: StickApp, store: Store) -> None:
+def ask(app: App[Any], store: Store) -> None:
     """Show the choice once, however many saves were refused while it is up."""
     if not any(isinstance(screen, ChangedOnDiskScreen) for screen in app.screen_stack):
         app.push_screen(ChangedOnDiskScreen(store.path), lambda choice: settle(app, store, choice))
 
 
-def settle(app: StickApp, store: Store, choice: Choice | None) -> None:
+def settle(app: App[Any], store: Store, choice: Choice | None) -> None:
     from tui.app.plan import PlanScreen
     from tui.app.question import QuestionScreen
 

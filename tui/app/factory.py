@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from surveys.files.atomic import clear_stale_temps
-from surveys.locks.lock import clear_stale_locks
+from surveys.locks.stale_sweep import clear_stale_locks
 from surveys.model.responses import now
 from tui.app.app import IDLE_SAVE_SECONDS, StickApp
 

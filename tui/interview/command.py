@@ -21,7 +21,8 @@ from surveys.instruments.opening import Opened, open_assessment
 from surveys.locks.lock import FileLock
 from surveys.shell_words import how_to_run
 from tui.interview.flow import Walk
-from tui.interview.plain import ConsoleIO, LineIO, StreamIO, run_plain
+from tui.interview.line_io import ConsoleIO, LineIO, StreamIO
+from tui.interview.plain import run_plain
 
 
 def no_terminal(file: Path) -> str:

@@ -7,18 +7,15 @@ and output are injected, so tests drive the same code as the terminal.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Protocol, TextIO
 
 from surveys.model.limits import cap_note, note_cut_message
-from surveys.terminal_text import terminal_safe
 from tui.interview.flow import Command, Walk
+from tui.interview.line_io import LineIO
 from tui.interview.loop import run_interview
 from tui.interview.plain_priorities import offer_priorities
 from tui.interview.protocol import Invalid, parse_line
 from tui.interview.wording import current_answer, opening_lines, option_lines, progress_line
-from tui.interview.wrap import wrapped
 
 HOW_TO = (
     "How to answer: type the number of a choice, d for don't know, s to skip or b to go back one question, then Enter.",
@@ -28,54 +25,6 @@ HOW_TO = (
     "Every answer is saved at once. To stop, press Ctrl-D (on Windows Ctrl-Z then Enter) or Ctrl-C; "
     "run the same command again to carry on.",
 )
-
-
-# What a paragraph of instrument text may lay itself out with; all else is shown as escapes.
-LAYOUT = "\n\t"
-
-
-class LineIO(Protocol):
-    def ask(self, prompt: str) -> str:
-        """One line without its line ending; EOFError at the end of input."""
-
-    def say(self, text: str = "") -> None: ...
-
-
-class StreamIO:
-    """Lines over two text streams. With `echo`, each line read is written back after its
-    prompt, so the output of a piped run reads as a transcript."""
-
-    def __init__(self, instream: TextIO, outstream: TextIO, echo: bool = False) -> None:
-        self._in = instream
-        self._out = outstream
-        self._echo = echo
-
-    def ask(self, prompt: str) -> str:
-        self._out.write(terminal_safe(prompt))
-        self._out.flush()
-        line = self._in.readline()
-        if not line:
-            if self._echo:
-                self._out.write("\n")
-            raise EOFError
-        line = line.rstrip("\r\n")
-        if self._echo:
-            self._out.write(terminal_safe(line) + "\n")
-        return line
-
-    def say(self, text: str = "") -> None:
-        self._out.write(terminal_safe(text, keep=LAYOUT) + "\n")
-        self._out.flush()
-
-
-class ConsoleIO:
-    """The terminal through input(), which gives line editing where the platform has it."""
-
-    def ask(self, prompt: str) -> str:
-        return input(terminal_safe(prompt))
-
-    def say(self, text: str = "") -> None:
-        print(wrapped(terminal_safe(text, keep=LAYOUT), shutil.get_terminal_size().columns), flush=True)
 
 
 class PlainFront:

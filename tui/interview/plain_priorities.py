@@ -21,7 +21,7 @@ from tui.interview.priorities import (
 )
 
 if TYPE_CHECKING:
-    from tui.interview.plain import LineIO
+    from tui.interview.line_io import LineIO
 
 YES = ("y", "yes")
 NO = ("n", "no")
