@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from surveys.files.response_file import load_assessment
-from surveys.folders.folder_index import FolderIndex, earlier_assessments
+from surveys.folders.earlier_search import earlier_assessments
+from surveys.folders.folder_index import FolderIndex
 from surveys.model.responses import Assessment
 from tests.app_support import STAMP, answered, demo_folder, write
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from surveys.folders.folder_index import FileSummary
+from surveys.folders.file_summary import FileSummary
 from tui.app.folder import Summary
 from tui.app.home_rows import SORTS, HomeList, cells, done_words, search_text, where_words
 

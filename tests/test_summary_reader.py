@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from benchmarks.synth import assessment
 from surveys.files.response_file import load_assessment, to_toml
-from surveys.folders.folder_index import FileSummary, FolderIndex
+from surveys.folders.file_summary import FileSummary
+from surveys.folders.folder_index import FolderIndex
 from surveys.folders.summary_reader import read_facts
 from surveys.instruments.instrument_file import builtin_bytes
 from surveys.model.responses import Answer, Priority, with_priorities

@@ -70,7 +70,7 @@ def earlier_assessments(
 
     None when cancelled before the answer was known.
     """
-    from surveys.folders.folder_index import earlier_assessments as search
+    from surveys.folders.earlier_search import earlier_assessments as search
 
     named = recorded_earlier(current, assessment, reader)
     found = search(index, current, assessment, cancelled, reader)

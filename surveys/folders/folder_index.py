@@ -16,7 +16,6 @@ hide a second save of the same size.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -24,16 +23,15 @@ import stat as stat_module
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from surveys.errors import ResponseFileError, StickError
 from surveys.files.atomic import atomic_write
 from surveys.files.cache_dir import default_cache_dir
-from surveys.files.response_file import from_toml, load_assessment, response_bytes
-from surveys.folders.earlier_rule import comes_before
+from surveys.files.response_file import from_toml, response_bytes
+from surveys.folders.file_summary import FileStat, FileSummary, decode_summary, encode_summary, summary_row
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
-from surveys.model.review_dates import pending_reviews
 
 if TYPE_CHECKING:
     from surveys.folders.summary_reader import Facts, Progress
@@ -55,103 +53,6 @@ BATCH_SECONDS = 0.25  # rows arrive four times a second: each batch costs the sc
 BATCH_LIMIT = 2000
 
 Reader = Callable[[Path], Assessment]
-
-
-class FileSummary(NamedTuple):
-    """What Home and the earlier-assessment search need of one response file."""
-
-    name: str
-    size: int
-    mtime_ns: int
-    organisation: str = ""
-    respondent: str = ""
-    date: dt.date | None = None
-    instrument_id: str = ""
-    instrument_version: int = 0
-    updated: dt.datetime | None = None
-    percent: int | None = None  # None when the file's instrument cannot be found
-    # The review dates of the plan's priorities still under way (surveys.model.review_dates).
-    reviews: tuple[dt.date, ...] = ()
-    error: str = ""  # why the file cannot be read; then the rest is empty
-    finished: bool = False  # every question answered (surveys.results.scoring.Completeness.finished)
-    dont_know: int = 0
-
-
-def _encode(s: FileSummary) -> list[Any]:
-    return [
-        s.size,
-        s.mtime_ns,
-        s.organisation,
-        s.respondent,
-        s.date.isoformat() if s.date else "",
-        s.instrument_id,
-        s.instrument_version,
-        s.updated.isoformat() if s.updated else "",
-        s.percent,
-        [d.isoformat() for d in s.reviews],
-        s.error,
-        s.finished,
-        s.dont_know,
-    ]
-
-
-def _decode(name: str, row: list[Any]) -> FileSummary:
-    size, mtime_ns, org, who, on, inst, version, updated, percent, reviews, error, finished, dont_know = row
-    # One expression, not a loop over (value, type) pairs: a warm Home decodes 10,000 of these.
-    if not (
-        isinstance(size, int)
-        and isinstance(mtime_ns, int)
-        and isinstance(version, int)
-        and isinstance(org, str)
-        and isinstance(who, str)
-        and isinstance(inst, str)
-        and isinstance(finished, bool)
-        and isinstance(dont_know, int)
-        and (percent is None or isinstance(percent, int))
-        and isinstance(error, str)
-    ):
-        raise ValueError("bad entry")
-    return FileSummary(
-        name,
-        size,
-        mtime_ns,
-        org,
-        who,
-        dt.date.fromisoformat(on) if on else None,
-        inst,
-        version,
-        dt.datetime.fromisoformat(updated) if updated else None,
-        percent,
-        () if reviews == [] else tuple(dt.date.fromisoformat(d) for d in reviews),
-        error,
-        finished,
-        dont_know,
-    )
-
-
-class _Stat(NamedTuple):
-    name: str
-    size: int
-    mtime_ns: int
-
-
-def _row(stat: _Stat, who: Assessment | Facts, progress: Completeness | None) -> FileSummary:
-    """A file's row: who, when and its reviews from `who` (read whole or in one pass); how complete from `progress`."""
-    return FileSummary(
-        stat.name,
-        stat.size,
-        stat.mtime_ns,
-        who.organisation,
-        who.respondent,
-        who.date,
-        who.instrument_id,
-        who.instrument_version,
-        who.updated,
-        progress.percent if progress is not None else None,
-        pending_reviews(who.priorities),
-        finished=progress is not None and progress.finished,
-        dont_know=progress.dont_know if progress is not None else 0,
-    )
 
 
 class FolderIndex:
@@ -208,7 +109,7 @@ class FolderIndex:
             if {k: raw.get(k) for k in self._identity} != self._identity:
                 return []
             scanned = raw["scanned_ns"]
-            rows = [_decode(row[0], row[1:]) for row in raw["rows"]]
+            rows = [decode_summary(row[0], row[1:]) for row in raw["rows"]]
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
             return []
         if not isinstance(scanned, int):
@@ -225,7 +126,7 @@ class FolderIndex:
         return still
 
     def _save_head(self, newest: list[FileSummary], scanned_ns: int) -> None:
-        rows = [[s.name, *_encode(s)] for s in newest]
+        rows = [[s.name, *encode_summary(s)] for s in newest]
         if self._head_holds(rows):
             return  # the same newest rows: no write (and no fsync) for a folder that did not change
         doc = {"format": FORMAT, "version": VERSION, **self._identity, "scanned_ns": scanned_ns, "rows": rows}
@@ -260,7 +161,7 @@ class FolderIndex:
             scanned = raw["scanned_ns"]
             if not isinstance(scanned, int):
                 return {}, 0
-            return {name: _decode(name, row) for name, row in raw["files"].items()}, scanned
+            return {name: decode_summary(name, row) for name, row in raw["files"].items()}, scanned
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return {}, 0
 
@@ -270,7 +171,7 @@ class FolderIndex:
             "version": VERSION,
             **self._identity,
             "scanned_ns": scanned_ns,
-            "files": {name: _encode(s) for name, s in summaries.items()},
+            "files": {name: encode_summary(s) for name, s in summaries.items()},
         }
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -285,7 +186,7 @@ class FolderIndex:
             return None
         return leave_out.name
 
-    def _listing(self) -> list[_Stat]:
+    def _listing(self) -> list[FileStat]:
         found = []
         try:
             with os.scandir(self.folder) as entries:
@@ -298,13 +199,13 @@ class FolderIndex:
                         st = entry.stat()
                     except OSError:
                         continue
-                    found.append(_Stat(entry.name, st.st_size, st.st_mtime_ns))
+                    found.append(FileStat(entry.name, st.st_size, st.st_mtime_ns))
         except OSError:
             return []
         found.sort(key=lambda s: (s.mtime_ns, s.name), reverse=True)
         return found
 
-    def _summarise(self, stat: _Stat) -> FileSummary:
+    def _summarise(self, stat: FileStat) -> FileSummary:
         path = self.folder / stat.name
         try:
             if self._reader is not None:
@@ -320,9 +221,9 @@ class FolderIndex:
                 a = from_toml(data, str(path))  # a layout only the full reading knows, or a bad file
         except ResponseFileError as exc:
             return FileSummary(stat.name, stat.size, stat.mtime_ns, error=str(exc))
-        return _row(stat, a, self._progress(a, path))
+        return summary_row(stat, a, self._progress(a, path))
 
-    def _summary_of(self, stat: _Stat, path: Path, facts: Facts) -> FileSummary:
+    def _summary_of(self, stat: FileStat, path: Path, facts: Facts) -> FileSummary:
         from surveys.folders.summary_reader import Progress
         from surveys.instruments.opening import INSTRUMENT_FILE_KEY
 
@@ -343,7 +244,7 @@ class FolderIndex:
             instrument = self._instrument(key, bare, path)
             self._counters[key] = Progress(instrument) if instrument is not None else None
         counter = self._counters[key]
-        return _row(stat, facts, counter.of(facts.answers) if counter is not None else None)
+        return summary_row(stat, facts, counter.of(facts.answers) if counter is not None else None)
 
     def _instrument(self, key: tuple[str, str], a: Assessment, path: Path) -> Instrument | None:
         from surveys.instruments.opening import instrument_for
@@ -415,41 +316,3 @@ class FolderIndex:
     def summaries(self, leave_out: Path | None = None) -> list[FileSummary]:
         """Every summary at once (for callers that do not stream)."""
         return [s for batch in self.scan(leave_out=leave_out) for s in batch]
-
-
-def is_earlier(candidate: FileSummary, assessment: Assessment) -> bool:
-    """Of the same organisation, on the same instrument, dated before `assessment`."""
-    return (
-        not candidate.error
-        and candidate.date is not None
-        and comes_before(candidate.organisation, candidate.instrument_id, candidate.date, assessment)
-    )
-
-
-def earlier_assessments(
-    index: FolderIndex,
-    current: Path,
-    assessment: Assessment,
-    cancelled: Callable[[], bool] = lambda: False,
-    reader: Reader = load_assessment,
-) -> list[tuple[Path, Assessment]] | None:
-    """Earlier assessments of the same organisation, latest first; None when cancelled.
-
-    The index finds the candidates; only they are read in full.
-    """
-    found: list[tuple[Path, Assessment]] = []
-    candidates = [s for batch in index.scan(cancelled, leave_out=current) for s in batch if is_earlier(s, assessment)]
-    if cancelled():
-        return None
-    for candidate in candidates:
-        if cancelled():
-            return None
-        path = index.folder / candidate.name
-        try:
-            other = reader(path)
-        except ResponseFileError:
-            continue
-        if comes_before(other.organisation, other.instrument_id, other.date, assessment):  # the file as read now
-            found.append((path, other))
-    found.sort(key=lambda pair: (pair[1].date, pair[1].updated), reverse=True)
-    return found

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from surveys.folders.earlier_file import earlier_assessments as _earlier
-from surveys.folders.folder_index import FileSummary, FolderIndex
+from surveys.folders.file_summary import FileSummary
+from surveys.folders.folder_index import FolderIndex
 
 if TYPE_CHECKING:
     from surveys.model.responses import Assessment
