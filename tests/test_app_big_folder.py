@@ -15,6 +15,7 @@ from tests.app_pty import AppInPty
 from tests.app_support import answered
 from tui.app.factory import make_app
 from tui.app.home import HomeScreen
+from tui.app.home_reading import ReadingHome
 
 
 def many(folder: Path, count: int, template: Assessment) -> list[Path]:
@@ -36,13 +37,14 @@ async def test_home_rows_arrive_in_batches_and_listed_means_all_are_there(
     folder = tmp_path / "answers"
     many(folder, 120, answered("Template", date(2026, 1, 1), 2, upto=6))
     seen: list[tuple[int, bool, int]] = []
-    original = HomeScreen.on_home_screen_rows
+    # Patched where it is defined: Textual calls a handler of each class in the screen's MRO.
+    original = ReadingHome.on_reading_home_rows
 
-    def record(self: HomeScreen, message: HomeScreen.Rows) -> None:
+    def record(self: ReadingHome, message: ReadingHome.Rows) -> None:
         original(self, message)
         seen.append((len(message.rows), self.listed, len(self.items)))
 
-    monkeypatch.setattr(HomeScreen, "on_home_screen_rows", record)
+    monkeypatch.setattr(ReadingHome, "on_reading_home_rows", record)
     monkeypatch.setattr("surveys.folders.folder_index.FIRST_BATCH", 10)
     monkeypatch.setattr("surveys.folders.folder_index.BATCH_LIMIT", 25)
     app = make_app(folder)

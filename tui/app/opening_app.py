@@ -120,7 +120,8 @@ class OpeningApp(EarlierOutlineApp):
 
     def _home_beneath(self) -> None:
         """Leaving the questions lands on Home, even when stick started on a file."""
-        from tui.app.home import HomeHost, HomeScreen
+        from tui.app.home import HomeScreen
+        from tui.app.home_reading import HomeHost
 
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             # The app these parts make up (StickApp, with MakingApp's new and next-review) is Home's host.
