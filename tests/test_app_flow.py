@@ -142,11 +142,11 @@ async def test_earlier_assessment_is_drawn_and_can_be_turned_off(tmp_path: Path)
         await app.workers.wait_for_complete()
         await pilot.pause()
         radar = app.screen.query_one(Radar)
-        assert radar.data is not None and radar.data.earlier is not None
-        assert radar.data.earlier_name.startswith("2025-03-31")
+        assert radar.data is not None and len(radar.data.outlines) == 2
+        assert radar.data.outlines[1].name.startswith("2025-03-31")
         assert any("dashed: 2025-03-31" in line for line in radar.picture_text())
         await pilot.press("c")
-        assert radar.data.earlier is None
+        assert len(radar.data.outlines) == 1
 
 
 async def test_note_is_saved_after_a_pause_in_typing(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ async def _result_screen(folder: Path, file: Path) -> tuple[str, str]:
         assert deck_words("".join(shots)) == []
         text = "\n".join(line.plain for line in app.screen.query_one("#result", HangingText).lines(1000))
         titles = [_radar_title(app.screen.query_one(Radar))]
-        await pilot.press("r")  # the other view: EDS has no dimensions, so it stays on the outcomes
+        await pilot.press("r")  # the next view: the domains' totals
         await pilot.pause()
         titles.append(_radar_title(app.screen.query_one(Radar)))
     return text, " / ".join(titles)
@@ -62,7 +62,7 @@ async def test_the_eds_result_screen_shows_the_total_and_its_band(tmp_path: Path
     file = saved(tmp_path, scored(EDS, values))
     text, titles = await _result_screen(tmp_path, file)
     assert line in text
-    assert titles == "Outcomes: scores 0-3 / Outcomes: scores 0-3"
+    assert titles == "Outcomes: scores 0-3 / Domains: share of the most each can score"
     assert "About Equality Delivery System 2022 (EDS 2022)" in text and "Reading note: " in text
     assert deck_words(text + titles) == []
 

@@ -21,7 +21,7 @@ from tui.app.factory import make_app
 from tui.app.hanging import HangingText
 from tui.app.question import QuestionScreen
 from tui.app.radar import Radar
-from tui.app.radar_geometry import Layer, draw_radar
+from tui.app.radar_geometry import GRID_DOT, Layer, Shape, draw_radar
 from tui.app.result import ResultScreen
 
 SIZES = [(80, 24), (120, 40)]
@@ -96,7 +96,8 @@ async def radar_views(file: Path, size: tuple[int, int], screen: str) -> list[tu
             out.append((screen_text(app), app.screen.query_one(Radar).picture_text()))
             await pilot.press("r")
             await pilot.pause()
-    return out
+    # The competence areas first, whichever the screen opened on (the radar follows the question).
+    return sorted(out, key=lambda shown: "Competence areas" not in shown[1][0])
 
 
 @pytest.mark.parametrize("screen", ["question", "result"])
@@ -116,17 +117,18 @@ async def test_the_radar_titles_and_names_are_whole(tmp_path: Path, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_a_radar_with_no_answers_says_so_and_draws_nothing(tmp_path: Path, size: tuple[int, int]) -> None:
-    # Seen: a scatter of dots, the outline collapsed into the centre.
+async def test_a_radar_with_no_answers_draws_its_grid_and_no_shape(tmp_path: Path, size: tuple[int, int]) -> None:
+    # Seen first: a scatter of dots, the outline collapsed into the centre; then (issue 22) "No answers
+    # yet, so nothing is drawn", a blank where the radar should be. Now the grid, and no shape yet.
     empty = new_assessment("Northfield PCT", "Ann Smith", "Lead", DECK.id, DECK.version, on=TODAY)
     file = write(tmp_path, "a.toml", empty)
     for screen in ("question", "result"):
         areas, dimensions = await radar_views(file, size, screen)
-        assert not BRAILLE_DOTS & set("".join(areas[1] + dimensions[1]))
-        assert "No answers yet, so nothing is drawn: each area is drawn once one of its questions is answered." in (
-            flowing(areas[1])
-        )
-        assert "No answers yet, so nothing is drawn" in flowing(dimensions[1])
+        for _, rows in (areas, dimensions):
+            assert not BRAILLE_DOTS & set("".join(rows))
+            assert "".join(rows).count(GRID_DOT) > 40
+            assert "nothing is drawn" not in flowing(rows)
+            assert "no answers yet: the shape appears with the first" in flowing(rows)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -136,11 +138,12 @@ async def test_the_radar_names_the_areas_with_no_answers_until_they_have_some(
     # Seen: "?: no answers yet" stayed, saying nothing of which, once answers existed.
     some = write(tmp_path, "some.toml", answered("Northfield PCT", TODAY, 3, upto=20))
     areas, dimensions = await radar_views(some, size, "question")
-    assert "?: no answers yet (5, 6, 7)" in flowing(areas[1])
-    assert "no answers" not in flowing(dimensions[1])
+    assert "no answer yet: 5-7" in flowing(areas[1])
+    assert "no answer" not in flowing(dimensions[1])
+    assert not any("?" in row for row in areas[1] + dimensions[1])  # seen: "5?" beside a spoke, unexplained
     every = write(tmp_path, "every.toml", answered("Northfield PCT", TODAY, 3))
     for _, rows in await radar_views(every, size, "question"):
-        assert "no answers" not in flowing(rows)
+        assert "no answer" not in flowing(rows)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -154,14 +157,14 @@ async def test_a_result_with_no_answers_claims_no_fit(tmp_path: Path, size: tupl
 
 def test_an_area_with_no_answers_is_not_drawn_at_the_centre() -> None:
     values, missing = [0.75, 0.75, 0.75, 0.0, 0.0], [False, False, False, True, True]
-    picture = draw_radar(values, 30, 15, rings=4, missing=missing)
+    picture = draw_radar(5, 30, 15, rings=4, shapes=[Shape(values, missing)])
     centre = picture.rows[15 // 2]
     column = 0
     for text, layer in centre:
         if column <= 15 < column + len(text):
             assert layer is not Layer.CURRENT
         column += len(text)
-    drawn = draw_radar(values, 30, 15, rings=4)
+    drawn = draw_radar(5, 30, 15, rings=4, shapes=[Shape(values)])
     assert sum(layer is Layer.CURRENT for row in drawn.rows for _, layer in row) > sum(
         layer is Layer.CURRENT for row in picture.rows for _, layer in row
     )
@@ -234,15 +237,16 @@ async def test_the_export_dialog_tells_two_files_of_one_organisation_apart(
 def test_next_years_review_with_no_answers_still_shows_last_years_outline(size: tuple[int, int]) -> None:
     # Seen in tmux: a review just started from last year's said "nothing is drawn" beside
     # "Comparing with 2026-12-01", hiding the one picture there was to see.
-    from tui.app.radar_data import View, radar_data
+    from surveys.results.radar_views import views
+    from tui.app.radar_data import radar_data
 
     empty = new_assessment("Northfield PCT", "Ann Smith", "Lead", DECK.id, DECK.version, on=TODAY)
     last_year = score(DECK, answered("Northfield PCT", TODAY.replace(year=TODAY.year - 1), 3))
-    for view in View:
+    for view in views(DECK):
         data = radar_data(DECK, score(DECK, empty), view, last_year, "2025-03-31")
         rows = Radar._draw(data, 32 if size[0] == 80 else 50, size[1] - 4)
         earlier_dots = "".join(text for row in rows for text, layer in row if layer is Layer.EARLIER)
         assert BRAILLE_DOTS & set(earlier_dots), "last year's outline is drawn"
         words = flowing(["".join(text for text, _ in row) for row in rows])
-        assert "dashed: 2025-03-31" in words and "no answers yet" in words
+        assert "dashed: 2025-03-31" in words and "no answer yet" in words
         assert "nothing is drawn" not in words

@@ -80,5 +80,59 @@ def test_screen(case: str, size: tuple[int, int], folder: Path, snap_compare: Ca
     assert snap_compare(app, terminal_size=size, run_before=settle(*keys))
 
 
+# The radar beside a question (issue 22): each kind of question, at both sizes, in colour and without.
+RADAR_CASES = {
+    "dimension_question": (LATER, ("j", "home", "enter")),  # the first question, its dimension's profiles marked
+    "competence_question": (LATER, ()),  # the first open question: a competence area's
+    "eds_outcome": ("eds", ()),  # EDS 2022's outcome 2B, among its domain's outcomes
+}
+
+
+def eds_file(folder: Path) -> Path:
+    """An EDS 2022 assessment rated up to outcome 2A, beside the demo folder (its Home is not snapshotted)."""
+    from surveys.instruments.instrument_file import builtin_instrument
+    from tests.format2_support import saved, scored
+
+    (folder / "eds").mkdir()
+    return saved(folder / "eds", scored(builtin_instrument("eds2022"), [3, 2, 3, 1, 2]))
+
+
+@pytest.mark.parametrize("colour", ["colour", "no_color"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("case", list(RADAR_CASES))
+def test_radar(
+    case: str,
+    size: tuple[int, int],
+    colour: str,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    snap_compare: Callable[..., bool],
+) -> None:
+    if colour == "no_color":
+        monkeypatch.setenv("NO_COLOR", "1")
+    file, keys = RADAR_CASES[case]
+    path = eds_file(Path(".")) if file == "eds" else folder / file
+    app = make_app(path.parent, path, today=lambda: TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=settle(*keys))
+
+
+def themes() -> list[str]:
+    from textual.app import App
+
+    return sorted(App().available_themes)
+
+
+@pytest.mark.parametrize("theme", themes())
+def test_radar_in_each_theme(theme: str, folder: Path, snap_compare: Callable[..., bool]) -> None:
+    # The dimension question at 80x24: grid, marked spokes and shape must stay apart in every theme.
+    app = make_app(folder, folder / LATER, today=lambda: TODAY)
+
+    async def themed(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        await settle("j", "home", "enter")(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=themed)
+
+
 def test_too_small_notice(folder: Path, snap_compare: Callable[..., bool]) -> None:
     assert snap_compare(make_app(folder, today=lambda: TODAY), terminal_size=(60, 20), run_before=settle())

@@ -1,7 +1,10 @@
-"""An open assessment as the screens share it: the store, the radar view, the comparison.
+"""An open assessment as the screens share it: the store, the radar views, the comparison.
 
-The question and result screens show the same radar view and the same earlier
-assessment, so that choice lives here and not on either screen.
+The question and result screens show the same earlier assessment, so that
+choice lives here and not on either screen, and so do their radar views. The
+question screen's follows the question on screen (the engine says what each
+feeds, surveys.results.radar_views) unless `r` chose one by hand: that choice
+holds until a question of another section. The result's opens on the whole.
 
 The comparison: earlier assessments of the same organisation (same instrument,
 earlier date) are found in the background; the latest is drawn at once as a
@@ -13,10 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from surveys.model.instrument import Question
 from surveys.model.responses import Assessment
+from surveys.results.radar_views import View, feeds, next_view, shown_view, views
 from surveys.results.scoring import Result, score
 from surveys.terminal_text import terminal_safe
-from tui.app.radar_data import RadarData, View, radar_data
+from tui.app.radar_data import RadarData, radar_data
 from tui.app.store import Store
 
 
@@ -72,12 +77,41 @@ class Navigator(Protocol):
 
 
 class AssessmentContext:
-    def __init__(self, store: Store, navigator: Navigator, *, idle_save: float, view: View = View.AREAS) -> None:
+    def __init__(self, store: Store, navigator: Navigator, *, idle_save: float, view: View | None = None) -> None:
         self.store = store
         self.navigator = navigator
         self.idle_save = idle_save
-        self.view = view
+        self.view = view if view is not None else views(store.instrument)[0]
+        self.result_view = views(store.instrument)[0]
         self.comparison = Comparison()
+        self.marked: tuple[int, ...] = ()  # the axes of the shown view that the question on screen feeds
+        self._chosen_in: str | None = None  # the section in which `r` chose the view
+
+    def follow(self, question: Question) -> None:
+        """Show what `question` feeds, unless a view was chosen by hand in its section; mark its axes."""
+        instrument = self.store.instrument
+        if self._chosen_in is not None and self._chosen_in != question.section:
+            self._chosen_in = None
+        fed = feeds(instrument, question)
+        if fed is not None and self._chosen_in is None:
+            self.view = fed.view
+        self._mark(question)
+
+    def switch_view(self, question: Question) -> None:
+        """`r` on a question: the next view, kept while questions of `question`'s section are shown."""
+        instrument = self.store.instrument
+        self.view = next_view(instrument, shown_view(instrument, self.view))
+        self._chosen_in = question.section
+        self._mark(question)
+
+    def _mark(self, question: Question) -> None:
+        fed = feeds(self.store.instrument, question)
+        shown = shown_view(self.store.instrument, self.view)
+        self.marked = fed.axes if fed is not None and fed.view == shown else ()
+
+    def switch_result_view(self) -> None:
+        """`r` on the result: its own next view."""
+        self.result_view = next_view(self.store.instrument, self.result_view)
 
     @property
     def subtitle(self) -> str:
@@ -93,10 +127,22 @@ class AssessmentContext:
         return terminal_safe(f"Read-only: {holder.describe()} has it open. Nothing here is saved.")
 
     def radar(self) -> RadarData:
+        """The question screen's radar: the view the question follows, its axes marked."""
         return radar_data(
             self.store.instrument,
             self.store.result,
             self.view,
+            self.comparison.result(self.store),
+            self.comparison.name,
+            self.marked,
+        )
+
+    def result_radar(self) -> RadarData:
+        """The result screen's radar: no question is on screen, so nothing is marked."""
+        return radar_data(
+            self.store.instrument,
+            self.store.result,
+            self.result_view,
             self.comparison.result(self.store),
             self.comparison.name,
         )

@@ -68,6 +68,6 @@ class EarlierOutlineApp(App[None]):
             # query, not query_one: the answer can arrive while the screen is
             # being taken down (quitting at once), its radar already gone.
             for radar in screen.query(Radar):
-                radar.data = context.radar()
+                radar.data = context.result_radar() if isinstance(screen, ResultScreen) else context.radar()
             if isinstance(screen, ResultScreen) and screen.is_mounted:
                 screen.show()  # what moved is said in its text

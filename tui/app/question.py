@@ -261,7 +261,7 @@ class QuestionScreen(ShowingQuestion):
         self.app.push_screen(JumpScreen(self.store, self.index), go)
 
     def action_toggle_radar(self) -> None:
-        self.context.view = self.context.view.other()
+        self.context.switch_view(self.question)
         self.refresh_radar()
 
     def action_compare(self) -> None:

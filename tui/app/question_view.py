@@ -145,4 +145,6 @@ class ShowingQuestion(CommandScreen[None]):
         return any(name in self._fields and self._fields[name].display for name in names)
 
     def refresh_radar(self) -> None:
+        """The radar with what the question on screen feeds (the view and its marked axes follow it)."""
+        self.context.follow(self.question)
         self.query_one(Radar).data = self.context.radar()

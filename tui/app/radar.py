@@ -19,26 +19,29 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.radar_data import RadarData
-from tui.app.radar_geometry import Layer, Picture, Run, draw_radar
+from tui.app.radar_geometry import DASHES, MARK_DOT, Layer, Picture, Run, Shape, draw_radar
 
 # Labels and the title take the widget's own colours (the title in bold), so
 # only the three drawn layers need a class: each class is a node to style.
 _LAYER_CLASS = {
     Layer.GRID: "radar--grid",
+    Layer.MARK: "radar--mark",
     Layer.EARLIER: "radar--earlier",
     Layer.CURRENT: "radar--current",
 }
+MARKER = "▸"  # before the name of a spoke the question on screen feeds
 _BOLD = Style(bold=True)
-_MIN_CHART_ROWS = 6
-_ROOMY_CHART_ROWS = 10  # a key of one name a line gives way to a packed one before the chart shrinks below this
+_MIN_CHART_ROWS = 10
+_ROOMY_CHART_ROWS = 14  # a key of one name a line gives way to a packed one before the chart shrinks below this
 
 
 class Radar(Widget):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"radar--grid", "radar--earlier", "radar--current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"radar--grid", "radar--mark", "radar--earlier", "radar--current"}
     DEFAULT_CSS = """
     Radar { height: 1fr; min-height: 8; }
     Radar > .radar--grid { color: $foreground 40%; }
-    Radar > .radar--earlier { color: $warning; }
+    Radar > .radar--mark { color: $foreground; text-style: bold; }
+    Radar > .radar--earlier { color: $secondary; }
     Radar > .radar--current { color: $accent; text-style: bold; }
     """
 
@@ -92,44 +95,28 @@ class Radar(Widget):
         if data is None or width <= 0 or height <= 0:
             return []
         title = wrap(data.title, width)
-        unscored = [i < len(data.unscored) and data.unscored[i] for i in range(len(data.labels))]
-        earlier_drawn = data.earlier is not None and not all(data.earlier_unscored)
-        if unscored and all(unscored) and data.empty and not earlier_drawn:
-            # Nothing answered: a grid and a collapsed outline would be a scatter of dots that means nothing.
-            # With an earlier outline (next year's review, just started) there is a picture: last year's.
-            lines = [*title, "", *wrap(data.empty, width), "", *(_key_lines(list(data.labels), width, height))]
-            return [((line, Layer.LABEL),) for line in lines[:height]]
+        n = len(data.labels)
         longest = max((len(label) for label in data.labels), default=0)
         beside = width >= 2 * longest + 30
-        legend: list[str] = []
-        if any(unscored):
-            which = [label if beside else str(i + 1) for i, label in enumerate(data.labels) if unscored[i]]
-            legend += wrap(f"?: no answers yet ({', '.join(which)})", width)
-        if data.earlier is not None:
-            legend += wrap(f"solid: now; dashed: {data.earlier_name or 'earlier'}", width)
+        short = short_names(data.labels)
+        names = list(data.labels) if beside else short or [str(i + 1) for i in range(n)]
+        marked = set(data.marked)
+        legend = wrap("; ".join(_legend(data, names)), width)
         top = len(title) + len(legend)
-        if beside:
-            marks = [label + ("?" if unscored[i] else "") for i, label in enumerate(data.labels)]
-            key_lines: list[str] = []
-        else:
-            marks = [str(i + 1) + ("?" if unscored[i] else "") for i in range(len(data.labels))]
-            key_lines = _key_lines(
-                list(data.labels), width, height - top - _ROOMY_CHART_ROWS, height - top - _MIN_CHART_ROWS
-            )
+        spokes = [(MARKER if i in marked else "") + name for i, name in enumerate(names)]
+        key_lines: list[str] = []
+        if not beside:
+            items = list(data.labels) if short else [f"{i + 1} {label}" for i, label in enumerate(data.labels)]
+            key_lines = _key_lines(items, width, height - top - _ROOMY_CHART_ROWS, height - top - _MIN_CHART_ROWS)
         chart_rows = height - top - len(key_lines)
         if chart_rows < _MIN_CHART_ROWS:
             key_lines = key_lines[: max(0, height - top - _MIN_CHART_ROWS)]
             chart_rows = height - top - len(key_lines)
-        picture: Picture = draw_radar(
-            data.values,
-            width,
-            max(0, chart_rows),
-            data.rings,
-            marks,
-            data.earlier,
-            unscored,
-            data.earlier_unscored,
-        )
+        # The main outline last, so it is drawn over the others.
+        shapes = [Shape(o.values, o.missing, DASHES[k % len(DASHES)][0]) for k, o in enumerate(data.outlines[1:])]
+        if data.main is not None:
+            shapes.append(Shape(data.main.values, data.main.missing))
+        picture: Picture = draw_radar(n, width, max(0, chart_rows), data.rings, spokes, shapes, marked)
         rows: list[tuple[Run, ...]] = [((line, Layer.LABEL),) for line in title]
         rows.extend(picture.rows)
         rows.extend(((line, Layer.LABEL),) for line in (*legend, *key_lines))
@@ -152,15 +139,15 @@ class Radar(Widget):
             base = self.rich_style
             styles = {layer: base + self.get_component_rich_style(name) for layer, name in _LAYER_CLASS.items()}
             styles[Layer.BLANK] = styles[Layer.LABEL] = base
+            styles[Layer.MARK_LABEL] = styles[Layer.MARK]
             self._styles = styles
         return self._styles
 
 
-def _key_lines(names: list[str], width: int, roomy: int, rows: int | None = None) -> list[str]:
-    """Numbered names, whole: one a line within `roomy` rows, else packed within `rows`, else in cut columns."""
+def _key_lines(items: list[str], width: int, roomy: int, rows: int | None = None) -> list[str]:
+    """Named spokes, whole: one a line within `roomy` rows, else packed within `rows`, else in cut columns."""
     rows = roomy if rows is None else rows
-    items = [f"{i + 1} {name}" for i, name in enumerate(names)]
-    whole = [line for i, item in enumerate(items) for line in wrap(item, width, indent=len(str(i + 1)) + 1)]
+    whole = [line for item in items for line in wrap(item, width, indent=len(item.split(" ", 1)[0]) + 1)]
     if len(whole) <= roomy:
         return whole
     packed = wrap(" · ".join(item.replace(" ", "\xa0", 1) for item in items), width)
@@ -174,6 +161,44 @@ def _key_lines(names: list[str], width: int, roomy: int, rows: int | None = None
         cells = [items[c * per_column + r] for c in range(columns) if c * per_column + r < len(items)]
         lines.append("".join(_cut(cell, column - 1).ljust(column) for cell in cells).rstrip())
     return lines
+
+
+def short_names(labels: tuple[str, ...]) -> list[str]:
+    """The names the labels start with ("1A: Patients..." gives "1A"), if every label has a short one; else none."""
+    heads = [label.split(": ", 1)[0] for label in labels]
+    short = all(": " in label and 0 < len(head) <= 4 for label, head in zip(labels, heads, strict=True))
+    return heads if short and len(set(heads)) == len(heads) else []
+
+
+def _legend(data: RadarData, names: list[str]) -> list[str]:
+    """What the marks mean, in words: nothing on the radar is told by colour alone."""
+    said = []
+    if data.marked:
+        said.append(f"{MARKER}{MARK_DOT}: this question")
+    main = data.main
+    drawn_others = [o for o in data.outlines[1:] if not all(o.missing)]
+    if main is not None and all(main.missing) and not drawn_others:
+        said.append("no answers yet: the shape appears with the first")
+    elif main is not None and any(main.missing):
+        said.append("no answer yet: " + _spans([names[i] for i, gone in enumerate(main.missing) if gone], names))
+    if len(data.outlines) > 1:
+        said.append(f"solid: {data.outlines[0].name}")
+        said.extend(f"{DASHES[k % len(DASHES)][1]}: {o.name}" for k, o in enumerate(data.outlines[1:]))
+    return said
+
+
+def _spans(chosen: list[str], names: list[str]) -> str:
+    """Numbers as runs ("4-9"); other names listed."""
+    if not all(name.isdigit() for name in chosen):
+        return ", ".join(chosen)
+    numbers = [int(name) for name in chosen]
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def wrap(text: str, width: int, indent: int = 0) -> list[str]:

@@ -1,83 +1,80 @@
-"""What the radar shows: the two views of a result, as plain values.
+"""What the radar shows: one view of one or more results, as plain values.
 
 Kept apart from the widget so the answer path can be checked without Textual
-and so both the question and result screens build the same picture.
+and so the question, result (and panel) screens build the same picture. Which
+views there are, what each axis holds and which axis a question feeds is the
+engine's (surveys.results.radar_views); here they get their titles and names.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, scored_heading, vocabulary
+from surveys.results.radar_views import View, ViewKind, axis_labels, figures, shown_view
 from surveys.results.scoring import Result
 
 
-class View(Enum):
-    AREAS = "areas"
-    DIMENSIONS = "dimensions"
+class Outline(NamedTuple):
+    """One result drawn on the radar: its name for the legend, a value per axis, the axes it has no answer for."""
 
-    def other(self) -> View:
-        return View.DIMENSIONS if self is View.AREAS else View.AREAS
+    name: str
+    values: tuple[float, ...]
+    missing: tuple[bool, ...] = ()
 
 
 class RadarData(NamedTuple):
     title: str
     labels: tuple[str, ...]
-    values: tuple[float, ...]
     rings: int
-    # A spoke with no answers yet: not drawn (a 0 would read as an answer), and marked in its label.
-    unscored: tuple[bool, ...] = ()
-    earlier: tuple[float, ...] | None = None
-    earlier_name: str = ""
-    earlier_unscored: tuple[bool, ...] = ()
-    # What is said in place of the picture while nothing at all is answered.
-    empty: str = ""
+    # The first is drawn solid and thick over the others, which are dashed, each its own way.
+    outlines: tuple[Outline, ...] = ()
+    # The axes the question on screen feeds: marked while it is shown.
+    marked: tuple[int, ...] = ()
 
-
-def _area_values(instrument: Instrument, result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
-    # Drawn as a share of the top step; a 0-based scale's 0 is the centre. A sum can pass the top: kept on the rim.
-    top = instrument.top or 1
-    values = tuple(min(max((a.score or 0.0) / top, 0.0), 1.0) for a in result.areas)
-    return values, tuple(a.score is None for a in result.areas)
-
-
-def _fit_values(result: Result) -> tuple[tuple[float, ...], tuple[bool, ...]]:
-    values = tuple(fit for d in result.dimensions for _, fit in d.fits)
-    unscored = tuple(d.answered == 0 for d in result.dimensions for _ in d.fits)
-    return values, unscored
+    @property
+    def main(self) -> Outline | None:
+        return self.outlines[0] if self.outlines else None
 
 
 def radar_data(
-    instrument: Instrument, result: Result, view: View, earlier: Result | None = None, earlier_name: str = ""
+    instrument: Instrument,
+    result: Result,
+    view: View,
+    earlier: Result | None = None,
+    earlier_name: str = "",
+    marked: Sequence[int] = (),
 ) -> RadarData:
+    """One assessment now, and an earlier one of the same organisation if given."""
+    others = [(earlier_name or "earlier", earlier)] if earlier is not None else []
+    return radar_of(instrument, view, [("now", result), *others], marked)
+
+
+def radar_of(
+    instrument: Instrument, view: View, results: Sequence[tuple[str, Result]], marked: Sequence[int] = ()
+) -> RadarData:
+    """Any number of named results in one view: the first solid, the rest dashed (a panel: agreed, then raters)."""
+    view = shown_view(instrument, view)
+    outlines = []
+    for name, result in results:
+        drawn = figures(instrument, result, view)
+        outlines.append(Outline(name, drawn.values, drawn.missing))
+    rings = 4 if view.kind is ViewKind.DIMENSIONS else max(instrument.top, 1)
+    return RadarData(title(instrument, view), axis_labels(instrument, view), rings, tuple(outlines), tuple(marked))
+
+
+def title(instrument: Instrument, view: View) -> str:
+    """The view in the instrument's own words, short enough for the radar's 32 columns at 80x24 where it can be."""
     words = vocabulary(instrument)
-    # An instrument with only one of the two views shows that one, whichever is asked for.
-    if (view is View.AREAS and instrument.areas) or not instrument.dimensions:
-        values, unscored = _area_values(instrument, result)
-        old, old_unscored = _area_values(instrument, earlier) if earlier is not None else (None, ())
-        labels = tuple(a.label for a in instrument.areas)
-        return RadarData(
-            f"{scored_heading(instrument)} {words.areas}: {words.steps} {instrument.bottom}-{instrument.top}"
-            if instrument.format == 1
-            else f"{heading(words.areas)}: {words.steps} {instrument.bottom}-{instrument.top}",
-            labels,
-            values,
-            max(instrument.top, 1),
-            unscored,
-            old,
-            earlier_name,
-            old_unscored,
-            f"No answers yet, so nothing is drawn: each {words.area} is drawn once one of its questions is answered.",
-        )
-    values, unscored = _fit_values(result)
-    old, old_unscored = _fit_values(earlier) if earlier is not None else (None, ())
-    labels = tuple(p.label for d in instrument.dimensions for p in d.profiles)
-    # Short enough for the radar's 32 columns at 80x24, in the instrument's own words.
-    title = f"{heading(words.profile)} fit, by {words.dimension}"
-    empty = (
-        f"No answers yet, so nothing is drawn: a {words.dimension}'s {words.profiles} are drawn"
-        " once one of its questions is answered."
-    )
-    return RadarData(title, labels, values, 4, unscored, old, earlier_name, old_unscored, empty)
+    scale = f"{words.steps} {instrument.bottom}-{instrument.top}"
+    if view.kind is ViewKind.DIMENSIONS:
+        return f"{heading(words.profile)} fit, by {words.dimension}"
+    if view.kind is ViewKind.GROUPS:
+        return f"{heading(words.groups)}: share of the most each can score"
+    if view.kind is ViewKind.GROUP:
+        return f"{instrument.group(view.group).label}: {scale}"
+    if instrument.format == 1:
+        return f"{scored_heading(instrument)} {words.areas}: {scale}"
+    return f"{heading(words.areas)}: {scale}"

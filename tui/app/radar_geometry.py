@@ -1,40 +1,58 @@
-"""Radar geometry: spokes, rings and outlines drawn as braille dots, with labels.
+"""Radar geometry: a grid of rings and spokes, outlines over it, and labels, as rows of text.
 
 Pure Python with no Textual import, so it is unit-tested on its own and the
-widget only turns finished rows into strips. A braille cell holds 2x4 dots;
-a terminal cell is about twice as tall as wide, so the dots come out square.
+widget only turns finished rows into strips. Outlines are braille (2x4 dots a
+cell; a terminal cell is about twice as tall as wide, so the dots come out
+square).
 
-Layers never rely on colour to be told apart: the grid is sparse dots, an
-earlier outline is dashed, the current outline is solid. Where layers share a
-cell the dots are merged and the cell takes the highest layer, for styling.
+Nothing relies on colour to be told apart. The grid is a different kind of
+character altogether: light middle dots (·), each centred in its cell, so a
+ring reads as a dotted line rather than the scatter of single braille dots at
+odd corners it was. A marked spoke (what the question on screen feeds) is in
+bullets (•). The main outline is braille two dots thick with a full cell at
+each point; any others are thin braille, each with its own dash. Where layers
+share a cell the highest wins, for styling.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import IntEnum
 from functools import lru_cache
 from typing import NamedTuple
 
 BRAILLE_BASE = 0x2800
+GRID_DOT = "·"
+MARK_DOT = "•"
 # Bit of each dot in a braille cell, indexed [dy][dx] (Unicode's numbering).
 _DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 _MIN_LABEL = 6
-_GRID_GAP = 4  # every fourth dot of a ring or spoke: sparse enough to read the outline over
-_DASH = (3, 2)  # dots on, dots off, for an earlier outline
 _STRETCH = 1.25
+# Dashes for the outlines drawn under the main one (dots on, dots off), and their names for a legend.
+DASHES: tuple[tuple[tuple[int, int], str], ...] = (((3, 2), "dashed"), ((1, 2), "dotted"), ((6, 3), "long dashes"))
 
 
 class Layer(IntEnum):
     BLANK = 0
     GRID = 1
-    EARLIER = 2
-    CURRENT = 3
-    LABEL = 4
+    MARK = 2
+    EARLIER = 3
+    CURRENT = 4
+    LABEL = 5
+    MARK_LABEL = 6
 
 
 Run = tuple[str, Layer]
+
+
+class Shape(NamedTuple):
+    """One outline: a value (0 centre, 1 rim) per spoke; a `missing` spoke has none and breaks the outline there."""
+
+    values: Sequence[float]
+    missing: Sequence[bool] = ()
+    # The main outline is solid and thick; None here draws it so. Others get a dash.
+    dash: tuple[int, int] | None = None
 
 
 class Picture(NamedTuple):
@@ -48,18 +66,29 @@ class Picture(NamedTuple):
         return ["".join(text for text, _ in row) for row in self.rows]
 
 
+class _Grid(NamedTuple):
+    """The rings and spokes at one size, as characters by cell: the same for every answer, so drawn once."""
+
+    cells: dict[tuple[int, int], tuple[str, Layer]]
+
+
 class _Canvas:
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
         self.bits = [[0] * width for _ in range(height)]
         self.layers = [[Layer.BLANK] * width for _ in range(height)]
-        self.labels: dict[tuple[int, int], str] = {}
+        self.labels: dict[tuple[int, int], tuple[str, Layer]] = {}
 
     def dot(self, x: int, y: int, layer: Layer) -> None:
         col, row = x // 2, y // 4
         if 0 <= col < self.width and 0 <= row < self.height and x >= 0 and y >= 0:
             self.bits[row][col] |= _DOT_BITS[y % 4][x % 2]
             self.layers[row][col] = max(self.layers[row][col], layer)
+
+    def thick(self, x: int, y: int, layer: Layer, size: int = 2) -> None:
+        for dx in range(size):
+            for dy in range(size):
+                self.dot(x + dx - size // 2 + 1, y + dy - size // 2 + 1, layer)
 
     def line(
         self,
@@ -69,33 +98,37 @@ class _Canvas:
         pattern: tuple[int, int] | None,
         start: int = 0,
     ) -> int:
-        """Draw a->b; `pattern` (on, off) makes it broken. Returns the dot count, to carry a dash across corners."""
+        """Draw a->b, thick when `pattern` is None, else thin and broken. Returns the dot count, to carry a dash."""
         steps = max(1, round(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
-        for i in range(steps):
+        for i in range(steps + 1):
             n = start + i
-            if pattern is None or n % sum(pattern) < pattern[0]:
-                t = i / steps
-                self.dot(round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), layer)
+            x, y = round(a[0] + (b[0] - a[0]) * i / steps), round(a[1] + (b[1] - a[1]) * i / steps)
+            if pattern is None:
+                self.thick(x, y, layer)
+            elif n % sum(pattern) < pattern[0]:
+                self.dot(x, y, layer)
         return start + steps
 
-    def text(self, col: int, row: int, text: str) -> None:
+    def text(self, col: int, row: int, text: str, layer: Layer) -> None:
         for i, char in enumerate(text):
             if 0 <= col + i < self.width and 0 <= row < self.height:
-                self.labels[(col + i, row)] = char
+                self.labels[(col + i, row)] = (char, layer)
 
-    def picture(self) -> Picture:
+    def picture(self, grid: _Grid) -> Picture:
         # A row at a time, cells grouped into runs by layer: drawn for every answer,
         # so it avoids a look-up and a string concatenation per cell.
-        by_row: dict[int, list[tuple[int, str]]] = {}
-        for (col, row), char in self.labels.items():
-            by_row.setdefault(row, []).append((col, char))
+        by_row: dict[int, list[tuple[int, tuple[str, Layer]]]] = {}
+        for (col, row), cell in (*grid.cells.items(), *self.labels.items()):
+            by_row.setdefault(row, []).append((col, cell))
         rows = []
         for r in range(self.height):
             bits = self.bits[r]
             chars = [chr(BRAILLE_BASE + b) if b else " " for b in bits]
             layers = [layer if b else Layer.BLANK for b, layer in zip(bits, self.layers[r], strict=True)]
-            for col, char in by_row.get(r, ()):
-                chars[col], layers[col] = char, Layer.LABEL
+            for col, (char, layer) in by_row.get(r, ()):
+                # A label covers anything; a grid character only an empty cell.
+                if layer >= Layer.LABEL or not bits[col]:
+                    chars[col], layers[col] = char, layer
             runs: list[Run] = []
             start = 0
             for c in range(1, self.width + 1):
@@ -105,25 +138,33 @@ class _Canvas:
             rows.append(tuple(runs))
         return Picture(self.width, self.height, tuple(rows))
 
-    def copy_from(self, other: _Canvas) -> None:
-        self.bits = [list(row) for row in other.bits]
-        self.layers = [list(row) for row in other.layers]
 
-
-@lru_cache(maxsize=8)
-def _grid(width: int, height: int, n: int, rings: int, rx: int, ry: int) -> _Canvas:
-    """The rings and spokes alone: the same for every answer at one size, so drawn once."""
-    canvas = _Canvas(width, height)
+@lru_cache(maxsize=16)
+def _grid(width: int, height: int, n: int, rings: int, rx: int, ry: int, marked: frozenset[int]) -> _Grid:
+    """Rings and spokes in cells: a ring's dots every other cell, a marked spoke's in every cell."""
+    cells: dict[tuple[int, int], tuple[str, Layer]] = {}
     cx, cy = width - 1, 2 * height - 1
+
+    def walk(a: tuple[float, float], b: tuple[float, float], every: int, char: str, layer: Layer) -> None:
+        # In cells, not dots: a cell is 2 dots wide and 4 tall.
+        (ax, ay), (bx, by) = (a[0] / 2, a[1] / 4), (b[0] / 2, b[1] / 4)
+        steps = max(1, round(max(abs(bx - ax), abs(by - ay))))
+        for i in range(0, steps + 1, every):
+            col, row = int(ax + (bx - ax) * i / steps), int(ay + (by - ay) * i / steps)
+            if 0 <= col < width and 0 <= row < height and cells.get((col, row), ("", Layer.BLANK))[1] <= layer:
+                cells[(col, row)] = (char, layer)
+
     for k in range(1, rings + 1):
         ring = [_point(cx, cy, rx, ry, i, n, k / rings) for i in range(n)]
         for i in range(n):
-            canvas.line(ring[i], ring[(i + 1) % n], Layer.GRID, (1, _GRID_GAP - 1))
+            walk(ring[i], ring[(i + 1) % n], 1, GRID_DOT, Layer.GRID)
     for i in range(n):
-        canvas.line(
-            _point(cx, cy, rx, ry, i, n, 1 / rings), _point(cx, cy, rx, ry, i, n, 1), Layer.GRID, (1, _GRID_GAP - 1)
-        )
-    return canvas
+        centre, rim = _point(cx, cy, rx, ry, i, n, 0), _point(cx, cy, rx, ry, i, n, 1)
+        if i in marked:
+            walk(centre, rim, 1, MARK_DOT, Layer.MARK)
+        else:
+            walk(_point(cx, cy, rx, ry, i, n, 1 / rings), rim, 2, GRID_DOT, Layer.GRID)
+    return _Grid(cells)
 
 
 def _point(cx: int, cy: int, rx: int, ry: int, i: int, n: int, value: float) -> tuple[float, float]:
@@ -151,26 +192,24 @@ def _clip(text: str, limit: int) -> str:
 
 
 def draw_radar(
-    values: Sequence[float],
+    spokes: int,
     width: int,
     height: int,
     rings: int = 4,
     labels: Sequence[str] = (),
-    earlier: Sequence[float] | None = None,
-    missing: Sequence[bool] = (),
-    earlier_missing: Sequence[bool] = (),
+    shapes: Sequence[Shape] = (),
+    marked: Collection[int] = (),
 ) -> Picture:
-    """A radar of len(values) spokes and `rings` rings in a width x height cell box.
+    """A radar of `spokes` spokes and `rings` rings in a width x height cell box, its grid drawn with or without shapes.
 
-    Values run from 0 (centre) to 1 (outer ring) and are clamped. `earlier`, of
-    the same length, is drawn as a dashed outline under the current one. A
-    spoke marked `missing` has no value: the outline breaks there rather than
-    dipping to the centre, which would read as a score of nothing.
+    Values run from 0 (centre) to 1 (outer ring) and are clamped. The shapes
+    are drawn in order, so the main one (dash None) goes last, over the rest.
+    A `marked` spoke is drawn in bullets and its label in the marked layer.
     """
     canvas = _Canvas(max(0, width), max(0, height))
-    n = len(values)
+    n = spokes
     if n < 3 or width < 4 or height < 2:
-        return canvas.picture()
+        return canvas.picture(_Grid({}))
     label_width = _fit_labels(labels, width, height)
     margin_rows = 1 if label_width else 0
     # Radii in dots. The shape may stretch to fill its box, but not beyond a
@@ -179,35 +218,33 @@ def draw_radar(
     ry = max(2, 2 * (height - 2 * margin_rows) - 1)
     rx, ry = min(rx, round(ry * _STRETCH)), min(ry, round(rx * _STRETCH))
     cx, cy = width - 1, 2 * height - 1  # centre in dots (the middle of the box)
+    marks = frozenset(i for i in marked if 0 <= i < n)
+    grid = _grid(canvas.width, canvas.height, n, rings, rx, ry, marks)
+    for shape in shapes:
+        if len(shape.values) == n:
+            _outline(canvas, shape, [_point(cx, cy, rx, ry, i, n, v) for i, v in enumerate(shape.values)])
+    for i, label in enumerate(labels[:n]):
+        layer = Layer.MARK_LABEL if i in marks else Layer.LABEL
+        _place_label(canvas, _clip(label, label_width), _angle(i, n), cx, cy, rx, ry, layer)
+    return canvas.picture(grid)
 
-    def point(i: int, value: float) -> tuple[float, float]:
-        return _point(cx, cy, rx, ry, i, n, value)
 
-    canvas.copy_from(_grid(canvas.width, canvas.height, n, rings, rx, ry))
-    if earlier is not None and len(earlier) == n:
-        shape = [point(i, v) for i, v in enumerate(earlier)]
-        was = _present(earlier_missing, n)
-        count = 0
-        for i in range(n):
-            if was[i] and was[(i + 1) % n]:
-                count = canvas.line(shape[i], shape[(i + 1) % n], Layer.EARLIER, _DASH, count)
-    shape = [point(i, v) for i, v in enumerate(values)]
-    present = _present(missing, n)
+def _outline(canvas: _Canvas, shape: Shape, points: list[tuple[float, float]]) -> None:
+    n = len(points)
+    present = [not (i < len(shape.missing) and shape.missing[i]) for i in range(n)]
+    layer = Layer.CURRENT if shape.dash is None else Layer.EARLIER
+    count = 0
     for i in range(n):
         if present[i] and present[(i + 1) % n]:
-            canvas.line(shape[i], shape[(i + 1) % n], Layer.CURRENT, None)
-        if present[i]:
-            canvas.dot(round(shape[i][0]), round(shape[i][1]), Layer.CURRENT)
-    for i, label in enumerate(labels[:n]):
-        _place_label(canvas, _clip(label, label_width), _angle(i, n), cx, cy, rx, ry)
-    return canvas.picture()
+            count = canvas.line(points[i], points[(i + 1) % n], layer, shape.dash, count)
+    if shape.dash is None:
+        # A point on its own (its neighbours not answered yet) must still be seen: a block of dots.
+        for i in range(n):
+            if present[i]:
+                canvas.thick(round(points[i][0]), round(points[i][1]), layer, 4)
 
 
-def _present(missing: Sequence[bool], n: int) -> list[bool]:
-    return [not (i < len(missing) and missing[i]) for i in range(n)]
-
-
-def _place_label(canvas: _Canvas, text: str, angle: float, cx: int, cy: int, rx: int, ry: int) -> None:
+def _place_label(canvas: _Canvas, text: str, angle: float, cx: int, cy: int, rx: int, ry: int, layer: Layer) -> None:
     if not text:
         return
     x = cx + (rx + 2) * math.cos(angle)
@@ -220,4 +257,4 @@ def _place_label(canvas: _Canvas, text: str, angle: float, cx: int, cy: int, rx:
     else:
         start = col - len(text) // 2
     start = min(max(0, start), max(0, canvas.width - len(text)))
-    canvas.text(start, min(max(0, row), canvas.height - 1), text)
+    canvas.text(start, min(max(0, row), canvas.height - 1), text, layer)

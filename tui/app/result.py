@@ -74,7 +74,7 @@ class ResultScreen(CommandScreen[None]):
                 planned=frozenset(p.area for p in store.session.priorities),
             )
         )
-        self.query_one(Radar).data = self.context.radar()
+        self.query_one(Radar).data = self.context.result_radar()
 
     def _moved(self, earlier: Result | None) -> tuple[str, list[str]] | None:
         """What moved since the earlier assessment drawn (the engine's words); None when none is."""
@@ -91,7 +91,7 @@ class ResultScreen(CommandScreen[None]):
         self.context.navigator.show_plan(self.context)
 
     def action_toggle_radar(self) -> None:
-        self.context.view = self.context.view.other()
+        self.context.switch_result_view()
         self.show()
 
     def action_compare(self) -> None:
