@@ -31,7 +31,7 @@ _LAYER_CLASS = {
 }
 MARKER = "▸"  # before the name of a spoke the question on screen feeds
 _BOLD = Style(bold=True)
-_MIN_CHART_ROWS = 10
+_MIN_CHART_ROWS = 9
 _ROOMY_CHART_ROWS = 14  # a key of one name a line gives way to a packed one before the chart shrinks below this
 
 
