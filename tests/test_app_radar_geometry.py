@@ -11,12 +11,13 @@ def dots(text: str) -> int:
     return sum(bin(ord(ch) - BRAILLE_BASE).count("1") for ch in text if BRAILLE_BASE <= ord(ch) <= BRAILLE_BASE + 255)
 
 
-def layer_cells(picture: Picture, layer: Layer) -> int:
-    return sum(len(text) for row in picture.rows for text, lay in row if lay is layer)
-
-
 def layer_text(picture: Picture, layer: Layer) -> str:
-    return "".join(text for row in picture.rows for text, lay in row if lay is layer)
+    """What a layer draws; spaces take no layer (they join whatever run they are in)."""
+    return "".join(text for row in picture.rows for text, lay in row if lay is layer).replace(" ", "")
+
+
+def layer_cells(picture: Picture, layer: Layer) -> int:
+    return len(layer_text(picture, layer))
 
 
 def solid(values: list[float], missing: list[bool] | None = None) -> Shape:

@@ -67,9 +67,9 @@ class Picture(NamedTuple):
 
 
 class _Grid(NamedTuple):
-    """The rings and spokes at one size, as characters by cell: the same for every answer, so drawn once."""
+    """Rings and spokes at one size, by row (column, character, layer): the same for every answer, so drawn once."""
 
-    cells: dict[tuple[int, int], tuple[str, Layer]]
+    rows: dict[int, tuple[tuple[int, str, Layer], ...]]
 
 
 class _Canvas:
@@ -86,9 +86,20 @@ class _Canvas:
             self.layers[row][col] = max(self.layers[row][col], layer)
 
     def thick(self, x: int, y: int, layer: Layer, size: int = 2) -> None:
-        for dx in range(size):
-            for dy in range(size):
-                self.dot(x + dx - size // 2 + 1, y + dy - size // 2 + 1, layer)
+        """A size x size block of dots around (x, y), in one call rather than one a dot: it runs for every answer."""
+        low = 1 - size // 2
+        for py in range(max(0, y + low), y + low + size):
+            row = py >> 2
+            if row >= self.height:
+                break
+            bits, layers, mask = self.bits[row], self.layers[row], _DOT_BITS[py & 3]
+            for px in range(max(0, x + low), x + low + size):
+                col = px >> 1
+                if col >= self.width:
+                    break
+                bits[col] |= mask[px & 1]
+                if layers[col] < layer:
+                    layers[col] = layer
 
     def line(
         self,
@@ -100,11 +111,14 @@ class _Canvas:
     ) -> int:
         """Draw a->b, thick when `pattern` is None, else thin and broken. Returns the dot count, to carry a dash."""
         steps = max(1, round(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
+        last = (-1, -1)
         for i in range(steps + 1):
             n = start + i
             x, y = round(a[0] + (b[0] - a[0]) * i / steps), round(a[1] + (b[1] - a[1]) * i / steps)
             if pattern is None:
-                self.thick(x, y, layer)
+                if (x, y) != last:
+                    self.thick(x, y, layer)
+                    last = (x, y)
             elif n % sum(pattern) < pattern[0]:
                 self.dot(x, y, layer)
         return start + steps
@@ -117,26 +131,39 @@ class _Canvas:
     def picture(self, grid: _Grid) -> Picture:
         # A row at a time, cells grouped into runs by layer: drawn for every answer,
         # so it avoids a look-up and a string concatenation per cell.
-        by_row: dict[int, list[tuple[int, tuple[str, Layer]]]] = {}
-        for (col, row), cell in (*grid.cells.items(), *self.labels.items()):
-            by_row.setdefault(row, []).append((col, cell))
+        labels: dict[int, list[tuple[int, str, Layer]]] = {}
+        for (col, row), (char, layer) in self.labels.items():
+            labels.setdefault(row, []).append((col, char, layer))
         rows = []
         for r in range(self.height):
             bits = self.bits[r]
             chars = [chr(BRAILLE_BASE + b) if b else " " for b in bits]
             layers = [layer if b else Layer.BLANK for b, layer in zip(bits, self.layers[r], strict=True)]
-            for col, (char, layer) in by_row.get(r, ()):
-                # A label covers anything; a grid character only an empty cell.
-                if layer >= Layer.LABEL or not bits[col]:
+            for col, char, layer in grid.rows.get(r, ()):
+                if not bits[col]:  # a grid character shows only where no outline passes
                     chars[col], layers[col] = char, layer
-            runs: list[Run] = []
-            start = 0
-            for c in range(1, self.width + 1):
-                if c == self.width or layers[c] != layers[start]:
-                    runs.append(("".join(chars[start:c]), layers[start]))
-                    start = c
-            rows.append(tuple(runs))
+            for col, char, layer in labels.get(r, ()):
+                chars[col], layers[col] = char, layer
+            rows.append(_runs(chars, layers))
         return Picture(self.width, self.height, tuple(rows))
+
+
+def _runs(chars: list[str], layers: list[Layer]) -> tuple[Run, ...]:
+    """Cells grouped by layer. A space looks the same in any layer, so it joins the run it is in:
+    a dotted ring is one run, not a run a cell, for this loop and for every strip drawn from it."""
+    runs: list[Run] = []
+    text: list[str] = []
+    layer: Layer | None = None
+    for char, this in zip(chars, layers, strict=True):
+        if char != " ":
+            if layer is None:
+                layer = this
+            elif this != layer:
+                runs.append(("".join(text), layer))
+                text, layer = [], this
+        text.append(char)
+    runs.append(("".join(text), Layer.BLANK if layer is None else layer))
+    return tuple(runs)
 
 
 @lru_cache(maxsize=16)
@@ -164,7 +191,10 @@ def _grid(width: int, height: int, n: int, rings: int, rx: int, ry: int, marked:
             walk(centre, rim, 1, MARK_DOT, Layer.MARK)
         else:
             walk(_point(cx, cy, rx, ry, i, n, 1 / rings), rim, 2, GRID_DOT, Layer.GRID)
-    return _Grid(cells)
+    rows: dict[int, list[tuple[int, str, Layer]]] = {}
+    for (col, row), (char, layer) in sorted(cells.items()):
+        rows.setdefault(row, []).append((col, char, layer))
+    return _Grid({row: tuple(found) for row, found in rows.items()})
 
 
 def _point(cx: int, cy: int, rx: int, ry: int, i: int, n: int, value: float) -> tuple[float, float]:
