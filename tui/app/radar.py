@@ -2,7 +2,10 @@
 
 The raster is rebuilt only when the data or the size changes; `render_line`
 just turns a cached row into a strip. When the box is too narrow for names
-beside the spokes, spokes are numbered and the names listed underneath.
+beside the spokes, spokes are numbered (or named by a short head their labels
+share, "1A: ..." giving "1A") and the names listed underneath. Under the chart
+a legend says in words what each mark means: the spokes the question on screen
+feeds (▸ and •), the spokes with no answer yet, and whose each outline is.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from tui.app.radar_data import RadarData
 from tui.app.radar_geometry import DASHES, MARK_DOT, Layer, Picture, Run, Shape, draw_radar
 
 # Labels and the title take the widget's own colours (the title in bold), so
-# only the three drawn layers need a class: each class is a node to style.
+# only the drawn layers need a class: each class is a node to style.
 _LAYER_CLASS = {
     Layer.GRID: "radar--grid",
     Layer.MARK: "radar--mark",
