@@ -7,7 +7,13 @@ first twelve answers changed nothing on screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual._compositor import Compositor
 
 from surveys.files.response_file import save_assessment
 from surveys.instruments.instrument_file import builtin_instrument
@@ -18,6 +24,7 @@ from tui.app.factory import make_app
 from tui.app.question import QuestionScreen
 from tui.app.radar import MARKER, Radar
 from tui.app.radar_data import RadarData
+from tui.app.radar_geometry import BRAILLE_BASE
 from tui.app.result import ResultScreen
 
 DECK = builtin_instrument()
@@ -59,6 +66,53 @@ async def test_a_new_assessment_opens_on_the_view_its_first_question_feeds_and_f
             await pilot.press("1")
         assert screen.question.kind == "ladder"
         assert shown(radar).title == AREAS_TITLE and shown(radar).marked == (0,)
+
+
+@contextmanager
+def frames(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[int, tuple[int, str]]]]:
+    """Each partial screen update as it is sent: its lines by row, each as (first column, text)."""
+    sent: list[dict[int, tuple[int, str]]] = []
+    real = Compositor.render_partial_update
+
+    def recording(self: Compositor) -> Any:
+        update = real(self)
+        if update is not None:
+            sent.append(
+                {
+                    y: (x1, "".join(strip.text for strip in update.chops[y].values() if strip is not None))
+                    for y, x1, _ in update.spans
+                }
+            )
+        return update
+
+    monkeypatch.setattr(Compositor, "render_partial_update", recording)
+    yield sent
+
+
+async def test_the_answer_s_own_frame_carries_the_new_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The change must be seen at once: in the one frame that shows the next question, not in one after it.
+    path = new_file(tmp_path / "answers")
+    app = make_app(path.parent, path, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        radar = app.screen.query_one(Radar)
+        with frames(monkeypatch) as sent:
+            await pilot.press("1")
+            await pilot.pause()
+        left = radar.region.x
+
+        def braille_in_radar(frame: dict[int, tuple[int, str]]) -> bool:
+            return any(
+                BRAILLE_BASE < ord(ch) <= BRAILLE_BASE + 255
+                for x1, text in frame.values()
+                for x, ch in enumerate(text, start=x1)
+                if x >= left
+            )
+
+        showing = [i for i, frame in enumerate(sent) if any("Question 2 of" in text for _, text in frame.values())]
+        assert showing, "no frame showed the next question"
+        assert braille_in_radar(sent[showing[0]])  # the shape is in the very frame that shows question 2
+        assert not any(braille_in_radar(frame) for frame in sent[showing[0] + 1 :])  # and no frame redraws it after
 
 
 async def test_r_chooses_a_view_by_hand_until_the_next_section(tmp_path: Path) -> None:
