@@ -25,11 +25,9 @@ from surveys.folders.assessment_files import not_an_assessment, toml_files_in
 from surveys.instruments.opening import instrument_for
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
-from surveys.panel.keys import GROUP_KEY, is_panel_file
+from surveys.panel.keys import GROUP_KEY, NO_GROUP, SUGGESTED_GROUPS, is_panel_file
 
-NO_GROUP = "no group"
-# What a facilitator usually calls the tables of an EDS grading event; any other words are kept as typed.
-SUGGESTED_GROUPS: tuple[str, ...] = ("patient", "staff", "community", "board")
+__all__ = ["NO_GROUP", "SUGGESTED_GROUPS", "PanelRefused", "Rater", "Raters", "group_key", "read_raters"]
 
 
 class PanelRefused(StickError):
