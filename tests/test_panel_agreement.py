@@ -168,3 +168,19 @@ def test_the_band_of_each_group_alone_comes_from_the_ratings_recorded(tmp_path: 
         assessment = panel.assessment
     assert group_result(EDS, assessment, "patient").band == "underdeveloped"
     assert group_result(EDS, assessment, "staff").band == "excelling"
+
+
+def test_every_key_the_agreed_file_holds_is_documented(tmp_path: Path) -> None:
+    _event(tmp_path)
+    with open_panel([tmp_path], on=DAY) as panel:
+        panel.accept("1b")
+        panel.agree("1b", 4, "Patients' stories at table two")
+        panel.clear("1b", "to look at again")
+        panel.agree("1a", 4, "seen")
+    saved = tomllib.loads(panel.path.read_text("utf-8"))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md").read_text("utf-8")
+    section = doc[doc.index("### The agreed file of a panel") :]
+    keys = set(saved["panel"]) | {k for row in saved["panel"]["history"] for k in row}
+    keys |= {k for row in saved["panel"]["raters"] for k in row}
+    keys |= set(saved["answers"]["1a"]) | {k for row in saved["answers"]["1a"]["ratings"] for k in row}
+    assert sorted(k for k in keys if k not in section) == []
