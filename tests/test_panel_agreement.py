@@ -99,6 +99,9 @@ def test_a_rater_changing_their_file_later_shows_as_a_later_change(tmp_path: Pat
         assert state.spread.counts == (1, 1, 1, 1)
         agreed = panel.agreed("1a")
         assert agreed is not None and [r.choice for r in agreed.ratings] == [1, 2, 3]  # as it was when agreed
+        (tmp_path / "cy.toml").unlink()  # and Cy's file is taken away
+        panel.reload()
+        assert set(panel.state("1a").changed) == {ann.name, "di.toml", "cy.toml"}
 
 
 def test_reopening_carries_on_with_everything_agreed(tmp_path: Path) -> None:

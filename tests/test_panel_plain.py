@@ -184,3 +184,33 @@ def test_killed_mid_event_and_reopened_nothing_is_lost(event: Path) -> None:
     after = _read(out)
     assert [after["answers"][q]["choice"] for q in ("1a", "1b", "1c", "1d", "2a")] == [3, 4, 3, 1, 2]
     assert len(after["panel"]["history"]) == 5
+
+
+def test_the_agreed_file_changed_by_hand_mid_event_is_never_written_over(event: Path) -> None:
+    out = event / "agreed.toml"
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(b"\n")
+    proc.stdin.flush()
+    _wait_for(lambda: len(_history(out)) >= 1, proc)
+    edited = out.read_text("utf-8") + "# corrected by hand in Notepad\n"
+    out.write_text(edited, "utf-8")
+    _, err = proc.communicate(b"\n", timeout=60)
+    assert proc.returncode == 2
+    assert b"changed on disk" in err and err.count(b"\n") == 1
+    assert out.read_text("utf-8") == edited
+
+
+def test_history_of_a_persons_assessment_is_one_line_and_exit_2(event: Path) -> None:
+    one = next(event.glob("*.toml"))
+    done = run_stick(["report", str(one), "--history"])
+    assert done.returncode == 2
+    assert "not a panel's agreed file" in done.stderr and done.stderr.count("\n") == 1

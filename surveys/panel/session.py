@@ -111,6 +111,7 @@ class PanelSession:
         if agreed is None:
             return ()
         then = {r.rater: r for r in agreed.ratings}
+        now = {r.rater for r in spread.ratings}
         out = []
         for rating in spread.ratings:
             was = then.get(rating.rater)
@@ -119,6 +120,8 @@ class PanelSession:
                     out.append(rating.rater)  # came after the rating was agreed
             elif not _same(was, rating):
                 out.append(rating.rater)
+        # A rater whose answer counted then and whose file is no longer read has changed the spread too.
+        out += [r.rater for r in agreed.ratings if r.rater not in now and r.given]
         return tuple(out)
 
     def history(self) -> tuple[Change, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveys.errors import StickError
+from surveys.errors import ResponseFileError, StickError
 from surveys.model.instrument import Question
 from surveys.model.limits import small_number
 from surveys.panel.session import PanelSession
@@ -128,6 +128,8 @@ class PlainPanel:
             return  # shown again, read afresh
         try:
             moved = self._record(question, line, word, rest)
+        except ResponseFileError:
+            raise  # the agreed file could not be saved, or changed behind us: stop (one line, exit 2)
         except StickError as exc:
             self.say(f"Not agreed: {exc}")
             return
