@@ -17,7 +17,7 @@ from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
 from surveys.panel.raters import NO_GROUP, ordered_groups
 from surveys.panel.record import Agreed, agreed_of, history_of, recorded_raters
-from surveys.panel.spread import Spread
+from surveys.panel.spread import Spread, scale_order
 from surveys.panel.words import agreed_words, change_words, option_words, spread_lines
 from surveys.results.report import overall_words
 from surveys.results.scoring import Result, score
@@ -29,8 +29,10 @@ def _groups(assessment: Assessment) -> tuple[str, ...]:
 
 def recorded_spread(instrument: Instrument, assessment: Assessment, agreed: Agreed) -> Spread:
     question = instrument.question(agreed.question_id)
-    labels = tuple(o.label for o in question.options) if question is not None and question.kind != "text" else ()
-    return Spread(agreed.question_id, labels, agreed.ratings, _groups(assessment))
+    if question is None or question.kind == "text":
+        return Spread(agreed.question_id, (), agreed.ratings, _groups(assessment))
+    labels = tuple(o.label for o in question.options)
+    return Spread(agreed.question_id, labels, agreed.ratings, _groups(assessment), scale_order(instrument, question))
 
 
 def group_result(instrument: Instrument, assessment: Assessment, group: str) -> Result:

@@ -93,7 +93,7 @@ class PanelSession:
         return question
 
     def spread(self, question_id: str) -> Spread:
-        return spread_of(self.question(question_id), self.raters.raters, self.raters.groups)
+        return spread_of(self.instrument, self.question(question_id), self.raters.raters, self.raters.groups)
 
     def agreed(self, question_id: str) -> Agreed | None:
         return agreed_of(self.assessment, question_id)
