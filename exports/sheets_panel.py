@@ -16,6 +16,7 @@ from exports.cells import COUNT, LABEL, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from surveys.model.instrument import Instrument, Question
 from surveys.model.responses import Assessment
+from surveys.panel.raters import group_key
 from surveys.panel.record import agreed_of, recorded_raters
 from surveys.panel.report import raters_words, recorded_spread
 from surveys.panel.spread import Spread
@@ -99,7 +100,7 @@ def _question_rows(
         ]
     )
     for group, group_counts in spread.by_group:
-        members = [r for r in spread.ratings if r.group.casefold() == group.casefold()]
+        members = [r for r in spread.ratings if group_key(r.group) == group_key(group)]
         rows.add(
             [
                 None,

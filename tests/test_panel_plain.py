@@ -214,3 +214,10 @@ def test_history_of_a_persons_assessment_is_one_line_and_exit_2(event: Path) -> 
     done = run_stick(["report", str(one), "--history"])
     assert done.returncode == 2
     assert "not a panel's agreed file" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_next_years_review_takes_a_group_too(event: Path) -> None:
+    earlier = sorted(event.glob("*.toml"))[0]
+    done = run_stick(["new", "--from", str(earlier), "--date", "2027-12-01", "--group", "board"])
+    assert done.returncode == 0, done.stderr
+    assert _read(Path(done.stdout.strip()))["group"] == "board"

@@ -15,7 +15,7 @@ from typing import Any
 from surveys.model.answers import choose
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
-from surveys.panel.raters import NO_GROUP, ordered_groups
+from surveys.panel.raters import NO_GROUP, group_key, ordered_groups
 from surveys.panel.record import Agreed, agreed_of, history_of, recorded_raters
 from surveys.panel.spread import Spread, scale_order
 from surveys.panel.words import agreed_words, change_words, option_words, spread_lines
@@ -51,7 +51,7 @@ def group_result(instrument: Instrument, assessment: Assessment, group: str) -> 
 def raters_words(assessment: Assessment) -> str:
     raters = recorded_raters(assessment)
     groups = _groups(assessment)
-    counts = [f"{g} {sum(1 for r in raters if (r.group or NO_GROUP).casefold() == g.casefold())}" for g in groups]
+    counts = [f"{g} {sum(1 for r in raters if group_key(r.group or NO_GROUP) == group_key(g))}" for g in groups]
     head = f"{len(raters)} rater" + ("" if len(raters) == 1 else "s")
     return f"{head}: {', '.join(counts)}" if counts else head
 
