@@ -128,14 +128,19 @@ def test_raters_of_another_organisation_or_instrument_are_refused_in_one_line(tm
         open_panel([tmp_path, deck], on=DAY)
 
 
-def test_an_agreed_file_named_as_a_rater_is_refused_and_passed_over_in_a_folder(tmp_path: Path) -> None:
+def test_an_agreed_file_among_the_raters_is_passed_over_named_or_in_a_folder(tmp_path: Path) -> None:
+    """`stick panel *.toml` run a second time names the agreed file the first run wrote beside the raters."""
     _event(tmp_path)
     with open_panel([tmp_path], on=DAY) as panel:
         panel.accept("1a")
-    with pytest.raises(PanelRefused, match="an agreed panel file"):
-        open_panel([*sorted(tmp_path.glob("[abc]*.toml")), panel.path], tmp_path / "again.toml", on=DAY)
+    named = [*sorted(tmp_path.glob("[abc]*.toml")), panel.path]
+    with open_panel(named, tmp_path / "again.toml", on=DAY) as again:
+        assert len(again.raters.raters) == 3
+        assert again.raters.problems == (f"{panel.path.name}: an agreed panel file, not a rater's",)
     with open_panel([tmp_path], tmp_path / "second.toml", on=DAY) as second:
         assert len(second.raters.raters) == 3 and not second.raters.problems
+    with pytest.raises(PanelRefused, match="no rater's assessment"):
+        open_panel([panel.path], tmp_path / "third.toml", on=DAY)
 
 
 def test_an_output_that_is_not_a_panel_file_is_never_written_over(tmp_path: Path) -> None:

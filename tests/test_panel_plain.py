@@ -221,3 +221,12 @@ def test_next_years_review_takes_a_group_too(event: Path) -> None:
     done = run_stick(["new", "--from", str(earlier), "--date", "2027-12-01", "--group", "board"])
     assert done.returncode == 0, done.stderr
     assert _read(Path(done.stdout.strip()))["group"] == "board"
+
+
+def test_a_pattern_as_cmd_passes_it_is_expanded_and_a_missing_file_refused(event: Path) -> None:
+    pattern = str(event / "Northfield*.toml")
+    done = run_stick(["panel", pattern, "--plain", "-o", str(event / "agreed.toml")], input="")
+    assert done.returncode == 0, done.stderr
+    assert "3 raters: patient 2, staff 1" in done.stdout
+    missing = run_stick(["panel", str(event / "nobody.toml"), "--plain"], input="")
+    assert missing.returncode == 2 and "no such file" in missing.stderr and missing.stderr.count("\n") == 1
