@@ -27,6 +27,7 @@ def rater(
     instrument_id: str = "eds2022",
     organisation: str = ORG,
     notes: dict[str, str] | None = None,
+    file: str | None = None,
 ) -> Path:
     """A rater's file answering question i with option choices[i] ("d": don't know, None: no answer)."""
     instrument = builtin_instrument(instrument_id)
@@ -41,7 +42,7 @@ def rater(
     assessment = Assessment(
         organisation, name, "", date(2026, 12, 1), instrument.id, instrument.version, AT, AT, answers, extra=extra
     )
-    path = folder / f"{name.lower()}.toml"
+    path = folder / (file or f"{name.lower()}.toml")
     save_assessment(path, assessment)
     return path
 

@@ -230,3 +230,63 @@ def test_a_pattern_as_cmd_passes_it_is_expanded_and_a_missing_file_refused(event
     assert "3 raters: patient 2, staff 1" in done.stdout
     missing = run_stick(["panel", str(event / "nobody.toml"), "--plain"], input="")
     assert missing.returncode == 2 and "no such file" in missing.stderr and missing.stderr.count("\n") == 1
+
+
+def test_a_fourth_rater_saving_while_the_panel_runs_appears_at_the_next_question(event: Path) -> None:
+    out = event / "agreed.toml"
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(b"\n")  # 1A agreed by the three
+    proc.stdin.flush()
+    _wait_for(lambda: len(_history(out)) >= 1, proc)
+    answered_by_interview(event, "Di", "community", ["1"] * 11)  # a latecomer, answered in a real process
+    # 1B is agreed on the spread shown for it (shown before the latecomer saved, on a quick machine);
+    # 1C is read after Di's interview ended, so Di is in it whatever the timing.
+    stdout, stderr = proc.communicate(b"\n\n", timeout=120)
+    assert proc.returncode == 0, stderr
+    said = stdout.decode("utf-8")
+    later = said[said.index("Question 3 of 11") :]
+    assert "  1 Underdeveloped activity: 2 (community 1, patient 1)" in later
+    saved = _read(out)
+    assert len(saved["answers"]["1a"]["ratings"]) == 3  # as it was when agreed
+    assert len(saved["answers"]["1b"]["ratings"]) in (3, 4)
+    assert len(saved["answers"]["1c"]["ratings"]) == 4
+    assert {r["group"] for r in saved["panel"]["raters"]} == {"patient", "staff", "community"}
+    report = run_stick(["report", str(out)])
+    assert "4 raters: community 1, patient 2, staff 1." in report.stdout
+
+
+def test_a_hostile_rater_file_never_reaches_the_terminal(event: Path) -> None:
+    from tests.hostile import PAYLOAD, raw_bytes_in
+    from tests.panel_support import rater
+
+    rater(event, f"Kim {PAYLOAD}", f"staff {PAYLOAD}", [2, 2], notes={"1a": f"note {PAYLOAD}"}, file="zz.toml")
+    out = event / "agreed.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        input=b"\n\n",
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Kim " in done.stdout
+    assert raw_bytes_in(done.stdout) == []
+    for extra in ([], ["--history"]):
+        report = subprocess.run(
+            [sys.executable, "-m", "tui", "report", str(out), *extra],
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"},
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert report.returncode == 0 and raw_bytes_in(report.stdout) == []
