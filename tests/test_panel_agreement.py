@@ -192,3 +192,24 @@ def test_every_key_the_agreed_file_holds_is_documented(tmp_path: Path) -> None:
     keys |= {k for row in saved["panel"]["raters"] for k in row}
     keys |= set(saved["answers"]["1a"]) | {k for row in saved["answers"]["1a"]["ratings"] for k in row}
     assert sorted(k for k in keys if k not in section) == []
+
+
+def test_a_rating_changed_outside_the_panel_is_reported_as_such(tmp_path: Path) -> None:
+    from surveys.files.response_file import save_assessment
+    from surveys.model.answers import choose
+    from surveys.model.responses import with_answer
+    from surveys.panel.report import panel_json, panel_lines
+
+    _event(tmp_path)
+    with open_panel([tmp_path], on=DAY) as panel:
+        panel.accept("1a")
+        panel.accept("1b")
+    assessment = load_assessment(panel.path)
+    assert "Changed outside the panel" not in "\n".join(panel_lines(EDS, assessment))
+    question = EDS.question("1a")
+    assert question is not None
+    save_assessment(panel.path, with_answer(assessment, choose(question, 4)))  # the app's question screen
+    changed = load_assessment(panel.path)
+    said = "\n".join(panel_lines(EDS, changed))
+    assert said.count("Changed outside the panel") == 1
+    assert [q["outside_the_trail"] for q in panel_json(EDS, changed)["questions"][:3]] == [True, False, False]

@@ -16,7 +16,7 @@ from surveys.model.answers import choose
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
 from surveys.panel.raters import NO_GROUP, group_key, ordered_groups
-from surveys.panel.record import Agreed, agreed_of, history_of, recorded_raters
+from surveys.panel.record import Agreed, agreed_of, history_of, outside_the_trail, recorded_raters
 from surveys.panel.spread import Spread, scale_order
 from surveys.panel.words import agreed_words, change_words, option_words, spread_lines
 from surveys.results.report import overall_words
@@ -67,8 +67,12 @@ def panel_lines(instrument: Instrument, assessment: Assessment) -> list[str]:
         lines += ["", f"  {question.text}"]
         if agreed is None:
             lines.append("    Not agreed yet.")
+            if outside_the_trail(assessment, question.id):
+                lines.append("    Changed outside the panel: the trail records a rating the file no longer has.")
             continue
         lines.append(f"    {agreed_words(question, agreed)}")
+        if outside_the_trail(assessment, question.id):
+            lines.append("    Changed outside the panel: this rating is not the last one its trail records.")
         lines += [f"  {line}" for line in spread_lines(question, recorded_spread(instrument, assessment, agreed))]
         if agreed.proposed is not None and agreed.choice and agreed.choice != agreed.proposed:
             departures.append(
@@ -108,7 +112,11 @@ def panel_json(instrument: Instrument, assessment: Assessment) -> dict[str, Any]
     questions = []
     for question in instrument.questions:
         agreed = agreed_of(assessment, question.id)
-        entry: dict[str, Any] = {"id": question.id, "agreed": agreed is not None}
+        entry: dict[str, Any] = {
+            "id": question.id,
+            "agreed": agreed is not None,
+            "outside_the_trail": outside_the_trail(assessment, question.id),
+        }
         if agreed is not None:
             spread = recorded_spread(instrument, assessment, agreed)
             entry.update(
