@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Textual internal: its compositor is where reflows are counted (the test is the guard).
 from textual._compositor import Compositor
 
 from surveys.files.response_file import load_assessment

@@ -51,6 +51,7 @@ def command(
 def typing_into(widget: Widget | None) -> bool:
     # No Input can exist before its module is imported, and importing it just
     # to ask would cost the first frame what the question screen saves.
+    # Textual internal: the private module's name (guarded by tests/test_app_typeahead.py).
     module = sys.modules.get("textual.widgets._input")
     return widget is not None and module is not None and isinstance(widget, module.Input)
 

@@ -15,6 +15,9 @@ a moment after it is shown (a form: its first field), and keys typed before
 then have nowhere to go: enter straight after `p` never reached the plan.
 `KeyQueue` holds every key from the moment such a screen is on top without
 its first focus, and hands them on, in order, as soon as it has it.
+
+Textual behaviour relied on, guarded by tests/test_app_typeahead.py and .ci/run's newest-Textual
+step: App.on_event sees each key before it is routed, and Input's own bindings run by action name.
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ import threading
 from codecs import getincrementaldecoder
 from typing import Any
 
+# Textual internals, guarded by tests/test_quick_exit.py and .ci/run's newest-Textual step: the private
+# XTermParser, and LinuxDriver's input thread (run_input_thread, fileno, exit_event, _debug, process_message).
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
