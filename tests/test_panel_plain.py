@@ -94,6 +94,11 @@ def test_a_panel_agrees_with_and_without_reasons_and_refuses_a_departure_without
     history = run_stick(["report", str(_agreed(event)), "--history"])
     assert history.returncode == 0
     assert "1c: agreed 1 Underdeveloped activity; proposed 3; reason: The serious incident in May" in history.stdout
+    trail = json.loads(run_stick(["report", str(_agreed(event)), "--history", "--json"]).stdout)["history"]
+    assert [(c["question"], c["choice"], c["reason"]) for c in trail][1:3] == [
+        ("1b", 4, "Patients' stories at table two"),
+        ("1c", 1, "The serious incident in May"),
+    ]
 
 
 def test_every_rating_agreed_gives_the_total_and_band_of_the_agreed_ratings(event: Path) -> None:
