@@ -11,8 +11,6 @@ shown, so Ctrl-D, Ctrl-C or a kill loses nothing; the same command carries on.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from surveys.errors import ResponseFileError, StickError
 from surveys.model.instrument import Question
 from surveys.model.limits import small_number
@@ -176,5 +174,6 @@ class PlainPanel:
         self.say("Done.")
 
 
-def run_panel_plain(session: PanelSession, io: LineIO, path: Path | None = None) -> int:
+def run_panel_plain(session: PanelSession, io: LineIO) -> int:
+    """The panel line by line until every rating is agreed or the input ends; 0 either way (all is saved)."""
     return PlainPanel(session, io).run()
