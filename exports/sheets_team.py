@@ -17,11 +17,12 @@ from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve, profile_ba
 from exports.figure_words import reached_heading, reached_words
 from exports.layout import Rows, break_before, prepare
 from exports.merge import Basis, Scored
-from exports.organisations import Organisation, adopter_shares, organisation_key, placement_words
+from exports.organisations import Organisation, adopter_shares, placement_words
 from exports.plan_counts import set_count, suggested_count
 from exports.plan_rows import PlanRow
-from exports.sheets_plan import PlanColumns, listed
+from exports.sheets_plan import PlanColumns
 from exports.sheets_results import adopter_words
+from exports.sheets_team_plan import write_team_plan
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -82,7 +83,7 @@ def write_team(
         rows.skip()
     dimension_tables = _profiles(rows, basis, orgs) if instrument.dimensions else []
     adopters = _adopters(rows, basis, scored, orgs) if instrument.adopters else None
-    _plan(rows, basis, plan, rows_of_plan, duplicates, orgs)
+    write_team_plan(rows, basis, plan, rows_of_plan, duplicates, orgs)
     rows.skip()
     _versions(rows, basis, scored)
     _charts(rows, basis, dimension_tables, adopters, len(orgs))
@@ -252,63 +253,6 @@ def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored], orgs: Sequence
     )
     rows.skip()
     return header, last
-
-
-def _plan(
-    rows: Rows,
-    basis: Basis,
-    plan: PlanColumns,
-    plan_rows: Sequence[PlanRow],
-    duplicates: int,
-    orgs: Sequence[Organisation],
-) -> None:
-    ws, v = rows.ws, vocabulary(basis.instrument)
-    several = len(orgs) > 1
-    rows.add(
-        [
-            text(
-                ws,
-                f"The merged action plan, by {v.area}"
-                + (", each organisation on its own" if several else "")
-                + f" (every {v.priority} is on the Action plan sheet)",
-                HEADING,
-            )
-        ]
-    )
-    names = [heading(v.area), "Leads named", heading(v.functions), "Set", "Suggested"]
-    rows.add(header_row(ws, names, numbers={3, 4}))
-    keys = {organisation_key(o.name): o.name for o in orgs}
-    by_org: dict[str, dict[str, tuple[dict[str, None], dict[str, None]]]] = {o.name: {} for o in orgs}
-    for p in plan_rows:
-        name = keys.get(organisation_key(p.organisation), orgs[0].name if orgs else "")
-        leads, functions = by_org.setdefault(name, {}).setdefault(p.area, ({}, {}))
-        if p.lead:
-            leads[p.lead] = None
-        if p.function:
-            functions[p.function] = None
-    for name, by_area in by_org.items():
-        same_org: tuple[str, ...] = ()
-        if several:
-            head = rows.add([text(ws, name, HEADING)])
-            same_org = (f"({plan.column('Organisation')}=$A${head})",)
-        for area, (leads, functions) in by_area.items():
-            r = rows.row + 1
-            same_area = f"({plan.column(heading(v.area))}=$A${r})"
-            rows.add(
-                [
-                    text(ws, area, LABEL),
-                    text(ws, listed(list(leads)) or "none yet", WRAPPED),
-                    text(ws, listed(list(functions)), WRAPPED),
-                    formula(ws, set_count(plan, same_area, *same_org), COUNT),
-                    formula(ws, suggested_count(plan, same_area, *same_org), COUNT),
-                ]
-            )
-        if not by_area:
-            rows.add([text(ws, f"No {v.priorities} set or suggested yet.", TOP)])
-    rows.prose(
-        f"{duplicates} {v.priorities} are the same as another person's in the same organisation: "
-        "'Same as' on the Action plan names the others."
-    )
 
 
 def _versions(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:

@@ -98,12 +98,15 @@ def _listed(summary: list[list[Any]]) -> list[list[Any]]:
 def test_an_eds_team_of_six_prints_each_trusts_total_and_rating(rendered: dict[str, Path]) -> None:
     page = _summary_page(rendered, "eds-team")
     assert "not yet known" not in page
+    lines = {r[0]: r[2] for r in _calc(rendered, "eds-team", "Summary") if r[0]}
     for trust, first in (("Northfield NHS Trust", 0), ("Southbank NHS Trust", 3)):
         # Each panel n graded outcome k as (n + k) % 4; the trust's figure is the mean of its three totals.
         totals = [sum((n + k) % 4 for k in range(11)) for n in range(first, first + 3)]
         mean = round(sum(totals) / 3, 1)
-        assert f"{trust} (3)" in page
-        assert f"{mean:g} of 33; organisation rating: Developing activity (mean of 3 assessments)" in page
+        assert f"{trust} (3)" in page and f"{mean:g} of 33;" in page
+        assert (
+            lines[f"{trust} (3)"] == f"{mean:g} of 33; organisation rating: Developing activity (mean of 3 assessments)"
+        )
     people = records(load_workbook(rendered["eds-team.calc"], data_only=True)["Assessments"])
     assert [p["Total outcome score"] for p in people] == [sum((n + k) % 4 for k in range(11)) for n in range(6)]
     assert {p["Organisation rating"] for p in people} == {"Developing activity"}
@@ -166,8 +169,10 @@ def test_the_summary_and_functions_follow_a_planning_meetings_edits(rendered: di
     assert typed[health] == "Ms Khan"
     totals = next(r for r in functions if r[0] == "Priorities set in each")
     assert totals[health] == 1 + 1  # the edited one (done, still set) and the typed one
-    typed_date = load_workbook(rendered["edited.calc"])["Action plan"]["E6"]
-    assert typed_date.is_date and "yy" in typed_date.number_format  # a date, not ###
+    sheet = load_workbook(rendered["edited.calc"])["Action plan"]
+    # The spare row's own formats, kept by Calc: the date as the plan's other dates (not ###), the text wrapped.
+    assert sheet["E6"].is_date and sheet["E6"].number_format.replace("\\", "") == "yyyy-mm-dd"  # Calc escapes -
+    assert sheet["A6"].alignment.wrap_text and sheet["D6"].alignment.wrap_text
 
 
 # Finding 5: a carried priority's status to update shows outside Compare; the Summary says what moved.
