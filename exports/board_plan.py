@@ -23,7 +23,7 @@ from typing import Any
 
 from openpyxl.formatting.rule import FormulaRule
 
-from exports.cells import COUNT, DATE, HEADING, TOP, WRAPPED, formula, header_row, text
+from exports.cells import COUNT, DATE, HEADING, LABEL, TOP, WRAPPED, formula, header_row, text
 from exports.layout import LINE_HEIGHT, Rows, line_count
 from exports.plan_counts import LIMITED, open_terms, set_terms, suggested_terms
 from exports.plan_rows import PlanRow
@@ -33,6 +33,7 @@ from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
 SHOWN_PRIORITIES = 6
+ROOM = 2  # empty lines under the exported priorities, for those the planning team adds before printing
 # Hidden working cells, right of the printed columns A to F.
 SET, OPEN, SUGGESTED_CELL, OVER, WORD, ROW = "G", "H", "I", "J", "K", "L"
 NAME = "G"  # on an organisation's line: the organisation its counts are of
@@ -81,7 +82,7 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
     limit = ""
     if instrument.principles:  # the deck's principle of limited priorities, where the instrument holds it
         limit = f"The framework asks for limited {v.priorities}: {LIMITED} or fewer open in each plan."
-    cells: list[Any] = [text(ws, heading(v.priorities), HEADING), formula(ws, "=" + counts, HEADING)]
+    cells: list[Any] = [text(ws, heading(v.priorities), HEADING), formula(ws, "=" + counts, LABEL)]
     cells += [text(ws, limit, WRAPPED) if limit else None, None, None, None]
     cells += [
         formula(ws, "=" + _count(set_terms(plan)), COUNT),
@@ -90,7 +91,7 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
         formula(ws, "=" + _over(place), COUNT) if team else None,
         text(ws, v.priorities),
     ]
-    rows.add(cells, height=LINE_HEIGHT * 2 + 3 if limit else None)
+    rows.add(cells, height=LINE_HEIGHT * 2 + 3 if limit or team else None)
     if limit:
         ws.merged_cells.add(f"C{r}:F{r}")
     red = f"${OVER}${r}>0" if team else f"${OPEN}${r}>{LIMITED}"
@@ -99,7 +100,9 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
     names += ["Respondent" if team else "", "Target date", "Review date"]
     rows.add(header_row(ws, names, numbers={4, 5}))
     shown = listed_rows(exported)
-    for k in range(1, SHOWN_PRIORITIES + 1):
+    # Lines for the exported priorities and a couple more; past them "and N more" counts, live too.
+    slots = min(SHOWN_PRIORITIES, len(shown) + ROOM)
+    for k in range(1, slots + 1):
         row = shown[k - 1] if k <= len(shown) else None
         rows.add(_slot(ws, instrument, place, r, rows.row + 1, k, team), height=_height(row, team))
     more = f"IF(${SET}${r}>0,${SET}${r},${SUGGESTED_CELL}${r})"
@@ -108,7 +111,7 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
             formula(
                 ws,
                 f'=IF({more}=0,"No "&${WORD}${r}&" set or suggested yet.",'
-                f'IF({more}>{SHOWN_PRIORITIES},"and "&({more}-{SHOWN_PRIORITIES})&'
+                f'IF({more}>{slots},"and "&({more}-{slots})&'
                 '" more on the Action plan sheet",""))',
                 TOP,
             )
