@@ -125,6 +125,8 @@ def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
     _priorities(rows, instrument, board)
     if instrument.adopters:
         _chart(ws, instrument, board, chart_row, rows)
+    else:  # the page is columns A to F: the working cells beside it (hidden) never widen it
+        ws.print_area = f"A1:F{rows.row}"
 
 
 def _organisations(rows: Rows, instrument: Instrument, board: Board) -> None:
