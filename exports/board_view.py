@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
+from exports.board_plan import PlanPlace
 from exports.facts import answered_words, single_facts, team_answered_words, team_facts
+from exports.figure_words import group_figures, reached_words, standing_figures
 from exports.merge import Basis, Member, Scored, Standing
-from exports.organisations import Organisation, placement_words
+from exports.organisations import Organisation, adopter_shares, placement_words
 from exports.plan_rows import PlanRow
-from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine, step_words
+from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine
+from exports.sheets_plan import listed
 from exports.sheets_results import adopter_words
 from surveys.instruments.opening import Opened
 from surveys.model.instrument import Instrument
@@ -19,6 +23,7 @@ from surveys.panel.report import raters_words
 from surveys.results.report import group_words, overall_words
 from surveys.results.report import placement_words as single_placement
 from surveys.results.scoring import Result
+from surveys.results.what_moved import Moved
 
 
 def figures(instrument: Instrument, result: Result) -> list[tuple[str, str]]:
@@ -32,7 +37,39 @@ def figures(instrument: Instrument, result: Result) -> list[tuple[str, str]]:
 
 
 def standing_of(result: Result) -> Standing:
-    return Standing(result.dimensions, result.areas, result.overall_step, result.adopter, result.implications)
+    return Standing(
+        result.dimensions,
+        result.areas,
+        result.overall_step,
+        result.adopter,
+        result.implications,
+        overall=result.overall,
+        band=result.band,
+        groups=result.groups,
+    )
+
+
+def since_words(instrument: Instrument, moved: Moved, earlier: date) -> str:
+    """The Summary's line on the yearly review: what moved since the earlier assessment, in a sentence."""
+    v = vocabulary(instrument)
+    if not moved.compared:
+        said = "nothing to compare yet"
+    elif moved.changes:
+        said = f"{len(moved.changes)} changed ({listed([c.what for c in moved.changes], 3)})"
+    else:
+        said = f"no {v.step} or {v.profile} has changed" if instrument.dimensions else f"no {v.step} has changed"
+    if moved.fates:
+        waiting = sum(1 for f in moved.still_open if f.now is not None and f.now.status_to_update)
+        open_words = f"{len(moved.still_open)} still open" + (
+            f" ({waiting} with the status to update)" if waiting else ""
+        )
+        before = sum(1 for f in moved.fates if f.now is not None and f.now.status == f.earlier.status == "done")
+        said += (
+            f"; of the earlier plan's {len(moved.fates)} {v.priorities}: {len(moved.done_since)} done since"
+            + (f" ({before} done already)" if before else "")
+            + f", {open_words}, {len(moved.dropped)} dropped"
+        )
+    return f"Compared with {earlier.isoformat()}: {said} (see Compare)"
 
 
 def board_for(
@@ -42,11 +79,12 @@ def board_for(
     plan: Sequence[PlanRow],
     members: Sequence[Member],
     single: tuple[Opened, Result] | None,
+    place: PlanPlace | None = None,
+    since: str = "",
 ) -> Board:
     """`single`: the one assessment of a one-file export, else None."""
     instrument = basis.instrument
-    counts = dict(Counter(s.adopter for s in scored if s.adopter))
-    chosen = sum(1 for p in plan if not p.suggested)
+    counts = {a: float(n) for a, n in Counter(s.adopter for s in scored if s.adopter).items()}
     if single is not None:
         opened, result = single
         facts = single_facts(opened, result)[:3]
@@ -67,9 +105,10 @@ def board_for(
             adopter_words=adopter_words(instrument, standing_of(result)),
             adopter_counts=counts,
             priorities=plan,
-            set_count=chosen,
             completeness=answered_words(result),
             figures=figures(instrument, result),
+            place=place,
+            since=since,
         )
     facts = team_facts(basis, members, limit=BOARD_NAMES)[:3]
     if len(orgs) == 1:
@@ -85,25 +124,34 @@ def board_for(
             adopter_words=adopter_words(instrument, org.standing),
             adopter_counts=counts,
             priorities=plan,
-            set_count=chosen,
             completeness=team_answered_words(members),
+            figures=standing_figures(instrument, org.standing),
+            place=place,
+            here="Its assessments (%)",
+            axis="% of assessments",
+            since=since,
         )
     lines = [
         OrganisationLine(
             o.name,
             len(o.members),
             tuple(placement_words(instrument, p) for p in o.placements),
-            step_words(instrument, o.standing.overall_step),
+            reached_words(instrument, o.standing),
             adopter_words(instrument, o.standing),
+            groups=tuple(group_figures(instrument, o.standing)) if instrument.format != 1 else (),
         )
         for o in orgs
     ]
+    shares = adopter_shares(orgs)[0]  # Rogers' shares are of organisations: each counted once
     return Board(
         f"{instrument.title}: {len(orgs)} organisations",
         facts,
         organisations=lines,
-        adopter_counts=counts,
+        adopter_counts=dict(shares),
         priorities=plan,
-        set_count=chosen,
         completeness=team_answered_words(members),
+        place=place,
+        here="These organisations (%)",
+        organisation_names=[o.name for o in orgs],
+        since=since,
     )

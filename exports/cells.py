@@ -199,3 +199,8 @@ def flag(ws: Any, value: bool | None) -> Any:
     cell = _cell(ws, BOOLEAN)
     cell.value = value
     return cell
+
+
+def blank(ws: Any, style: str) -> Cell:
+    """An empty cell that already has a style: what a planner types there is wrapped, or read as a date."""
+    return _cell(ws, style)

@@ -112,9 +112,14 @@ def paint(series: Any, colour: str, dashed: bool = False, filled: bool = False) 
         series.marker.graphicalProperties = GraphicalProperties(solidFill=colour, ln=LineProperties(solidFill=colour))
 
 
-def adopter_curve(ws: Any, title: str, header_row: int, last_row: int, rogers: str, here: str) -> BarChart:
-    """Columns of Rogers' shares beside this organisation's (labels in A, Rogers in B, here in C)."""
-    chart = bars(ws, title, 1, [2, 3], header_row, last_row, "% of organisations")
+def adopter_curve(
+    ws: Any, title: str, header_row: int, last_row: int, rogers: str, here: str, axis: str = "% of organisations"
+) -> BarChart:
+    """Columns of Rogers' shares beside this organisation's (labels in A, Rogers in B, here in C).
+
+    `axis` says what the shares are of: organisations, or one organisation's assessments.
+    """
+    chart = bars(ws, title, 1, [2, 3], header_row, last_row, axis)
     paint(chart.series[0], rogers, filled=True)
     paint(chart.series[1], here, filled=True)
     chart.width, chart.height = 10.5, 6.6

@@ -33,12 +33,15 @@ from surveys.model.responses import Assessment
 from surveys.results.scoring import (
     AreaResult,
     DimensionResult,
+    GroupResult,
     Implication,
     adopter_category,
+    band_for,
     implications,
     overall_figure,
     score_areas,
     score_dimensions,
+    score_groups,
 )
 
 
@@ -179,18 +182,32 @@ class Scored:
     areas: tuple[AreaResult, ...]
     overall_step: int | None
     adopter: str | None
+    # The overall figure by the instrument's rule (EDS 2022: the total outcome score) and its band.
+    overall: float | None = None
+    band: str | None = None
+    whole: bool = False  # every scored question answered: a sum is compared with its bands only then
+
+
+def whole_areas(areas: Sequence[AreaResult]) -> bool:
+    """Every area's scored questions answered (and there are some): a sum is only a total then."""
+    return all(a.answered == a.total for a in areas) and any(a.total for a in areas)
 
 
 def score_member(basis: Basis, member: Member) -> Scored:
     shared = basis.shared
     chosen = {q: c for q, c in member.chosen.items() if q in shared}
     areas = score_areas(basis.instrument, chosen)
+    figure, step = overall_figure(basis.instrument, areas)
+    whole = whole_areas(areas)
     return Scored(
         member,
         score_dimensions(basis.instrument, chosen),
         areas,
-        overall_figure(basis.instrument, areas)[1],
+        step,
         adopter_category(basis.instrument, chosen),
+        figure,
+        band_for(basis.instrument, figure, whole),
+        whole,
     )
 
 
@@ -204,10 +221,20 @@ class Standing:
     adopter: str | None
     implications: tuple[Implication, ...]
     adopter_tie: tuple[str, ...] = ()
+    # The overall figure by the instrument's rule and its band (format 2; EDS: the total and its rating).
+    overall: float | None = None
+    band: str | None = None
+    groups: tuple[GroupResult, ...] = ()
+    assessments: int = 1  # how many assessments the figures are the mean of
 
 
 def team_standing(basis: Basis, scored: Sequence[Scored]) -> Standing:
-    """Profile fits pooled over every answer; area scores the mean of the members' scores."""
+    """Profile fits pooled over every answer; area scores the mean of the members' scores.
+
+    The overall figure follows the instrument's rule over those means (EDS 2022: the sum of
+    the outcomes' mean scores, which is the mean of the totals when every file is whole); its
+    band is given only when every assessment is whole, as for one assessment.
+    """
     instrument = basis.instrument
     dims = []
     for index, dimension in enumerate(instrument.dimensions):
@@ -233,15 +260,21 @@ def team_standing(basis: Basis, scored: Sequence[Scored]) -> Standing:
             step = None if instrument.scoring.area == "sum" else step
         areas.append(AreaResult(area.id, mean, step, len(values), len(scored)))
     area_results = tuple(areas)
-    step = overall_figure(instrument, area_results)[1]
+    figure, step = overall_figure(instrument, area_results)
+    whole = bool(scored) and all(s.whole for s in scored)
+    band = band_for(instrument, figure, whole) if instrument.format != 1 else None
     adopter, tie = most_common_adopter(instrument, [s.adopter for s in scored])
     return Standing(
         tuple(dims),
         area_results,
         step,
         adopter,
-        implications(instrument, tuple(dims), step, adopter),
+        implications(instrument, tuple(dims), step, adopter, band),
         tie,
+        figure if instrument.format != 1 else None,
+        band,
+        score_groups(instrument, area_results),
+        len(scored),
     )
 
 

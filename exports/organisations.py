@@ -108,3 +108,24 @@ def placement_words(instrument: Instrument, placement: Placement) -> str:
     if len(labels) > 1:
         return f"a tie between {' and '.join(labels)} ({of} each)"
     return f"{labels[0]} ({of})"
+
+
+def adopter_shares(orgs: Sequence[Organisation]) -> tuple[dict[str, float], int, str]:
+    """What is drawn against Rogers' curve: organisations by their category, or one organisation's people.
+
+    Rogers' shares are shares of organisations, so several organisations are counted as
+    organisations, each once: one tied between categories is split evenly among them, so the
+    shares add up to 100% as Rogers' do. One organisation may show how its own assessments
+    spread. Returns the counts, what they are counted out of, and what they are.
+    """
+    counts: dict[str, float] = {}
+    if len(orgs) == 1:
+        for s in orgs[0].members:
+            if s.adopter:
+                counts[s.adopter] = counts.get(s.adopter, 0) + 1
+        return counts, sum(1 for s in orgs[0].members if s.adopter), "assessments"
+    for o in orgs:
+        tied = o.adopter_tie or ((o.adopter,) if o.adopter else ())
+        for a in tied:
+            counts[a] = counts.get(a, 0) + 1 / len(tied)
+    return counts, sum(1 for o in orgs if o.adopter), "organisations"

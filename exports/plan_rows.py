@@ -26,6 +26,9 @@ class PlanRow:
     measure: str
     status: str
     suggested: bool
+    # Carried forward from an earlier review (surveys/carried.py), and whether its status is still to update.
+    carried_from: date | None = None
+    to_update: bool = False
 
 
 def _area_label(instrument: Instrument, area: str) -> str:
@@ -60,6 +63,8 @@ def plan_rows(
                 p.measure,
                 p.status,
                 suggested=False,
+                carried_from=p.carried_from,
+                to_update=p.status_to_update and p.carried_from is not None,
             )
         )
     if rows or assessment.plan_started:

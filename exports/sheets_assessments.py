@@ -10,15 +10,33 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.formatting.rule import CellIsRule
+from openpyxl.utils import get_column_letter
 
 from exports.cells import COUNT, DATE, PERCENT, SCORE, TOP, WRAPPED, formula, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.merge import Basis, Scored
-from exports.sheets_functions import LIMITED, OVER_LIMIT_FILL, set_count
+from exports.plan_counts import LIMITED, open_count, set_count
+from exports.sheets_functions import OVER_LIMIT_FILL
 from exports.sheets_plan import PlanColumns
 from exports.sheets_results import step_scale
 from surveys.model.vocabulary import heading, vocabulary
 from surveys.results.report import placement_words
+
+OPEN = f"Open (limit {LIMITED})"
+
+
+def open_column(basis: Basis) -> int:
+    """The 1-based column of each plan's open count: the Summary counts the plans over the limit from it."""
+    return members_columns(basis).index(OPEN) + 1
+
+
+def _overall_columns(basis: Basis) -> list[str]:
+    """The deck's overall step; a format 2 instrument's own overall figure and, if it has bands, the band."""
+    i = basis.instrument
+    v = vocabulary(i)
+    if i.format == 1:
+        return [f"Overall {v.step}"] if i.steps else []
+    return [heading(v.overall), *([heading(v.band)] if i.bands else [])]
 
 
 def members_columns(basis: Basis) -> list[str]:
@@ -34,10 +52,11 @@ def members_columns(basis: Basis) -> list[str]:
             "Version",
             "Complete",
             *(a.label for a in i.areas),
-            *([f"Overall {v.step}"] if i.steps else []),
+            *_overall_columns(basis),
             *(d.label for d in i.dimensions),
             *([heading(v.adopter)] if i.adopters else []),
             f"{heading(v.priorities)} set",
+            OPEN,
             "File",
         ]
     )
@@ -47,11 +66,12 @@ def write_assessments(ws: Any, basis: Basis, scored: Sequence[Scored], plan: Pla
     i = basis.instrument
     columns = members_columns(basis)
     areas, dims = len(i.areas), len(i.dimensions)
-    widths = [14, 5, 14, 12, 10.5, 7, 8] + [8] * areas + ([7] if i.steps else []) + [12] * dims
-    widths += ([12] if i.adopters else []) + [8, 16]
+    overall = _overall_columns(basis)
+    widths = [14, 5, 14, 12, 10.5, 7, 8] + [8] * areas + [7 if i.format == 1 else 9, 12][: len(overall)] + [12] * dims
+    widths += ([12] if i.adopters else []) + [8, 7, 16]
     prepare(ws, widths, freeze="D2", title_rows="1:1")
     rows = Rows(ws, widths)
-    numbers = {1, 4, 5, 6, *range(7, 7 + areas + (1 if i.steps else 0)), len(columns) - 2}
+    numbers = {1, 4, 5, 6, *range(7, 7 + areas + (1 if overall else 0)), len(columns) - 3, len(columns) - 2}
     rows.add(header_row(ws, columns, numbers=numbers))
     for s in scored:
         m = s.member
@@ -66,23 +86,25 @@ def write_assessments(ws: Any, basis: Basis, scored: Sequence[Scored], plan: Pla
             styled(ws, m.complete / 100, PERCENT),
             *(styled(ws, a.score, SCORE) for a in s.areas),
         ]
-        if i.steps:
+        if i.format == 1 and i.steps:
             cells.append(styled(ws, s.overall_step, COUNT))
+        elif i.format != 1:
+            cells.append(styled(ws, s.overall, SCORE))
+            if i.bands:
+                cells.append(text(ws, i.band(s.band).label if s.band else "", WRAPPED))
         cells += [text(ws, placement_words(i, d), WRAPPED) for d in s.dimensions]
         if i.adopters:
             cells.append(text(ws, i.adopter(s.adopter).label if s.adopter else "", WRAPPED))
         cells.append(formula(ws, set_count(plan, f"({plan.column('No.')}=$B${r})"), COUNT))
+        cells.append(formula(ws, open_count(plan, f"({plan.column('No.')}=$B${r})"), COUNT))
         cells.append(text(ws, m.file, TOP))
         rows.add(cells)
     add_table(ws, "Assessments", columns, 1, rows.row)
     last = max(rows.row, 2)
-    count = columns.index(f"{heading(vocabulary(i).priorities)} set")
-    from openpyxl.utils import get_column_letter
-
-    letter = get_column_letter(count + 1)
+    letter = get_column_letter(open_column(basis))
     ws.conditional_formatting.add(
         f"{letter}2:{letter}{last}", CellIsRule(operator="greaterThan", formula=[str(LIMITED)], fill=OVER_LIMIT_FILL)
     )
-    if i.steps:
+    if i.format == 1 and i.steps:
         step = get_column_letter(8 + areas)
         step_scale(ws, f"{step}2:{step}{last}", i)

@@ -14,18 +14,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from exports.cells import DATE, FACT_DATE, HEADING, LABEL, TITLE, TOP, WRAPPED, header_row, styled, text
+from exports.board_plan import (
+    PlanPlace,
+    carried_line,
+    hide_helpers,
+    organisation_counts,
+    write_organisation_plans,
+    write_plan_list,
+)
+from exports.cells import FACT_DATE, HEADING, LABEL, TITLE, TOP, WRAPPED, header_row, styled, text
 from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve
-from exports.layout import Rows, prepare
+from exports.figure_words import reached_heading, step_words
+from exports.layout import LINE_HEIGHT, Rows, prepare
 from exports.plan_rows import PlanRow
+from exports.sheets_plan import CARRIED
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [26, 40, 22, 20, 11, 11]
-SHOWN_PRIORITIES = 6
 BOARD_NAMES = 6  # people or organisations named in a fact; the rest are counted
 SHOWN_ORGANISATIONS = 4
-LIMITED = 5
 CHART_POINTS = 190  # the adopter chart's height: the rows beside it are padded to it
 
 
@@ -36,6 +44,7 @@ class OrganisationLine:
     placements: tuple[str, ...]  # words per dimension
     step: str
     adopter: str
+    groups: tuple[tuple[str, str], ...] = ()  # format 2: each group's label and subtotal (EDS: domains)
 
 
 @dataclass(frozen=True)
@@ -47,19 +56,17 @@ class Board:
     step: int | None = None
     adopter: str | None = None
     adopter_words: str = ""
-    adopter_counts: dict[str, int] = field(default_factory=dict)
+    adopter_counts: dict[str, float] = field(default_factory=dict)
     priorities: Sequence[PlanRow] = ()
-    set_count: int = 0
     completeness: str = ""
+    # Where the plan lines' formulas look; None only where no Action plan is written with the Summary.
+    place: PlanPlace | None = None
+    here: str = "Here (%)"  # what the adopter chart draws beside Rogers' shares
+    axis: str = "% of organisations"
+    organisation_names: Sequence[str] = ()  # the organisations of `organisations`, as the plan spells them
+    since: str = ""  # what moved since the earlier assessment compared with, in a line
     # An instrument that states its own scoring (format 2): the overall figure and its band, then each group's.
     figures: Sequence[tuple[str, str]] = ()
-
-
-def step_words(instrument: Instrument, step: int | None) -> str:
-    v = vocabulary(instrument)
-    if step is None:
-        return f"not yet known (no {v.ladder} questions answered)"
-    return f"{v.step} {step} of {len(instrument.steps)}: {instrument.step(step).label}"
 
 
 def next_words(instrument: Instrument, step: int | None) -> str:
@@ -75,6 +82,7 @@ def next_words(instrument: Instrument, step: int | None) -> str:
 def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
     v = vocabulary(instrument)
     prepare(ws, WIDTHS)
+    hide_helpers(ws)
     ws.page_setup.fitToHeight = 1  # exactly one page, whatever the team writes
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, board.title, TITLE)])
@@ -84,6 +92,10 @@ def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
         rows.add([text(ws, label, LABEL), cell])
     if board.completeness:
         rows.add([text(ws, "Answered", LABEL), text(ws, board.completeness, WRAPPED)])
+    if board.since:
+        rows.add([text(ws, "Since last year", LABEL), text(ws, board.since, WRAPPED)])
+    if board.place is not None and CARRIED in board.place.plan.names:
+        rows.add([text(ws, "Carried forward", LABEL), carried_line(ws, board.place.plan)], height=LINE_HEIGHT * 3 + 3)
     if board.placements:
         rows.add([text(ws, f"Where it stands on each {v.dimension}", HEADING)])
         for label, words in board.placements:
@@ -109,73 +121,54 @@ def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
         while rows.height_since(chart_row) < CHART_POINTS:
             rows.skip()
     if board.organisations:
-        _organisations(rows, instrument, board.organisations)
+        _organisations(rows, instrument, board)
     _priorities(rows, instrument, board)
     if instrument.adopters:
         _chart(ws, instrument, board, chart_row, rows)
+    else:  # the page is columns A to F: the working cells beside it (hidden) never widen it
+        ws.print_area = f"A1:F{rows.row}"
 
 
-def _organisations(rows: Rows, instrument: Instrument, lines: Sequence[OrganisationLine]) -> None:
+def _organisations(rows: Rows, instrument: Instrument, board: Board) -> None:
     ws, v = rows.ws, vocabulary(instrument)
+    lines = board.organisations
     rows.add([text(ws, "Where each organisation stands (organisations are never pooled)", HEADING)])
-    names = ["Organisation (assessments)", f"Placed on each {v.dimension}" if instrument.dimensions else ""]
+    second = f"Placed on each {v.dimension}" if instrument.dimensions else ""
+    if not second and any(line.groups for line in lines):
+        second = f"Each {v.group}"
+    names = ["Organisation (assessments)", second]
     names += [
-        f"{heading(v.step)} reached" if instrument.steps else "",
+        reached_heading(instrument) if instrument.steps else "",
         heading(v.adopter) if instrument.adopters else "",
     ]
-    rows.add(header_row(ws, names))
+    live = board.place is not None
+    names += [f"{heading(v.priorities)} set", "Plans over the limit"] if live else []
+    rows.add(header_row(ws, names, numbers={5}))
     shown = lines[:SHOWN_ORGANISATIONS]
-    for line in shown:
+    for line, name in zip(shown, board.organisation_names, strict=False):
         placed = "\n".join(
             f"{d.label}: {words}" for d, words in zip(instrument.dimensions, line.placements, strict=True)
-        )
-        rows.add(
-            [
-                text(ws, f"{line.name} ({line.assessments})", LABEL),
-                text(ws, placed, WRAPPED) if placed else None,
-                text(ws, line.step, WRAPPED) if instrument.steps else None,
-                text(ws, line.adopter, WRAPPED) if instrument.adopters else None,
-            ]
-        )
+        ) or "\n".join(f"{label}: {words}" for label, words in line.groups)
+        cells = [
+            text(ws, f"{line.name} ({line.assessments})", LABEL),
+            text(ws, placed, WRAPPED) if placed else None,
+            text(ws, line.step, WRAPPED) if instrument.steps else None,
+            text(ws, line.adopter, WRAPPED) if instrument.adopters else None,
+        ]
+        if board.place is not None:
+            cells += [*organisation_counts(ws, board.place, rows.row + 1), text(ws, name)]
+        rows.add(cells)
     if len(lines) > len(shown):
         rows.add([text(ws, f"and {len(lines) - len(shown)} more organisations on the Team sheet", TOP)])
 
 
-def shown_priorities(plan: Sequence[PlanRow]) -> list[PlanRow]:
-    """The priorities a board sees: those set, or the suggested ones when none is set yet."""
-    chosen = [p for p in plan if not p.suggested]
-    return chosen or list(plan)
-
-
 def _priorities(rows: Rows, instrument: Instrument, board: Board) -> None:
-    ws, v = rows.ws, vocabulary(instrument)
-    limit = f"{board.set_count} set"
-    if instrument.principles:  # the deck's principle of limited priorities, where the instrument holds it
-        limit += f"; the framework asks for limited {v.priorities}: {LIMITED} or fewer"
-    rows.add([text(ws, f"{heading(v.priorities)} ({limit})", HEADING)])
-    plan = shown_priorities(board.priorities)
-    if not plan:
-        rows.add([text(ws, f"No {v.priorities} set or suggested yet.", TOP)])
+    if board.place is None:
         return
-    several = len({p.organisation for p in plan}) > 1
-    names = [heading(v.priority), "Lead and status", heading(v.function) if instrument.functions else ""]
-    names += ["Organisation" if several else "", "Target date", "Review date"]
-    rows.add(header_row(ws, names, numbers={4, 5}))
-    for p in plan[:SHOWN_PRIORITIES]:
-        lead = p.lead or ("no lead yet (suggested)" if p.suggested else "lead not named")
-        rows.add(
-            [
-                text(ws, p.priority, WRAPPED),
-                text(ws, f"{lead}; {p.status or 'not started'}", WRAPPED),
-                text(ws, p.function, WRAPPED) if instrument.functions else None,
-                text(ws, p.organisation, WRAPPED) if several else None,
-                styled(ws, p.target, DATE),
-                styled(ws, p.review, DATE),
-            ]
-        )
-    more = len(board.priorities) - min(len(plan), SHOWN_PRIORITIES)
-    if more > 0:
-        rows.add([text(ws, f"and {more} more on the Action plan sheet", TOP)])
+    if board.organisations:
+        write_organisation_plans(rows, instrument)
+    else:
+        write_plan_list(rows, instrument, board.place, board.priorities)
 
 
 def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Rows) -> None:
@@ -183,7 +176,7 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
     v = vocabulary(instrument)
     total = sum(board.adopter_counts.values())
     rows.skip(2)
-    header = rows.add(header_row(rows.ws, [heading(v.adopter), "Rogers (%)", "Here (%)"], numbers={1, 2}))
+    header = rows.add(header_row(rows.ws, [heading(v.adopter), "Rogers (%)", board.here], numbers={1, 2}))
     for category in instrument.adopters:
         here = 100 * board.adopter_counts.get(category.id, 0) / total if total else 0.0
         rows.add(
@@ -193,7 +186,7 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
                 styled(ws, round(here, 1), "stick score"),
             ]
         )
-    chart = adopter_curve(ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR)
+    chart = adopter_curve(ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR, board.axis)
     chart.width = 11.0  # columns C to E
     ws.add_chart(chart, f"C{anchor}")
     # The figures behind the chart sit below the printed page: the page is the summary.

@@ -15,10 +15,10 @@ from typing import Any
 
 from exports.cells import CHANGE, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
 from exports.charts import EARLIER_COLOUR, NOW_COLOUR, paint, radar
+from exports.figure_words import step_words
 from exports.layout import Rows, break_before, prepare
 from exports.merge import Basis, Standing
 from exports.plan_rows import PlanRow
-from exports.sheets_board import step_words
 from exports.sheets_results import adopter_words
 from surveys.model.answers import AnswerState, resolve
 from surveys.model.instrument import Instrument
@@ -164,7 +164,7 @@ def _overall(rows: Rows, instrument: Instrument, sides: Sides) -> None:
 
 
 def _items(plan: Sequence[PlanRow]) -> list[PlanItem]:
-    return [PlanItem(p.priority, p.status, lead=p.lead) for p in plan if not p.suggested]
+    return [PlanItem(p.priority, p.status, p.to_update, p.lead) for p in plan if not p.suggested]
 
 
 def moved(instrument: Instrument, sides: Sides) -> Moved:

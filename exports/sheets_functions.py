@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
 from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
+from exports.plan_counts import LIMITED, chosen_count, open_count, set_count, suggested_count
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import SUGGESTED, PlanColumns
 from surveys.model.instrument import Instrument
@@ -25,7 +26,6 @@ from surveys.model.responses import STATUSES
 from surveys.model.vocabulary import heading, vocabulary
 
 NO_FUNCTION = "None of these"
-LIMITED = 5  # the deck's "limited priorities": the scoring suggests at most five too
 OVER_LIMIT_FILL = PatternFill("solid", fgColor="F4CCCC")
 _CROSSING_WIDTH = 10.5
 
@@ -33,17 +33,6 @@ _CROSSING_WIDTH = 10.5
 def _or_blank(ref: str) -> str:
     # A reference to an empty cell reads as 0; joining "" keeps it empty.
     return f'IF({ref}="","",{ref}&"")'
-
-
-def set_count(plan: PlanColumns, *conditions: str) -> str:
-    """Priorities set (not suggested) meeting every condition, over the whole plan."""
-    terms = [f'({plan.column(plan.priority)}<>"")', f'({plan.column("Suggested")}<>"{SUGGESTED}")', *conditions]
-    return "=SUMPRODUCT(" + "*".join(terms) + ")"
-
-
-def suggested_count(plan: PlanColumns, *conditions: str) -> str:
-    terms = [f'({plan.column("Suggested")}="{SUGGESTED}")', *conditions]
-    return "=SUMPRODUCT(" + "*".join(terms) + ")"
 
 
 def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], plan: PlanColumns, merged: bool) -> None:
@@ -56,23 +45,55 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
     prepare(ws, widths, freeze=get_column_letter(first_crossing + 1) + "2", title_rows="1:1")
     out = Rows(ws, widths)
     out.add(header_row(ws, names, numbers={1} if merged else set()))
-    function_field = heading(v.function)
-    priority, area = heading(v.priority), heading(v.area)
+    grid = _Grid(ws, plan, heading(v.function), heading(v.priority), heading(v.area), first_crossing, len(labels))
     for index, row in enumerate(rows):
-        r = index + 2
-        func, who = plan.cell(function_field, r), plan.cell("Lead", r)
+        # Formulas carry no text to measure: the height comes from what they will show.
+        lines = max(
+            line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
+        )
+        out.add(grid.row(index + 2), height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+    _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))
+    _statuses(ws, out, plan, lead, v.priorities)
+    # The Action plan's spare rows, each live here too: a priority typed there joins the grid.
+    out.skip()
+    spare = plan.rows[plan.first_spare - 2 :]
+    out.add(
+        [
+            text(
+                ws,
+                f"{heading(v.priorities)} added on the Action plan (its rows {spare[0]} to {spare[-1]}), "
+                "shown here as they are typed",
+                HEADING,
+            )
+        ]
+    )
+    for r in spare:
+        out.add(grid.row(r))
+
+
+class _Grid:
+    """One row of the grid: the plan row's priority, with its lead where it meets its function."""
+
+    def __init__(
+        self, ws: Any, plan: PlanColumns, function: str, priority: str, area: str, first: int, functions: int
+    ) -> None:
+        self.ws, self.plan = ws, plan
+        self.function, self.priority, self.area = function, priority, area
+        self.first, self.functions = first, functions
+
+    def row(self, r: int) -> list[Any]:
+        ws, plan = self.ws, self.plan
+        func, who = plan.cell(self.function, r), plan.cell("Lead", r)
         lead_words = (
             f'IF({who}="",IF({plan.cell("Suggested", r)}="{SUGGESTED}","no lead: suggested","lead not named"),{who})'
         )
-        crossings = []
-        for offset in range(len(labels)):
-            header = f"{get_column_letter(first_crossing + offset + 1)}$1"
-            crossings.append(formula(ws, f'=IF({func}={header},{lead_words},"")', WRAPPED))
-        known = "+".join(f"({func}={get_column_letter(first_crossing + o + 1)}$1)" for o in range(len(labels))) or "0"
+        headers = [f"{get_column_letter(self.first + offset + 1)}$1" for offset in range(self.functions)]
+        crossings = [formula(ws, f'=IF({func}={header},{lead_words},"")', WRAPPED) for header in headers]
+        known = "+".join(f"({func}={header})" for header in headers) or "0"
         crossings.append(
             formula(
                 ws,
-                f'=IF({plan.cell(priority, r)}="","",'
+                f'=IF({plan.cell(self.priority, r)}="","",'
                 f'IF(({known})=0,IF({func}="","not linked",{func})&": "&{lead_words},""))',
                 WRAPPED,
             )
@@ -80,22 +101,16 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
         team: list[Any] = (
             [
                 formula(ws, "=" + _or_blank(plan.cell("Organisation", r)), WRAPPED),
-                formula(ws, f"={plan.cell('No.', r)}", COUNT),
+                formula(ws, f'=IF({plan.cell("No.", r)}="","",{plan.cell("No.", r)})', COUNT),
             ]
-            if merged
+            if plan.merged
             else []
         )
         cells = [
-            formula(ws, "=" + _or_blank(plan.cell(priority, r)), WRAPPED),
-            formula(ws, "=" + _or_blank(plan.cell(area, r)), WRAPPED),
+            formula(ws, "=" + _or_blank(plan.cell(self.priority, r)), WRAPPED),
+            formula(ws, "=" + _or_blank(plan.cell(self.area, r)), WRAPPED),
         ]
-        # Formulas carry no text to measure: the height comes from what they will show.
-        lines = max(
-            line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
-        )
-        out.add(team + cells + crossings, height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
-    _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))
-    _statuses(ws, out, plan, lead, v.priorities)
+        return team + cells + crossings
 
 
 def _foot(ws: Any, out: Rows, plan: PlanColumns, first: int, functions: int, lead: Sequence[str], word: str) -> None:
@@ -114,20 +129,22 @@ def _foot(ws: Any, out: Rows, plan: PlanColumns, first: int, functions: int, lea
 def _statuses(ws: Any, out: Rows, plan: PlanColumns, lead: Sequence[str], word: str) -> None:
     pad: list[Any] = [None] * len(lead)
     out.skip()
-    out.add(pad + [text(ws, f"{heading(word)} set, by status", HEADING)])
-    out.add(pad + header_row(ws, ["Status", "Set"], numbers={1}))
+    out.add(pad + [text(ws, f"{heading(word)} chosen, by status", HEADING)])
+    out.add(pad + header_row(ws, ["Status", "Chosen"], numbers={1}))
     for status in STATUSES:
         out.add(
-            pad + [text(ws, status, TOP), formula(ws, set_count(plan, f'({plan.column("Status")}="{status}")'), COUNT)]
+            pad
+            + [text(ws, status, TOP), formula(ws, chosen_count(plan, f'({plan.column("Status")}="{status}")'), COUNT)]
         )
-    total = out.add(pad + [text(ws, f"All set {word}", LABEL), formula(ws, set_count(plan), COUNT)])
+    out.add(pad + [text(ws, f"All set {word} (dropped left out)", LABEL), formula(ws, set_count(plan), COUNT)])
+    total = out.add(pad + [text(ws, "Of them open (not done)", LABEL), formula(ws, open_count(plan), COUNT)])
     out.add(
         pad
         + [
             text(
                 ws,
-                f"The deck asks for limited {word}: {LIMITED} or fewer for each assessment "
-                "(the count turns red above that for a single assessment).",
+                f"The deck asks for limited {word}: {LIMITED} or fewer open in each plan "
+                "(the count turns red above that for a single plan).",
                 WRAPPED,
             ),
             styled(ws, LIMITED, COUNT),

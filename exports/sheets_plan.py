@@ -17,15 +17,18 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from exports.cells import COUNT, DATE, TOP, WRAPPED, header_row, styled, text
+from exports.cells import COUNT, DATE, TOP, WRAPPED, blank, formula, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_lists import ListRanges
 from surveys.model.instrument import Instrument
+from surveys.model.responses import STATUSES
 from surveys.model.vocabulary import heading, vocabulary
 
-# Room to add priorities in Excel with the same drop-down lists and live counts.
-SPARE_ROWS = 200
+# Room to add priorities in Excel with the same drop-down lists, formats and live counts. The
+# Functions grid has a row for each (a formula showing nothing until a priority is typed), and
+# such rows print as blank lines: a few dozen, not hundreds.
+SPARE_ROWS = 30
 SUGGESTED = "suggested"
 OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")
 # Dates a plan can sensibly hold: a typo such as 2206 is caught as it is typed.
@@ -40,6 +43,12 @@ class PlanColumns:
     merged: bool
     names: tuple[str, ...]
     last_row: int  # the last row formulas count, spare rows included
+    first_spare: int = 2  # the first row left empty for the planning team
+
+    @property
+    def rows(self) -> range:
+        """Every row a priority can be in: those exported and the spare ones."""
+        return range(2, self.last_row + 1)
 
     @property
     def priority(self) -> str:
@@ -61,22 +70,38 @@ class PlanColumns:
     def cell(self, field: str, row: int) -> str:
         return f"'{self.sheet}'!${self.letter(field)}${row}"
 
+    def whole(self, field: str) -> str:
+        """The field's column from row 1 (so INDEX by sheet row number finds the row)."""
+        letter = self.letter(field)
+        return f"'{self.sheet}'!${letter}$1:${letter}${self.last_row}"
 
-def plan_fields(instrument: Instrument, merged: bool) -> list[str]:
+
+CARRIED = "Carried"
+TO_UPDATE = ": update the status"  # the end of a carried priority's note while its status is to update
+
+
+def carried_words(row: PlanRow) -> str:
+    """'carried from 2025': the review a priority came from."""
+    return f"carried from {row.carried_from.year}" if row.carried_from is not None else ""
+
+
+def plan_fields(instrument: Instrument, merged: bool, carried: bool = False) -> list[str]:
     v = vocabulary(instrument)
     team = ["Organisation", "No.", "Respondent"] if merged else []
     plan = [heading(v.priority), heading(v.area), heading(v.function) if instrument.functions else ""]
-    rest = ["Lead", "Target date", "Review date", "Measure", "Status", "Suggested"]
+    rest = ["Lead", "Target date", "Review date", "Measure", "Status", *([CARRIED] if carried else []), "Suggested"]
     principles = [p.label for p in instrument.principles]
     return team + [f for f in plan if f] + rest + principles + (["Same as"] if merged else [])
 
 
-def _widths(instrument: Instrument, merged: bool) -> list[float]:
+def _widths(instrument: Instrument, merged: bool, carried: bool = False) -> list[float]:
     # Narrow enough that a team's plan still prints one page wide at two thirds of full size.
     # A principle's column is as wide as "mainstream" in bold, so no header word breaks in two.
     team = [11, 4.5, 11] if merged else []
     plan = [24 if merged else 28, 13] + ([18 if merged else 20] if instrument.functions else [])
     rest = [13, 10.5, 10.5, 18, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
+    if carried:
+        rest.insert(5, 12)
     return team + plan + rest + [9.5] * len(instrument.principles) + ([10] if merged else [])
 
 
@@ -103,16 +128,39 @@ def _same_as(others: list[int]) -> str:
     return "also No. " + ", ".join(str(n) for n in others) if others else ""
 
 
+def _carried(ws: Any, row: PlanRow, status: str) -> Any:
+    """Where it came from; while its status is to update, a formula that says so until the status changes."""
+    words = carried_words(row)
+    if not words:
+        return None
+    if row.to_update and row.status in STATUSES:
+        # The status as carried is one of stick's own words, so it may sit in the formula.
+        return formula(ws, f'=IF({status}="{row.status}","{words}{TO_UPDATE}","{words}")', WRAPPED)
+    return text(ws, words + (TO_UPDATE if row.to_update else ""), WRAPPED)
+
+
+def _spare(ws: Any, instrument: Instrument, merged: bool, carried: bool) -> list[Any]:
+    """An empty row with the plan's formats, so what a planner types wraps and a date reads as a date."""
+    team = [blank(ws, WRAPPED), blank(ws, COUNT), blank(ws, WRAPPED)] if merged else []
+    plan = [blank(ws, WRAPPED) for _ in range(3 if instrument.functions else 2)]
+    rest = [blank(ws, WRAPPED), blank(ws, DATE), blank(ws, DATE), blank(ws, WRAPPED), blank(ws, TOP)]
+    rest += [blank(ws, WRAPPED)] if carried else []
+    rest += [blank(ws, TOP)] + [blank(ws, TOP) for _ in instrument.principles]
+    return team + plan + rest + ([blank(ws, WRAPPED)] if merged else [])
+
+
 def write_plan(
     ws: Any, instrument: Instrument, rows: Sequence[PlanRow], merged: bool, lists: ListRanges
 ) -> PlanColumns:
-    names = tuple(unique_names(plan_fields(instrument, merged)))
-    widths = _widths(instrument, merged)
+    carried = any(row.carried_from is not None for row in rows)
+    names = tuple(unique_names(plan_fields(instrument, merged, carried)))
+    widths = _widths(instrument, merged, carried)
     prepare(ws, widths, freeze="A2", title_rows="1:1")
     out = Rows(ws, widths)
     dates = {names.index("Target date"), names.index("Review date")}
     out.add(header_row(ws, names, numbers=dates | ({1} if merged else set())))
     same = duplicates(rows) if merged else {}
+    status_letter = get_column_letter(names.index("Status") + 1)
     for index, row in enumerate(rows):
         team: list[Any] = (
             [text(ws, row.organisation, WRAPPED), styled(ws, row.no, COUNT), text(ws, row.respondent, WRAPPED)]
@@ -128,14 +176,20 @@ def write_plan(
             styled(ws, row.review, DATE),
             text(ws, row.measure, WRAPPED),
             text(ws, row.status, TOP),
-            text(ws, SUGGESTED, TOP) if row.suggested else None,
         ]
+        if carried:
+            cells.append(_carried(ws, row, f"${status_letter}{out.row + 1}"))
+        cells.append(text(ws, SUGGESTED, TOP) if row.suggested else None)
         cells += [None] * len(instrument.principles)
         if merged:
             cells.append(text(ws, _same_as(same.get(index, [])), WRAPPED) if index in same else None)
         out.add(team + cells)
+    first_spare = out.row + 1
+    for _ in range(SPARE_ROWS):
+        out.add(_spare(ws, instrument, merged, carried))
+    # The table and its filter take in the spare rows: a priority typed there is filtered like the rest.
     add_table(ws, "ActionPlan", names, 1, out.row)
-    columns = PlanColumns(ws.title, merged, names, max(out.row, 1) + SPARE_ROWS)
+    columns = PlanColumns(ws.title, merged, names, out.row, first_spare)
     _validate(ws, instrument, columns, lists)
     _overdue(ws, columns)
     return columns

@@ -63,7 +63,6 @@ def write_results(
     score_name: str,
     team: Sequence[Placement] | None = None,
     earlier: Earlier | None = None,
-    pooled_note: str = "",
     subtitle: str = "",
 ) -> None:
     """`team`: a one-organisation team's placements by assessment counts; None for one assessment."""
@@ -73,11 +72,9 @@ def write_results(
     rows.add([text(ws, title, TITLE)])
     if subtitle:
         rows.prose(f"Scored with {subtitle}.")
-    if pooled_note:
-        rows.prose(pooled_note)
     rows.skip()
     fit_tables: list[tuple[str, int, int]] = []
-    if standing.dimensions and not pooled_note:
+    if standing.dimensions:
         fit_tables = _dimensions(rows, instrument, standing, team)
     area_header = area_last = 0
     if instrument.areas and instrument.steps:
@@ -101,7 +98,7 @@ def write_results(
         area_last = rows.row
         step_scale(ws, f"D{area_header + 1}:D{area_last}", instrument)
         rows.skip()
-    if standing.implications and not pooled_note:
+    if standing.implications:
         rows.add([text(ws, "What this implies", HEADING)])
         rows.add(header_row(ws, ["From", "Implication"]))
         for implication in standing.implications:

@@ -14,14 +14,15 @@ from typing import Any
 
 from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
 from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve, profile_bars
+from exports.figure_words import reached_heading, reached_words
 from exports.layout import Rows, break_before, prepare
 from exports.merge import Basis, Scored
-from exports.organisations import Organisation, placement_words
+from exports.organisations import Organisation, adopter_shares, placement_words
+from exports.plan_counts import set_count, suggested_count
 from exports.plan_rows import PlanRow
-from exports.sheets_board import step_words
-from exports.sheets_functions import set_count, suggested_count
-from exports.sheets_plan import PlanColumns, listed
+from exports.sheets_plan import PlanColumns
 from exports.sheets_results import adopter_words
+from exports.sheets_team_plan import write_team_plan
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -45,8 +46,8 @@ def counting(instrument: Instrument) -> list[str]:
             "(more than 100%)."
         )
     lines.append(
-        f"Set {v.priorities} are those a person chose; suggested ones come from the weakest {v.areas} of an "
-        "assessment with no plan yet. They are counted apart, live from the Action plan."
+        f"Set {v.priorities} are those a person chose and has not dropped; suggested ones come from the weakest "
+        f"{v.areas} of an assessment with no plan yet. They are counted apart, live from the Action plan."
     )
     return lines
 
@@ -78,14 +79,14 @@ def write_team(
     _organisations(rows, basis, orgs, plan)
     rows.skip()
     if instrument.areas and instrument.steps:
-        _areas(rows, basis, scored)
+        _areas(rows, basis, orgs)
         rows.skip()
     dimension_tables = _profiles(rows, basis, orgs) if instrument.dimensions else []
-    adopters = _adopters(rows, basis, scored) if instrument.adopters else None
-    _plan(rows, basis, plan, rows_of_plan, duplicates)
+    adopters = _adopters(rows, basis, scored, orgs) if instrument.adopters else None
+    write_team_plan(rows, basis, plan, rows_of_plan, duplicates, orgs)
     rows.skip()
     _versions(rows, basis, scored)
-    _charts(rows, basis, dimension_tables, adopters)
+    _charts(rows, basis, dimension_tables, adopters, len(orgs))
 
 
 def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan: PlanColumns) -> None:
@@ -94,7 +95,7 @@ def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan:
     rows.add([text(ws, "Each organisation", HEADING)])
     names = ["Organisation", "Assessments", *(d.label for d in instrument.dimensions)]
     if instrument.steps:
-        names.append(f"{heading(v.step)} reached")
+        names.append(reached_heading(instrument))
     if instrument.adopters:
         names.append(heading(v.adopter))
     names += ["Set", "Suggested"]
@@ -105,20 +106,23 @@ def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan:
         cells = [text(ws, org.name, LABEL), styled(ws, len(org.members), COUNT)]
         cells += [text(ws, placement_words(instrument, p), WRAPPED) for p in org.placements]
         if instrument.steps:
-            cells.append(text(ws, step_words(instrument, org.standing.overall_step), WRAPPED))
+            cells.append(text(ws, reached_words(instrument, org.standing), WRAPPED))
         if instrument.adopters:
             cells.append(text(ws, adopter_words(instrument, org.standing), WRAPPED))
         cells += [formula(ws, set_count(plan, same_org), COUNT), formula(ws, suggested_count(plan, same_org), COUNT)]
         rows.add(cells)
 
 
-def _areas(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
+def _areas(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> None:
+    """Each organisation's spread over its own assessments; organisations are never pooled."""
     ws, v = rows.ws, vocabulary(basis.instrument)
+    several = len(orgs) > 1
     rows.add(
         [
             text(
                 ws,
-                f"{heading(v.ladder)} by {v.area} across the team ({v.steps} 1 to {len(basis.instrument.steps)})",
+                f"{heading(v.ladder)} by {v.area} across the team ({v.steps} 1 to {len(basis.instrument.steps)})"
+                + (", each organisation on its own" if several else ""),
                 HEADING,
             )
         ]
@@ -126,20 +130,23 @@ def _areas(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
     rows.add(
         header_row(ws, [heading(v.area), "Assessments scored", "Mean", "Min", "Max", "Spread"], numbers={1, 2, 3, 4, 5})
     )
-    for index, area in enumerate(basis.instrument.areas):
-        known = [s.areas[index].score for s in scored if s.areas[index].score is not None]
-        values = [k for k in known if k is not None]
-        low, high = (min(values), max(values)) if values else (None, None)
-        rows.add(
-            [
-                text(ws, area.label, LABEL),
-                styled(ws, len(values), COUNT),
-                styled(ws, statistics.fmean(values) if values else None, SCORE),
-                styled(ws, low, SCORE),
-                styled(ws, high, SCORE),
-                styled(ws, high - low if high is not None and low is not None else None, SCORE),
-            ]
-        )
+    for org in orgs:
+        if several:
+            rows.add([text(ws, f"{org.name} ({len(org.members)} assessments)", HEADING)])
+        for index, area in enumerate(basis.instrument.areas):
+            known = [s.areas[index].score for s in org.members if s.areas[index].score is not None]
+            values = [k for k in known if k is not None]
+            low, high = (min(values), max(values)) if values else (None, None)
+            rows.add(
+                [
+                    text(ws, area.label, LABEL),
+                    styled(ws, len(values), COUNT),
+                    styled(ws, statistics.fmean(values) if values else None, SCORE),
+                    styled(ws, low, SCORE),
+                    styled(ws, high, SCORE),
+                    styled(ws, high - low if high is not None and low is not None else None, SCORE),
+                ]
+            )
 
 
 def _profiles(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> list[tuple[str, int, int, int]]:
@@ -180,46 +187,59 @@ def _profiles(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> list[tu
     drawn = list(orgs) if len(orgs) <= MAX_SERIES else []
     tables = []
     for index, dimension in enumerate(instrument.dimensions):
-        series = [o.name for o in drawn] or ["The team"]
+        series = [o.name for o in drawn] or ["Organisations placed here"]
         header = rows.add(
             header_row(
                 ws,
-                [f"{dimension.label}: assessments placed", *series][: len(WIDTHS)],
+                [f"{dimension.label}: {'assessments' if drawn else 'organisations'} placed", *series][: len(WIDTHS)],
                 numbers=set(range(1, len(series) + 1)),
             )
         )
         for p_index, profile in enumerate(dimension.profiles):
             if drawn:
                 counts = [o.placements[index].counts[p_index][1] for o in drawn]
-            else:
-                counts = [sum(o.placements[index].counts[p_index][1] for o in orgs)]
+            else:  # too many to draw apart: each organisation counted once where it is placed, never its people
+                counts = [sum(1 for o in orgs if profile.id in o.placements[index].best)]
             rows.add([text(ws, profile.label, TOP), *(styled(ws, n, COUNT) for n in counts[: len(WIDTHS) - 1])])
         tables.append((dimension.label, header, rows.row, min(len(series), len(WIDTHS) - 1)))
         rows.skip()
     return tables
 
 
-def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, int]:
+def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored], orgs: Sequence[Organisation]) -> tuple[int, int]:
     ws, instrument = rows.ws, basis.instrument
     v = vocabulary(instrument)
-    counts = Counter(s.adopter for s in scored if s.adopter)
-    known = sum(counts.values())
+    counts, known, what = adopter_shares(orgs)
+    people = Counter(s.adopter for s in scored if s.adopter)
     rows.add([text(ws, f"{heading(v.adopters)} against Rogers' curve", HEADING)])
-    header = rows.add(
-        header_row(ws, [heading(v.adopter), "Rogers (%)", "This team (%)", "Assessments"], numbers={1, 2, 3})
-    )
+    here = "Its assessments (%)" if what == "assessments" else "These organisations (%)"
+    names = [
+        heading(v.adopter),
+        "Rogers (%)",
+        here,
+        *(["Organisations"] if what == "organisations" else []),
+        "Assessments",
+    ]
+    header = rows.add(header_row(ws, names, numbers=set(range(1, len(names)))))
     for category in instrument.adopters:
-        share = 100 * counts[category.id] / known if known else 0.0
-        rows.add(
-            [
-                text(ws, category.label, LABEL),
-                styled(ws, category.share, SCORE),
-                styled(ws, round(share, 1), SCORE),
-                styled(ws, counts[category.id], COUNT),
-            ]
-        )
+        share = 100 * counts.get(category.id, 0) / known if known else 0.0
+        cells = [
+            text(ws, category.label, LABEL),
+            styled(ws, category.share, SCORE),
+            styled(ws, round(share, 1), SCORE),
+        ]
+        if what == "organisations":
+            cells.append(styled(ws, round(counts.get(category.id, 0), 2), SCORE))
+        cells.append(styled(ws, people[category.id], COUNT))
+        rows.add(cells)
     last = rows.row
-    missing = len(scored) - known
+    if what == "organisations":
+        rows.prose(
+            f"Rogers' shares are shares of organisations, so each organisation is counted once, under the "
+            f"{v.adopter} most of its assessments name (one tied between categories is split evenly among "
+            "them); its assessments are counted beside it."
+        )
+    missing = len(scored) - sum(people.values())
     rows.add(
         [
             text(
@@ -233,40 +253,6 @@ def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> tuple[int, 
     )
     rows.skip()
     return header, last
-
-
-def _plan(rows: Rows, basis: Basis, plan: PlanColumns, plan_rows: Sequence[PlanRow], duplicates: int) -> None:
-    ws, v = rows.ws, vocabulary(basis.instrument)
-    rows.add(
-        [text(ws, f"The merged action plan, by {v.area} (every {v.priority} is on the Action plan sheet)", HEADING)]
-    )
-    names = [heading(v.area), "Leads named", heading(v.functions), "Set", "Suggested"]
-    rows.add(header_row(ws, names, numbers={3, 4}))
-    by_area: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
-    for p in plan_rows:
-        leads, functions = by_area.setdefault(p.area, ({}, {}))
-        if p.lead:
-            leads[p.lead] = None
-        if p.function:
-            functions[p.function] = None
-    for area, (leads, functions) in by_area.items():
-        r = rows.row + 1
-        same_area = f"({plan.column(heading(v.area))}=$A${r})"
-        rows.add(
-            [
-                text(ws, area, LABEL),
-                text(ws, listed(list(leads)) or "none yet", WRAPPED),
-                text(ws, listed(list(functions)), WRAPPED),
-                formula(ws, set_count(plan, same_area), COUNT),
-                formula(ws, suggested_count(plan, same_area), COUNT),
-            ]
-        )
-    if not by_area:
-        rows.add([text(ws, f"No {v.priorities} set or suggested yet.", TOP)])
-    rows.prose(
-        f"{duplicates} {v.priorities} are the same as another person's in the same organisation: "
-        "'Same as' on the Action plan names the others."
-    )
 
 
 def _versions(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
@@ -284,7 +270,11 @@ def _versions(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
 
 
 def _charts(
-    rows: Rows, basis: Basis, tables: Sequence[tuple[str, int, int, int]], adopters: tuple[int, int] | None
+    rows: Rows,
+    basis: Basis,
+    tables: Sequence[tuple[str, int, int, int]],
+    adopters: tuple[int, int] | None,
+    many: int,
 ) -> None:
     """Three small charts, one per dimension, and the adopters against Rogers: from a fresh page."""
     ws, v = rows.ws, vocabulary(basis.instrument)
@@ -298,7 +288,8 @@ def _charts(
         f"C{start + CHART_ROWS}",
     ]  # A:B and C:E are 7.6 cm and more
     for index, (label, header, last, series) in enumerate(tables[:3]):
-        chart = profile_bars(ws, label, 1, list(range(2, series + 2)), header, last, "assessments")
+        axis = "assessments" if many <= MAX_SERIES else "organisations"
+        chart = profile_bars(ws, label, 1, list(range(2, series + 2)), header, last, axis)
         if series == 1:
             chart.legend = None
         chart.width = 7.4  # two columns wide: two charts side by side on one page
@@ -311,6 +302,7 @@ def _charts(
             adopters[1],
             EARLIER_COLOUR,
             NOW_COLOUR,
+            "% of assessments" if many == 1 else "% of organisations",
         )
         chart.width = 7.4
         ws.add_chart(chart, spots[len(tables[:3])])

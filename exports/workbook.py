@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
-from exports.board_view import board_for, standing_of
+from exports.board_plan import PlanPlace
+from exports.board_view import board_for, since_words, standing_of
 from exports.cells import register_styles
 from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
 from exports.facts import compare_facts, instrument_line
@@ -42,9 +44,9 @@ from exports.output_file import produce_new, refuse_repeats
 from exports.plan_rows import PlanRow, plan_rows
 from exports.shared_values import SharedValues
 from exports.sheets_about import write_about
-from exports.sheets_assessments import write_assessments
+from exports.sheets_assessments import open_column, write_assessments
 from exports.sheets_board import write_board
-from exports.sheets_compare import Sides, write_compare
+from exports.sheets_compare import Sides, moved, write_compare
 from exports.sheets_framework import write_framework
 from exports.sheets_functions import write_functions
 from exports.sheets_lists import write_lists
@@ -54,6 +56,7 @@ from exports.sheets_panel import write_panel
 from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
 from exports.sheets_results import Earlier, write_results
+from exports.sheets_results_orgs import write_results_by_organisation
 from exports.sheets_team import write_team
 from surveys.errors import StickError
 from surveys.files.atomic import atomic_produce
@@ -124,7 +127,18 @@ class _Export:
         member = member_of(no, opened, result.completeness.percent, kept)
         self.members.append(member)
         dimensions, areas = kept.dimensions(result.dimensions), kept.areas(result.areas)
-        self.scored.append(Scored(member, dimensions, areas, result.overall_step, result.adopter))
+        self.scored.append(
+            Scored(
+                member,
+                dimensions,
+                areas,
+                result.overall_step,
+                result.adopter,
+                result.overall,
+                result.band,
+                result.overall_complete,
+            )
+        )
         self.used.append(opened.path)
 
     def scored_on(self, basis: Basis) -> list[Scored]:
@@ -149,10 +163,37 @@ def _compare(export: _Export, earlier: Opened) -> tuple[Basis, Standing, Standin
     now = team_standing(basis, export.scored_on(basis))
     result = score(earlier.instrument, earlier.assessment)
     member = member_of(0, earlier, 0)
-    own = Scored(member, result.dimensions, result.areas, result.overall_step, result.adopter)
+    own = Scored(
+        member,
+        result.dimensions,
+        result.areas,
+        result.overall_step,
+        result.adopter,
+        result.overall,
+        result.band,
+        result.overall_complete,
+    )
     before = team_standing(basis, [own if _own(basis, member) else score_member(basis, member)])
     name = f"Earlier ({earlier.assessment.date.isoformat()})"
     return basis, before, now, Earlier(name, {a.area: a.score for a in before.areas}), result
+
+
+def _sides(
+    export: _Export, earlier: Opened, compare: tuple[Basis, Standing, Standing, Earlier, Result], forced: str
+) -> Sides:
+    cbasis, before, now, _, earlier_result = compare
+    return Sides(
+        compare_facts(earlier, export.members, cbasis),
+        before,
+        now,
+        f"Earlier ({earlier.assessment.date.isoformat()})",
+        "Team now" if export.merged else "Now",
+        plan_rows(0, earlier.instrument, earlier.assessment, earlier_result.suggestions),
+        export.plan_rows,
+        earlier.assessment,
+        None if export.merged or export.first is None else export.first[0].assessment,
+        forced,
+    )
 
 
 def _check_compare(export: _Export, earlier: Opened, paths: Sequence[Path], force: bool) -> str:
@@ -190,8 +231,24 @@ def _write(
         write_functions(sheets["Functions"], instrument, export.plan_rows, plan, export.merged)
     else:
         export.drop("Functions")
+    sides = _sides(export, earlier, compare, forced) if compare is not None and earlier is not None else None
+    since = ""
+    if compare is not None and sides is not None and earlier is not None:
+        cinstrument = compare[0].instrument
+        since = since_words(cinstrument, moved(cinstrument, sides), earlier.assessment.date)
     single = export.first if not export.merged else None
-    write_board(sheets["Summary"], instrument, board_for(basis, scored, orgs, export.plan_rows, export.members, single))
+    place = PlanPlace(plan)
+    if export.merged:
+        last = len(scored) + 1
+        open_letter = get_column_letter(open_column(basis))
+        place = PlanPlace(
+            plan,
+            f"'Assessments'!${open_letter}$2:${open_letter}${last}",
+            f"'Assessments'!$A$2:$A${last}",
+            len(scored),
+        )
+    board = board_for(basis, scored, orgs, export.plan_rows, export.members, single, place, since)
+    write_board(sheets["Summary"], instrument, board)
 
     outline = compare[3] if compare is not None else None
     line = instrument_line(basis)
@@ -208,33 +265,14 @@ def _write(
             sheets["Results"], instrument, title, org.standing, "Team mean", org.placements, outline, subtitle=line
         )
     else:
-        note = (
-            f"The {len(scored)} assessments come from {len(orgs)} organisations: each is placed on its own on the "
-            "Team sheet, never pooled. The areas below are the mean over every assessment."
-        )
         title = f"Results: {len(orgs)} organisations"
-        write_results(
-            sheets["Results"], instrument, title, team_standing(basis, scored), "Team mean", None, outline, note, line
-        )
+        write_results_by_organisation(sheets["Results"], instrument, title, orgs, outline, line)
     if export.merged:
         same = len(duplicates(export.plan_rows))
         write_team(sheets["Team"], basis, scored, orgs, plan, export.plan_rows, same)
         write_assessments(sheets["Assessments"], basis, scored, plan)
-    if compare is not None and earlier is not None:
-        cbasis, before, now, _, earlier_result = compare
-        sides = Sides(
-            compare_facts(earlier, export.members, cbasis),
-            before,
-            now,
-            f"Earlier ({earlier.assessment.date.isoformat()})",
-            "Team now" if export.merged else "Now",
-            plan_rows(0, earlier.instrument, earlier.assessment, earlier_result.suggestions),
-            export.plan_rows,
-            earlier.assessment,
-            None if export.merged else export.first[0].assessment,
-            forced,
-        )
-        write_compare(sheets["Compare"], cbasis, sides)
+    if compare is not None and sides is not None:
+        write_compare(sheets["Compare"], compare[0], sides)
     if single is not None and is_panel_file(single[0].assessment):
         _panel_sheet(wb, export, single[0])
     write_framework(sheets["Framework"], instrument)

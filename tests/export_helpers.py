@@ -98,7 +98,8 @@ def formulas(workbook: Path) -> list[str]:
 
 
 # The formulas the export itself writes: counts and references over its own cells.
-_OURS = re.compile(r"^(SUMPRODUCT\(|IF\(|'[A-Za-z ]+'!\$[A-Z]+\$[0-9]+$)")
+# (A Summary line may also start from one of its own working cells: $G$17&" set, "&...)
+_OURS = re.compile(r"^(SUMPRODUCT\(|IF\(|'[A-Za-z ]+'!\$[A-Z]+\$[0-9]+$|\$[G-L]\$[0-9]+&\")")
 
 
 def foreign_formulas(workbook: Path) -> list[str]:

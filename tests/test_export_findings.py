@@ -345,6 +345,13 @@ def test_every_framework_heading_word_comes_from_the_vocabulary(
         "lists",
     ):
         monkeypatch.setattr(importlib.import_module(f"exports.sheets_{name}"), "vocabulary", lambda instrument: renamed)
+    for module in (
+        "exports.board_plan",
+        "exports.figure_words",
+        "exports.sheets_results_orgs",
+        "exports.sheets_team_plan",
+    ):
+        monkeypatch.setattr(importlib.import_module(module), "vocabulary", lambda instrument: renamed)
     files = [make(tmp_path, f"{n}.toml", respondent=n, priorities=[PLAN]) for n in ("Ann", "Bea")]
     earlier = make(tmp_path, "early.toml", on=date(2025, 1, 1))
     export_workbook(files, tmp_path / "team.xlsx", compare=earlier, force=True)

@@ -86,7 +86,10 @@ def test_summary_is_the_board_page(exported: tuple[Path, Path]) -> None:
     assert find_row(ws, "Placed as")[1].startswith(instrument.adopter(result.adopter or "").label)
     for d in instrument.dimensions:
         assert find_row(ws, d.label)[1].endswith("answers)")
-    assert find_row(ws, "Record ethnicity at registration")[1] == "Dr Asha Rao; in progress"
+    # The plan lines are live from the Action plan (their values, as Calc computes them, in test_export_render_figures).
+    slot = next(r for r in ws.iter_rows() if r[0].value == "Priority")[0].row + 1
+    assert str(ws[f"A{slot}"].value).startswith("=IF($L$") and "INDEX('Action plan'!$A$1:$A$32," in ws[f"A{slot}"].value
+    assert ws.column_dimensions["L"].hidden
     # Rogers' curve, for one assessment too: Rogers' shares and where this one falls.
     (chart,) = ws._charts
     assert isinstance(chart, BarChart) and len(chart.series) == 2
@@ -205,7 +208,7 @@ def test_action_plan_table_dates_checklist_and_drop_downs(exported: tuple[Path, 
     assert rows[1][5] == datetime(2026, 6, 30)
     assert rows[1][6:9] == ["90% of new patients recorded", "in progress", None]
     (table,) = ws.tables.values()
-    assert table.displayName == "ActionPlan" and table.ref == "A1:N2"
+    assert table.displayName == "ActionPlan" and table.ref == "A1:N32"  # the spare rows too
     assert [c.name for c in table.tableColumns] == rows[0]
     assert ws.freeze_panes == "A2"
     assert ws.page_setup.orientation == "landscape"
@@ -224,18 +227,18 @@ def test_action_plan_table_dates_checklist_and_drop_downs(exported: tuple[Path, 
     assert named("Statuses") == list(STATUSES)
     assert named("PrincipleChecks") == ["yes", "partly", "no"]
     by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    assert by_range["C2:C202"].type == "list" and by_range["C2:C202"].formula1 == "BusinessFunctions"
-    assert by_range["H2:H202"].formula1 == "Statuses"
+    assert by_range["C2:C32"].type == "list" and by_range["C2:C32"].formula1 == "BusinessFunctions"
+    assert by_range["H2:H32"].formula1 == "Statuses"
     for letter in "JKLMN":
-        assert by_range[f"{letter}2:{letter}202"].formula1 == "PrincipleChecks"
+        assert by_range[f"{letter}2:{letter}32"].formula1 == "PrincipleChecks"
     for letter in "EF":
-        dv = by_range[f"{letter}2:{letter}202"]
+        dv = by_range[f"{letter}2:{letter}32"]
         assert dv.type == "date" and dv.operator == "between"
         assert (dv.formula1, dv.formula2) == ("DATE(2000,1,1)", "DATE(2100,12,31)")
     assert all(dv.showInputMessage and dv.showErrorMessage for dv in by_range.values())
     # A review date that has passed, on a priority still open, shows red.
     (overdue,) = [
-        r for cf in ws.conditional_formatting for r in cf.rules if cf.sqref == "F2:F202" or str(cf.sqref) == "F2:F202"
+        r for cf in ws.conditional_formatting for r in cf.rules if cf.sqref == "F2:F32" or str(cf.sqref) == "F2:F32"
     ]
     assert overdue.formula == ['AND($F2<>"",$F2<TODAY(),$H2<>"done",$H2<>"dropped")']
 
@@ -251,13 +254,13 @@ def test_functions_are_formulas_over_the_action_plan(exported: tuple[Path, Path]
     assert row[health].startswith(f"=IF('Action plan'!$C$2={letter}$1,")
     totals = find_row(ws, "Priorities set in each")
     assert totals[health] == (
-        f"=SUMPRODUCT(('Action plan'!$A$2:$A$202<>\"\")*('Action plan'!$I$2:$I$202<>\"suggested\")"
-        f"*('Action plan'!$C$2:$C$202={letter}$1))"
+        f"=SUMPRODUCT(('Action plan'!$A$2:$A$32<>\"\")*('Action plan'!$I$2:$I$32<>\"suggested\")"
+        f"*('Action plan'!$H$2:$H$32<>\"dropped\")*('Action plan'!$C$2:$C$32={letter}$1))"
     )
     assert str(find_row(ws, "Suggested, not yet set")[health]).startswith("=SUMPRODUCT(")
     assert find_row(ws, "in progress")[1] == (
-        "=SUMPRODUCT(('Action plan'!$A$2:$A$202<>\"\")*('Action plan'!$I$2:$I$202<>\"suggested\")"
-        "*('Action plan'!$H$2:$H$202=\"in progress\"))"
+        "=SUMPRODUCT(('Action plan'!$A$2:$A$32<>\"\")*('Action plan'!$I$2:$I$32<>\"suggested\")"
+        "*('Action plan'!$H$2:$H$32=\"in progress\"))"
     )
 
 
