@@ -1,4 +1,12 @@
-"""Shared fixtures. Every test runs with the network shut: the tool is offline."""
+"""Shared fixtures. Every test runs with the network shut: the tool is offline.
+
+The suite runs in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject), so every
+test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below) and relies on no
+other test. Three marks, declared in pyproject, fit a test into that:
+`slow` (scheduled first, so the run does not end waiting for it), `alone` (no other test runs
+beside it) and `libreoffice` (renders workbooks: all of them on one worker, one profile).
+Set-ups too dear to make per test are made once for the run by tests/run_wide.py.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +14,40 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests import libreoffice
+from tests.run_wide import beside_others
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 class NetworkUsed(AssertionError):
     pass
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups it schedules by
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = libreoffice.missing()
+    for item in items:
+        if item.get_closest_marker("libreoffice") is not None:
+            item.add_marker(pytest.mark.xdist_group("libreoffice"))
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"LibreOffice and poppler are needed: no {', '.join(missing)}"))
+    # Whole modules move, so a module's shared fixtures are still made once on a worker.
+    slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in slow)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, object, object]:
+    # Around the fixtures' set-up and tear-down too: a module's set-up is part of its first test.
+    with beside_others(item.config.option.basetemp, alone=item.get_closest_marker("alone") is not None):
+        return (yield)
 
 
 @pytest.fixture(autouse=True)
