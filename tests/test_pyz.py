@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.run_wide import made_once
 
 VERSIONS = ("3.11", "3.12", "3.13")
 
@@ -52,14 +53,17 @@ def find_python(version: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def pyz(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pyz") / "stick.pyz"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_pyz.py"), "--output", str(path)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return path
+    """The file built once for the run, whichever worker's test needs it first; only read, copied where changed."""
+
+    def build(folder: Path) -> None:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_pyz.py"), "--output", str(folder / "stick.pyz")],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    return made_once(tmp_path_factory, "stick-pyz", build) / "stick.pyz"
 
 
 def bare_python(base: str, folder: Path) -> Path:
