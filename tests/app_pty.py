@@ -70,9 +70,10 @@ class Terminal:
         with self._guard:
             return bytes(self._seen)
 
-    def wait_for(self, text: str, timeout: float = 30) -> None:
+    def wait_for(self, text: str, timeout: float = 30, after: int = 0) -> None:
+        """Until `text` has been drawn (after the first `after` bytes of output, if given)."""
         end = time.monotonic() + timeout
-        while text.encode() not in self.output:
+        while text.encode() not in self.output[after:]:
             if self.process.poll() is not None or time.monotonic() > end:
                 raise AssertionError(f"{text!r} never appeared; output ends {self.output[-800:]!r}")
             time.sleep(0.02)
