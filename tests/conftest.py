@@ -1,11 +1,11 @@
 """Shared fixtures. Every test runs with the network shut: the tool is offline.
 
 The suite runs in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject), so every
-test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below) and relies on no
-other test. Three marks, declared in pyproject, fit a test into that:
-`slow` (scheduled first, so the run does not end waiting for it), `alone` (no other test runs
-beside it) and `libreoffice` (renders workbooks: all of them on one worker, one profile).
-Set-ups too dear to make per test are made once for the run by tests/run_wide.py.
+test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below) and leans on no
+other test. The tests of a module with a module-scoped fixture (a LibreOffice render, a built
+file) run on one worker, so it is made once. Two marks, declared in pyproject: `slow` (its
+module is scheduled first, so the run does not end waiting for it) and `alone` (no other test
+runs beside it). A set-up for many modules is made once for the run by tests/run_wide.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 
-from tests import libreoffice
 from tests.run_wide import beside_others
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,15 +31,20 @@ class NetworkUsed(AssertionError):
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups it schedules by
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    missing = libreoffice.missing()
     for item in items:
-        if item.get_closest_marker("libreoffice") is not None:
-            item.add_marker(pytest.mark.xdist_group("libreoffice"))
-            if missing:
-                item.add_marker(pytest.mark.skip(reason=f"LibreOffice and poppler are needed: no {', '.join(missing)}"))
+        if _shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
     # Whole modules move, so a module's shared fixtures are still made once on a worker.
     slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
     items.sort(key=lambda item: item.path not in slow)
+
+
+def _shares_a_module_fixture(item: pytest.Item) -> bool:
+    """Does the test use a fixture made once for its module or class (a render, a build)?"""
+    if not isinstance(item, pytest.Function):
+        return False
+    defined = item._fixtureinfo.name2fixturedefs.values()
+    return any(defs[-1].scope in ("class", "module", "package") for defs in defined if defs)
 
 
 @pytest.hookimpl(wrapper=True)
