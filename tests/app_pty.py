@@ -70,10 +70,9 @@ class Terminal:
         with self._guard:
             return bytes(self._seen)
 
-    def wait_for(self, text: str, timeout: float = 30, after: int = 0) -> None:
-        """Until `text` has been drawn (after the first `after` bytes of output, if given)."""
+    def wait_for(self, text: str, timeout: float = 30) -> None:
         end = time.monotonic() + timeout
-        while text.encode() not in self.output[after:]:
+        while text.encode() not in self.output:
             if self.process.poll() is not None or time.monotonic() > end:
                 raise AssertionError(f"{text!r} never appeared; output ends {self.output[-800:]!r}")
             time.sleep(0.02)

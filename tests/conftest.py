@@ -1,8 +1,8 @@
 """Shared fixtures. Every test runs with the network shut: the tool is offline.
 
-The suite runs in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject), so every
-test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below) and leans on no
-other test. The tests of a module with a module-scoped fixture (a LibreOffice render, a built
+The suite runs in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject, two workers
+a core), so every test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below)
+and leans on no other test. The tests of a module with a module-scoped fixture (a LibreOffice render, a built
 file) run on one worker, so it is made once. Two marks, declared in pyproject: `slow` (its
 module is scheduled first, so the run does not end waiting for it) and `alone` (no other test
 runs beside it). A set-up for many modules is made once for the run by tests/run_wide.py.
@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 class NetworkUsed(AssertionError):
     pass
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: how many workers `-n auto` starts
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    # Two a core: most of a test's time is spent waiting (for a pseudo-terminal, a child process,
+    # a pause), not computing: a serial run used 283 s of CPU in 607 s.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups it schedules by

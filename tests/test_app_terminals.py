@@ -180,14 +180,7 @@ def test_real_terminal_resized_in_a_burst_while_answering(tmp_path: Path) -> Non
                 term.type("2")
                 _wait_for_answers(path, len(load_assessment(path).answers) + 1)
         term.resize(80, 24)
-        # The last key only once the app has taken in every size: under load it may still be on
-        # the burst's 30 x 8, whose notice would take the key. A size of its own, then the question.
-        drawn = len(term.output)
-        term.resize(30, 8)
-        term.wait_for("30 x 8", after=drawn)
-        drawn = len(term.output)
-        term.resize(80, 24)
-        term.wait_for("Question ", after=drawn)
+        time.sleep(0.3)
         term.type("1")
         _wait_for_answers(path, len(load_assessment(path).answers) + 1)
         term.type("\x11")
