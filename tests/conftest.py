@@ -1,4 +1,12 @@
-"""Shared fixtures. Every test runs with the network shut: the tool is offline."""
+"""Shared fixtures. Every test runs with the network shut: the tool is offline.
+
+The suite runs in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject, two workers
+a core), so every test has its own folders (tmp_path, STICK_CACHE_DIR, STICK_CONFIG_DIR below)
+and leans on no other test. The tests of a module with a module-scoped fixture (a LibreOffice render, a built
+file) run on one worker, so it is made once. Two marks, declared in pyproject: `slow` (its
+module is scheduled first, so the run does not end waiting for it) and `alone` (no other test
+runs beside it). A set-up for many modules is made once for the run by tests/run_wide.py.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +14,52 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.run_wide import beside_others
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 class NetworkUsed(AssertionError):
     pass
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's: how many workers `-n auto` starts
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    # Two a core: most of a test's time is spent waiting (for a pseudo-terminal, a child process,
+    # a pause), not computing: a serial run used 283 s of CPU in 607 s.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups it schedules by
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    # Whole modules move, so a module's shared fixtures are still made once on a worker.
+    slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in slow)
+
+
+def _shares_a_module_fixture(item: pytest.Item) -> bool:
+    """Does the test use a fixture made once for its module or class (a render, a build)?"""
+    if not isinstance(item, pytest.Function):
+        return False
+    defined = item._fixtureinfo.name2fixturedefs.values()
+    return any(defs[-1].scope in ("class", "module", "package") for defs in defined if defs)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, object, object]:
+    # Around the fixtures' set-up and tear-down too: a module's set-up is part of its first test.
+    with beside_others(item.config.option.basetemp, alone=item.get_closest_marker("alone") is not None):
+        return (yield)
 
 
 @pytest.fixture(autouse=True)

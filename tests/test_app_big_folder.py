@@ -64,6 +64,7 @@ async def test_home_rows_arrive_in_batches_and_listed_means_all_are_there(
     assert seen[-1][1:] == (True, 120)
 
 
+@pytest.mark.alone  # a bound in seconds: a test beside it would take the time it measures
 def test_ctrl_q_leaves_at_once_while_the_earlier_assessment_search_reads_thousands_of_files(tmp_path: Path) -> None:
     """Seen: with 10,000 files in the folder, ctrl+q could not quit for ~14 s while the search read them.
 

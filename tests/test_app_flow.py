@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -39,6 +40,7 @@ def only_file(folder: Path) -> Path:
     return files[0]
 
 
+@pytest.mark.slow
 async def test_new_answer_all_result_plan(tmp_path: Path) -> None:
     folder = tmp_path / "answers"
     instrument = builtin_instrument()

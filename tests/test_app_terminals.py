@@ -102,7 +102,7 @@ async def test_a_burst_of_resizes_loses_no_answer(tmp_path: Path) -> None:
 pty_only = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 
-def _wait_for_answers(path: Path, count: int, timeout: float = 15) -> None:
+def _wait_for_answers(path: Path, count: int, timeout: float = 60) -> None:
     end = time.monotonic() + timeout
     while len(load_assessment(path).answers) < count:
         assert time.monotonic() < end, f"only {len(load_assessment(path).answers)} answers saved"

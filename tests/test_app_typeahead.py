@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from surveys.errors import StickError
 from surveys.files.response_file import load_assessment
 from surveys.model.responses import Assessment
 
@@ -57,7 +59,11 @@ def test_a_note_typed_straight_after_t_is_the_note_not_commands(tmp_path: Path) 
         # fast after t they used to record "don't know" and move on.
         for key in "tdid 2 boards sign it?\x1b":
             term.type(key)
-        time.sleep(1.0)
+        end = time.monotonic() + 30  # until the note is saved, then quit
+        while time.monotonic() < end and not _holds(
+            later, lambda saved: any(a.note == "did 2 boards sign it?" for a in saved.answers.values())
+        ):
+            time.sleep(0.05)
         term.type("\x11")
     finally:
         code = term.close(timeout=15)
@@ -75,8 +81,12 @@ def test_keys_typed_straight_after_n_land_in_the_first_field(tmp_path: Path) -> 
     assert (saved.organisation, saved.respondent) == ("Northfield PCT", "Sam")
 
 
-def _burst(path: Path, keys: str, settle: float = 1.0, ready: str = "Question ") -> None:
-    """`stick FILE`, then `keys` written in one go, as a paste or tmux sends them; then ctrl+q."""
+def _burst(path: Path, keys: str, saved: Callable[[Assessment], bool] | None, ready: str = "Question ") -> None:
+    """`stick FILE`, then `keys` written in one go, as a paste or tmux sends them; then ctrl+q.
+
+    ctrl+q once the file holds what the keys mean (`saved`), or after 30 s (the test's own
+    checks then say what is wrong); with no `saved` the keys end in ctrl+q themselves.
+    """
     from tests.app_pty import AppInPty
 
     term = AppInPty([str(path)])
@@ -84,11 +94,21 @@ def _burst(path: Path, keys: str, settle: float = 1.0, ready: str = "Question ")
     try:
         time.sleep(0.5)
         term.type(keys)
-        time.sleep(settle)
-        term.type("\x11")
+        if saved is not None:
+            end = time.monotonic() + 30
+            while not _holds(path, saved) and time.monotonic() < end:
+                time.sleep(0.05)
+            term.type("\x11")
     finally:
-        code = term.close(timeout=15)
+        code = term.close(timeout=30)
     assert code == 0
+
+
+def _holds(path: Path, saved: Callable[[Assessment], bool]) -> bool:
+    try:
+        return saved(load_assessment(path))
+    except (KeyError, IndexError, StickError):  # not saved yet, or between a write and its rename
+        return False
 
 
 def _at_question(tmp_path: Path, kind: str) -> tuple[Path, int]:
@@ -105,8 +125,9 @@ def test_a_note_then_enter_then_a_choice_in_one_burst(tmp_path: Path) -> None:
     from surveys.instruments.instrument_file import builtin_instrument
 
     path, index = _at_question(tmp_path, "ladder")
-    _burst(path, "tfirst\r2")
-    answer = load_assessment(path).answers[builtin_instrument().questions[index].id]
+    qid = builtin_instrument().questions[index].id
+    _burst(path, "tfirst\r2", lambda saved: saved.answers[qid].choice is not None)
+    answer = load_assessment(path).answers[qid]
     assert (answer.note, answer.choice) == ("first", 2)
 
 
@@ -117,7 +138,7 @@ def test_a_text_answer_then_enter_then_the_next_one_in_one_burst(tmp_path: Path)
     questions = builtin_instrument().questions
     assert questions[index + 1].kind == "text"  # the instrument ends on two text questions
     # The second t is a command again: enter has saved "abc" and moved on.
-    _burst(path, "tabc\rtxyz\r")
+    _burst(path, "tabc\rtxyz\r", lambda saved: bool(saved.answers[questions[index + 1].id].text))
     saved = load_assessment(path)
     assert saved.answers[questions[index].id].text == "abc"
     assert saved.answers[questions[index + 1].id].text == "xyz"
@@ -139,7 +160,7 @@ def test_the_priority_editor_takes_a_burst_in_order(tmp_path: Path) -> None:
     count = len(load_assessment(path).priorities)
     # Finished, it opens at its result; p: plan, a: a new priority; its title,
     # enter to the next field (the area), tab to the lead, and esc: everything typed is kept.
-    _burst(path, "paWorkshops\r\tHR lead\x1b", settle=1.5, ready="Result")
+    _burst(path, "paWorkshops\r\tHR lead\x1b", lambda saved: saved.priorities[-1].lead == "HR lead", ready="Result")
     saved = load_assessment(path).priorities
     assert len(saved) == count + 1
     assert (saved[-1].title, saved[-1].lead) == ("Workshops", "HR lead")
@@ -151,11 +172,11 @@ def test_ctrl_q_straight_after_typing_in_a_field_keeps_what_was_typed(tmp_path: 
 
     path = write(tmp_path, "p.toml", answered("Northfield PCT", TODAY, 2, plan=True))
     # The plan's first priority (from the result it opens at), its lead field, typed into and quit in one burst.
-    _burst(path, "p\r\t\t and Dr Okafor\x11", settle=0.5, ready="Result")
+    _burst(path, "p\r\t\t and Dr Okafor\x11", None, ready="Result")
     assert load_assessment(path).priorities[0].lead == "Dr Patel and Dr Okafor"
 
     path, index = _at_question(tmp_path / "n", "ladder")
-    _burst(path, "tquit at once\x11", settle=0.5)
+    _burst(path, "tquit at once\x11", None)
     assert load_assessment(path).answers[builtin_instrument().questions[index].id].note == "quit at once"
 
 
@@ -164,7 +185,7 @@ def test_arrows_enter_and_a_note_on_the_next_question_in_one_burst(tmp_path: Pat
 
     path, index = _at_question(tmp_path, "ladder")
     questions = builtin_instrument().questions
-    _burst(path, "\x1b[B\x1b[B\rtnext one\r")
+    _burst(path, "\x1b[B\x1b[B\rtnext one\r", lambda saved: bool(saved.answers[questions[index + 1].id].note))
     saved = load_assessment(path)
     assert saved.answers[questions[index].id].choice == 3
     assert saved.answers[questions[index + 1].id].note == "next one"

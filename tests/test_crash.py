@@ -22,6 +22,8 @@ from tests.crashkit import (
     restart_clears_temps,
 )
 
+pytestmark = pytest.mark.slow
+
 ROUNDS = 20
 
 

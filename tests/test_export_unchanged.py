@@ -27,6 +27,8 @@ from surveys.files.response_file import save_assessment
 from tests.export_helpers import make, version_two
 from tests.workbook_dump import digests
 
+pytestmark = pytest.mark.slow
+
 PINNED = Path(__file__).resolve().parent / "data" / "golden" / "export_digests.json"
 CLOCK = datetime(2026, 11, 30, 9, 30)
 

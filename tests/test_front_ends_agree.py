@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -99,6 +100,7 @@ def through_the_interview(path: Path) -> None:
     assert run_plain(Walk(session), Script(path, lines), path) == 0
 
 
+@pytest.mark.slow
 async def test_app_and_interview_write_the_same_bytes(tmp_path: Path) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "interview").mkdir()

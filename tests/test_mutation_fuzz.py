@@ -35,6 +35,8 @@ from surveys.terminal_text import is_terminal_safe
 from tests.conftest import run_stick
 from tui.cli import run
 
+pytestmark = pytest.mark.slow
+
 SEED = 20261201
 # Hang guard only: a case that takes this long is stuck, not slow.
 STUCK_SECONDS = 20

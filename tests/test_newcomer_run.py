@@ -21,7 +21,7 @@ from surveys.instruments.instrument_file import builtin_instrument
 from surveys.model.responses import Assessment
 from tests.tmux_app import HAVE_TMUX, TmuxApp, eventually
 
-pytestmark = pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux (CI installs it)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux (CI installs it)")]
 
 ORGANISATION = "Hôpital Saint-Élise PCT"
 RESPONDENT = "Zoë Ng"

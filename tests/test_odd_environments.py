@@ -46,8 +46,17 @@ def test_stick_dir_under_a_user_that_does_not_exist(tmp_path: Path) -> None:
 
 
 def test_no_home_and_no_stick_dir(tmp_path: Path) -> None:
-    done = _run(["new", "--org", "O", "--respondent", "R"], {}, drop=("HOME", "STICK_DIR", "XDG_DOCUMENTS_DIR"))
+    # The home is then the user database's: the test's own folder (tests/netguard), never the real one.
+    home = tmp_path / "home"
+    done = _run(
+        ["new", "--org", "O", "--respondent", "R"],
+        {"STICK_TEST_USER_HOME": str(home)},
+        drop=("HOME", "STICK_DIR", "XDG_DOCUMENTS_DIR"),
+    )
     _fine(done)
+    if done.returncode == 0:
+        made = Path(done.stdout.decode().strip())
+        assert made.parent == home / "Documents" / "stick" and made.is_file(), made
 
 
 TZS = ["XYZ-24:59", "Nowhere/Nothing", ":/etc/passwd"]

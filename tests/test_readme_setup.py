@@ -22,6 +22,7 @@ from tests.conftest import ROOT
 WHEELHOUSE = os.environ.get("STICK_WHEELHOUSE", "")
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(sys.platform == "win32", reason="the POSIX lines; needs a pseudo-terminal"),
     pytest.mark.skipif(not WHEELHOUSE, reason="STICK_WHEELHOUSE not set (.ci/run fetches the wheels)"),
 ]

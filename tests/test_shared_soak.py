@@ -13,6 +13,8 @@ import pytest
 
 from tests.shared_crashkit import shared_round
 
+pytestmark = pytest.mark.slow
+
 ROUNDS = 6
 
 
