@@ -14,6 +14,8 @@ from exports.sheets_results import adopter_words
 from surveys.instruments.opening import Opened
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
+from surveys.panel.keys import is_panel_file
+from surveys.panel.report import raters_words
 from surveys.results.report import group_words, overall_words
 from surveys.results.report import placement_words as single_placement
 from surveys.results.scoring import Result
@@ -47,9 +49,12 @@ def board_for(
     chosen = sum(1 for p in plan if not p.suggested)
     if single is not None:
         opened, result = single
+        facts = single_facts(opened, result)[:3]
+        if is_panel_file(opened.assessment):  # an agreed file: who agreed it
+            facts.append(("Raters", raters_words(opened.assessment)))
         return Board(
             f"{instrument.title}: {opened.assessment.organisation}",
-            single_facts(opened, result)[:3],
+            facts,
             placements=[
                 (
                     instrument.dimension(d.dimension).label,

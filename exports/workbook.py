@@ -50,6 +50,7 @@ from exports.sheets_functions import write_functions
 from exports.sheets_lists import write_lists
 from exports.sheets_matrix import write_matrix
 from exports.sheets_notes import NotesSheet
+from exports.sheets_panel import write_panel
 from exports.sheets_plan import duplicates, write_plan
 from exports.sheets_responses import WRAP_UP_TO, ResponsesSheet
 from exports.sheets_results import Earlier, write_results
@@ -57,6 +58,7 @@ from exports.sheets_team import write_team
 from surveys.errors import StickError
 from surveys.files.atomic import atomic_produce
 from surveys.instruments.opening import Opened
+from surveys.panel.keys import is_panel_file
 from surveys.results.scoring import Result, score
 
 Progress = Callable[[int, int], None]
@@ -233,6 +235,8 @@ def _write(
             forced,
         )
         write_compare(sheets["Compare"], cbasis, sides)
+    if single is not None and is_panel_file(single[0].assessment):
+        _panel_sheet(wb, export, single[0])
     write_framework(sheets["Framework"], instrument)
     write_matrix(sheets["Answers"], export.members, styled_cells=export.wrap)
     export.responses.finish()
@@ -249,6 +253,16 @@ def _write(
         list(sheets),
     )
     _finish(wb, export, orgs, instrument.title)
+
+
+def _panel_sheet(wb: Workbook, export: _Export, opened: Opened) -> None:
+    """An agreed file's Panel sheet, after Results: made only for one, so no other workbook changes."""
+    items = list(export.sheets.items())
+    place = [name for name, _ in items].index("Results") + 1
+    ws = wb.create_sheet("Panel", place)
+    export.sheets.clear()  # in place: the sheets' order is what About lists and what every page is headed by
+    export.sheets.update([*items[:place], ("Panel", ws), *items[place:]])
+    write_panel(ws, opened.instrument, opened.assessment)
 
 
 def _finish(wb: Workbook, export: _Export, orgs: Sequence[Organisation], title: str) -> None:

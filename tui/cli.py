@@ -28,6 +28,7 @@ _HANDLERS = {
     "interview": "tui.interview.command",
     "export": "tui.cmd_export",
     "unlock": "tui.cmd_unlock",
+    "panel": "tui.panel.command",
     "app": "tui.app.command",
 }
 
@@ -56,7 +57,7 @@ def _app_parser() -> _Parser:
         prog=how_to_run(),
         description="A keyboard-driven equality self-assessment: the deck's race equality framework (the default), "
         "EDS 2022, or an instrument of your own. With no command, opens the app; with FILE, opens that assessment.",
-        epilog="Commands: new, check, report, interview, export, unlock (stick COMMAND --help for each).",
+        epilog="Commands: new, check, report, interview, panel, export, unlock (stick COMMAND --help for each).",
     )
     app.add_argument("--version", action="version", version=f"stick {__version__}")
     app.add_argument("file", nargs="?", type=Path, help="an assessment to open at its first unanswered question")
@@ -80,6 +81,10 @@ def _command_parser() -> _Parser:
     new.add_argument("--respondent", help="who answers (needed unless --from, which keeps the earlier one's)")
     new.add_argument("--role", help="the respondent's role")
     new.add_argument(
+        "--group",
+        help="the rater's group at a grading panel, in your own words: e.g. patient, staff, community, board",
+    )
+    new.add_argument(
         "--from", dest="earlier", type=Path, metavar="EARLIER.toml", help="start next year's review from this one"
     )
     new.add_argument("--date", default="", help="the assessment's date, e.g. 31/03/2027 or 2027-03-31 (default: today)")
@@ -92,6 +97,11 @@ def _command_parser() -> _Parser:
     report = sub.add_parser("report", help="print the result of an assessment")
     report.add_argument("file", type=Path)
     report.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    report.add_argument(
+        "--history",
+        action="store_true",
+        help="a panel's agreed file: every change of an agreed rating, with its reason",
+    )
     _instrument(report)
 
     interview = sub.add_parser("interview", help="answer an assessment line by line", more_help=_builtin_words)
@@ -110,6 +120,27 @@ def _command_parser() -> _Parser:
     )
     export.add_argument("--skip-bad", action="store_true", help="skip files that cannot be read, listing them")
     _instrument(export)
+
+    panel = sub.add_parser(
+        "panel",
+        help="bring several raters' assessments to one agreed rating",
+        description="The facilitator's panel over several raters' assessments (files or folders of them; the same "
+        "organisation and instrument): per question the spread of their answers by group, the proposed rating "
+        "(the median, rounded to the lower option) and the agreed one, with a reason where it departs. "
+        "The agreed assessment is saved at once, beside the raters unless -o names it.",
+    )
+    panel.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="the raters' assessments, or folders of them"
+    )
+    panel.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="AGREED.toml",
+        help="the agreed file, new or to carry on with (default: ORGANISATION-panel-DATE.toml beside the raters)",
+    )
+    panel.add_argument("--plain", action="store_true", help="line by line: for screen readers and scripts")
+    _instrument(panel)
 
     unlock = sub.add_parser("unlock", help="break the lock of a stick that stopped on another machine")
     unlock.add_argument("file", type=Path)

@@ -10,7 +10,9 @@ from surveys.instruments.instrument_file import builtin_instrument, is_builtin_n
 from surveys.instruments.opening import INSTRUMENT_FILE_KEY, recorded_instrument_path
 from surveys.model.dates import read_date
 from surveys.model.responses import new_assessment
+from surveys.panel.keys import GROUP_KEY
 from surveys.terminal_text import terminal_safe
+from tui.group_arg import rater_group_given
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,11 +31,14 @@ def run(args: argparse.Namespace) -> int:
         on = read_date(args.date) if args.date.strip() else None
     except ValueError as exc:
         raise StickError(f"--date: {exc}") from None
+    group = rater_group_given(args.group)
     folder = args.dir or default_folder()
     instrument = named_instrument(args.instrument) if args.instrument else builtin_instrument()
     # A built-in is found again by its id; only a file needs its place recorded.
     recorded = args.instrument and not is_builtin_name(args.instrument)
     extra = {INSTRUMENT_FILE_KEY: recorded_instrument_path(args.instrument, folder)} if recorded else {}
+    if group:
+        extra[GROUP_KEY] = group
     assessment = new_assessment(
         args.org.strip(),
         args.respondent.strip(),

@@ -8,12 +8,15 @@ refused rather than quietly ignored.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from surveys.editing.next_review import create_next_review, next_review
 from surveys.errors import StickError
 from surveys.instruments.opening import open_assessment
 from surveys.model.dates import read_date
+from surveys.panel.keys import GROUP_KEY
 from surveys.terminal_text import terminal_safe
+from tui.group_arg import rater_group_given
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,5 +40,7 @@ def run(args: argparse.Namespace) -> int:
         role=args.role,
         instrument_version=earlier.instrument.version,
     )
+    if args.group is not None:  # the rater's group this year (a review otherwise keeps the earlier one's)
+        assessment = replace(assessment, extra={**assessment.extra, GROUP_KEY: rater_group_given(args.group)})
     print(terminal_safe(str(create_next_review(earlier.path, assessment))))
     return 0

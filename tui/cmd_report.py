@@ -1,4 +1,8 @@
-"""`stick report FILE [--json]`: the result in plain text or one JSON object.
+"""`stick report FILE [--json] [--history]`: the result in plain text or one JSON object.
+
+A panel's agreed file adds the panel's part (surveys.panel.report): who rated,
+each question's spread and agreed rating, where it departs from the median and
+why, and what each group alone would have given; --history is its audit trail.
 
 When the file names the assessment it follows (next year's review does), the
 report starts with what moved since it. Only that file is read, never the rest
@@ -11,8 +15,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from surveys.errors import StickError
 from surveys.folders.earlier_file import recorded_earlier
 from surveys.instruments.opening import Opened, open_assessment
+from surveys.panel.keys import is_panel_file
+from surveys.panel.report import history_json, history_lines, panel_json, panel_lines
 from surveys.results.report import report_json, report_lines
 from surveys.results.scoring import Result, score
 from surveys.results.what_moved import moved_json, moved_lines, review_moved, since_words
@@ -33,14 +40,33 @@ def _what_moved(opened: Opened, result: Result) -> tuple[str, list[str], dict[st
 
 def run(args: argparse.Namespace) -> int:
     opened = open_assessment(args.file, args.instrument)
+    panel = is_panel_file(opened.assessment)
+    if args.history:
+        return _history(args, opened, panel)
     result = score(opened.instrument, opened.assessment)
     moved = _what_moved(opened, result)
     if args.json:
         out = report_json(opened.instrument, opened.assessment, result)
         out["what_moved"] = moved[2] if moved is not None else None
+        if panel:
+            out["panel"] = panel_json(opened.instrument, opened.assessment)
         print(json_text(out, ensure_ascii=False, indent=2))
     else:
         said = moved[:2] if moved is not None else None
         lines = report_lines(opened.instrument, opened.assessment, result, said)
+        if panel:
+            lines += panel_lines(opened.instrument, opened.assessment)
         print("\n".join(terminal_safe(line, keep="\n\t") for line in lines))
+    return 0
+
+
+def _history(args: argparse.Namespace, opened: Opened, panel: bool) -> int:
+    """`--history`: the agreed file's audit trail, oldest change first."""
+    if not panel:
+        raise StickError(f"{opened.path}: not a panel's agreed file, so it keeps no history of agreed ratings")
+    if args.json:
+        print(json_text({"history": history_json(opened.assessment)}, ensure_ascii=False, indent=2))
+    else:
+        lines = history_lines(opened.instrument, opened.assessment)
+        print("\n".join(terminal_safe(line) for line in lines))
     return 0

@@ -316,6 +316,16 @@ class EditingSession:
         if self.read_only is not None:
             raise ReadOnlyError(self.read_only)
 
+    def amend(self, assessment: Assessment, answered: Iterable[str] = ()) -> Edit:
+        """Take a new value another room of the engine built from this one (a panel's agreed rating) and save it.
+
+        The caller passes the same value back when nothing changed; `answered` names the questions whose
+        answers differ, as for every other change here.
+        """
+        if assessment is self._assessment:
+            return Edit(assessment, False)
+        return self._commit(assessment, answered)
+
     def _commit(self, assessment: Assessment, answered: Iterable[str] = ()) -> Edit:
         """Take `assessment` (differing from the last only in the answers to `answered`, if any) and save it."""
         self.check_writable()

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _interview(args: argparse.Namespace, opened: Opened, guarded: GuardedFile) -> int:
     walk = Walk(EditingSession(opened.instrument, opened.assessment, guarded.save))
-    _tolerate_encodings()
+    tolerate_encodings()
     if wants_plain(args):
         line_io: LineIO = ConsoleIO() if _is_tty(sys.stdin) else StreamIO(sys.stdin, sys.stdout, echo=True)
         return run_plain(walk, line_io, opened.path)
@@ -78,7 +78,7 @@ def _interview(args: argparse.Namespace, opened: Opened, guarded: GuardedFile) -
     return run_rich(walk, terminal, opened.path)
 
 
-def _tolerate_encodings() -> None:
+def tolerate_encodings() -> None:
     # Piped text is read and written as UTF-8 whatever the locale (a script's
     # answers file on Windows would otherwise be read as cp1252; utf-8-sig drops
     # Notepad's BOM). A console in a legacy code page cannot show Urdu: replace

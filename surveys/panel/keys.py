@@ -1,0 +1,30 @@
+"""The keys a panel adds to response files, and telling an agreed file from a rater's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from surveys.model.responses import Assessment
+
+# In a rater's file: the rater group (`stick new --group`), a top-level key.
+GROUP_KEY = "group"
+# In the agreed file: the [panel] table (its raters and the audit trail).
+PANEL_KEY = "panel"
+
+
+def is_panel_file(assessment: Assessment) -> bool:
+    """An agreed panel assessment (it has a [panel] table), not one rater's."""
+    return isinstance(assessment.extra.get(PANEL_KEY), Mapping)
+
+
+GROUP_LIMIT = 60  # characters: a table's name at an event, not a description
+
+
+def rater_group(text: str) -> str:
+    """A rater group as typed, spaces tidied; ValueError (a sentence to show) when it cannot be one."""
+    words = " ".join(text.split())
+    if not words:
+        raise ValueError("a rater group needs a word or two, e.g. patient, staff, community or board")
+    if len(words) > GROUP_LIMIT:
+        raise ValueError(f"a rater group is a few words (at most {GROUP_LIMIT} characters)")
+    return words
