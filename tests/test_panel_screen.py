@@ -1,0 +1,144 @@
+"""The facilitator's screen, driven with Pilot: the spread shown, agreeing with and without reasons, live raters."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from surveys.files.response_file import load_assessment
+from surveys.instruments.instrument_file import builtin_instrument
+from surveys.panel.opening import open_panel
+from surveys.panel.record import agreed_of
+from tests.panel_support import rater_file, raters_folder
+from tui.app.panel_app import PanelApp
+from tui.app.panel_screen import REFUSED, PanelScreen
+from tui.app.question_pane import QuestionPane
+from tui.app.radar import Radar
+
+
+@asynccontextmanager
+async def panel_open(
+    tmp_path: Path, size: tuple[int, int] = (80, 24), poll: float = 3600.0
+) -> AsyncIterator[tuple[PanelApp, Pilot[None], PanelScreen, Path]]:
+    folder = raters_folder(tmp_path / "raters")
+    out = tmp_path / "agreed.toml"
+    with open_panel([folder], out) as session:
+        app = PanelApp(session, poll=poll)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PanelScreen)
+            yield app, pilot, screen, out
+
+
+def pane_text(screen: PanelScreen) -> str:
+    """The pane's words, its wrapping undone: every line, scrolled off or not, joined by single spaces."""
+    return " ".join(screen.query_one(QuestionPane).text().split())
+
+
+def agreed_on_disk(out: Path) -> dict[str, tuple[int, str]]:
+    """The agreed file read back by a fresh engine reading: question -> (option, reason)."""
+    assessment = load_assessment(out)
+    found = {}
+    for question in builtin_instrument("eds2022").questions:
+        agreed = agreed_of(assessment, question.id)
+        if agreed is not None:
+            found[question.id] = (agreed.choice, agreed.reason)
+    return found
+
+
+async def test_the_first_question_shows_its_spread_by_group_its_median_and_the_proposed_rating(tmp_path: Path) -> None:
+    async with panel_open(tmp_path) as (_app, _pilot, screen, _out):
+        text = pane_text(screen)
+        assert "Question 1 of 11: proposed" in text
+        # Two patients chose 2, one member of staff chose 3.
+        assert "2. Developing activity ██ 2 (patient 2) ← proposed" in text
+        assert "3. Achieving activity █ 1 (staff 1)" in text
+        assert "median 2" in text
+        assert "Ann Patel (patient): 2 Developing activity. Waiting times shown by ethnicity" in text
+        assert "3 raters: patient 2, staff 1" in str(screen.sub_title)
+
+
+async def test_enter_accepts_the_proposed_rating_and_the_file_has_it(tmp_path: Path) -> None:
+    async with panel_open(tmp_path) as (_app, pilot, screen, out):
+        first = screen.question.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.index == 1
+        assert agreed_on_disk(out)[first][0] == 2
+
+
+async def test_a_departure_without_a_reason_is_refused_on_the_screen_and_saved_with_one(tmp_path: Path) -> None:
+    async with panel_open(tmp_path) as (_app, pilot, screen, out):
+        first = screen.question.id
+        await pilot.press("4")
+        await pilot.pause()
+        field = screen.query_one("#reason", Input)
+        assert screen.focused is field
+        assert "Why 4 rather than the proposed 2?" in pane_text(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert " ".join(REFUSED.split()) in pane_text(screen)
+        assert first not in agreed_on_disk(out)
+        assert screen.index == 0 and screen.focused is field
+        for key in "Seen at the table":
+            await pilot.press(key if key != " " else "space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert agreed_on_disk(out)[first] == (4, "Seen at the table")
+        assert screen.index == 1
+
+
+async def test_a_question_the_raters_differ_on_by_two_or_more_is_marked_for_discussion(tmp_path: Path) -> None:
+    async with panel_open(tmp_path) as (_app, pilot, screen, _out):
+        await pilot.press("right")
+        text = pane_text(screen)
+        assert "Question 2 of 11: proposed, not yet agreed, for discussion" in text
+        assert "For discussion: the raters differ by two or more options." in text
+
+
+async def test_a_rater_file_saved_while_the_screen_is_open_appears_in_the_spread(tmp_path: Path) -> None:
+    async with panel_open(tmp_path, poll=0.05) as (_app, pilot, screen, _out):
+        rater_file(tmp_path / "raters", "Di Jones", "staff", (3,) * 11)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if "4 raters" in str(screen.sub_title):
+                break
+        assert "4 raters: patient 2, staff 2" in str(screen.sub_title)
+        assert "Di Jones (staff): 3 Achieving activity" in pane_text(screen)
+
+
+async def test_a_broken_rater_file_is_one_notice_and_the_screen_goes_on(tmp_path: Path) -> None:
+    async with panel_open(tmp_path, poll=0.05) as (app, pilot, screen, _out):
+        (tmp_path / "raters" / "Broken.toml").write_text("organisation = \x1b[2J'", encoding="utf-8")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        (notice,) = list(app._notifications)
+        assert "Broken.toml" in notice.message and "\x1b" not in notice.message
+        await pilot.press("enter")
+        assert screen.index == 1
+
+
+async def test_c_steps_the_radar_outline_through_each_group_and_rater_then_none(tmp_path: Path) -> None:
+    async with panel_open(tmp_path, size=(120, 40)) as (_app, pilot, screen, _out):
+        radar = screen.query_one(Radar)
+        seen = []
+        for _ in range(6):
+            data = radar.data
+            assert data is not None
+            seen.append(data.earlier_name)
+            await pilot.press("c")
+        assert seen == [
+            "patient (group)",
+            "staff (group)",
+            "Ann Patel (patient)",
+            "Bo Chen (patient)",
+            "Cy Okafor (staff)",
+            "",
+        ]
