@@ -159,13 +159,23 @@ class PanelScreen(CommandScreen[None]):
         if self.question.kind != "text":
             lines.append(spread_line(state.spread))
         lines += agreed_lines(state, self.question)
-        if self._field is not None and self._field.display:
+        lines += rater_lines(state.spread)
+        lines.append(summary_line(self.session.summary(), len(self.questions)))
+        if self._editing():
+            # Last, right above the field, and scrolled to (_to_field): what is asked, and a refusal.
             lines.append(self._field_prompt(state))
             if self._refusal:
                 lines.append(self._refusal)
-        lines += rater_lines(state.spread)
-        lines.append(summary_line(self.session.summary(), len(self.questions)))
         return tuple(lines)
+
+    def _editing(self) -> bool:
+        return self._field is not None and bool(self._field.display)
+
+    def _to_field(self) -> None:
+        """Scroll the pane to its end, where the prompt and any refusal sit just above the open field."""
+        if self._editing():
+            pane = self.query_one(QuestionPane)
+            pane.scroll_by_lines(len(pane.lines()))
 
     def _field_prompt(self, state: QuestionState) -> str:
         if self._pending is None:
@@ -250,7 +260,10 @@ class PanelScreen(CommandScreen[None]):
         return typing_into(self.focused)
 
     def _open_reason(self, number: int, text: str) -> None:
-        self._open(number, text, "Reason: enter saves it, esc leaves it")
+        proposed = self._state(self.question).spread.proposed
+        departs = self.session.needs_reason(self.question.id, number)
+        ask = f"Why {number} rather than {proposed}?" if departs and proposed is not None else f"Reason for {number}"
+        self._open(number, text, f"{ask} enter saves, esc leaves it")
 
     def _open_words(self) -> None:
         state = self._state(self.question)
@@ -269,6 +282,7 @@ class PanelScreen(CommandScreen[None]):
         self.show_question(point=False)
         if pending is not None:
             pane.point_at(pending - 1)
+        self.call_after_refresh(self._to_field)  # once the pane has its new height
 
     def _close(self) -> None:
         if self._field is not None and self._field.display:
@@ -301,6 +315,7 @@ class PanelScreen(CommandScreen[None]):
                 self._refusal = REFUSED
                 self.notify(REFUSED, title="Reason needed", severity="warning", markup=False)
                 self.show_question(point=False)
+                self._to_field()
                 return
             except StickError as exc:
                 self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
