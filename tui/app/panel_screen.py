@@ -158,7 +158,7 @@ class PanelScreen(CommandScreen[None]):
         lines: list[str] = []
         if self.question.kind != "text":
             lines.append(spread_line(state.spread))
-        lines += agreed_lines(state, self.question)
+        lines += agreed_lines(state, self.question, {r.key: r.respondent for r in self.session.raters.raters})
         lines += rater_lines(state.spread)
         lines.append(summary_line(self.session.summary(), len(self.questions)))
         if self._editing():

@@ -7,6 +7,8 @@ engine (surveys.panel): this module only words it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 
 from surveys.model.instrument import Question
@@ -78,8 +80,11 @@ def _option(spread: Spread, choice: int) -> str:
     return f"{choice} {_safe(label)}".rstrip()
 
 
-def agreed_lines(state: QuestionState, question: Question) -> list[str]:
-    """Where the agreed rating stands, in the engine's words: agreed (with its reason), proposed, or open."""
+def agreed_lines(state: QuestionState, question: Question, names: Mapping[str, str] | None = None) -> list[str]:
+    """Where the agreed rating stands, in the engine's words: agreed (with its reason), proposed, or open.
+
+    `names` gives a rater's name for their key, for the raters whose answer changed since it was agreed.
+    """
     spread, agreed = state.spread, state.agreed
     lines = []
     if agreed is not None:
@@ -93,8 +98,8 @@ def agreed_lines(state: QuestionState, question: Question) -> list[str]:
     if spread.discuss:
         lines.append("For discussion: the raters differ by two or more options.")
     if state.changed:
-        names = ", ".join(_safe(key) for key in state.changed)
-        lines.append(f"Changed since it was agreed: {names} (the file keeps the spread it was agreed on).")
+        who = ", ".join(_safe((names or {}).get(key) or key) for key in state.changed)
+        lines.append(f"Changed since it was agreed: {who} (the file keeps the spread it was agreed on).")
     return lines
 
 
