@@ -142,3 +142,36 @@ async def test_c_steps_the_radar_outline_through_each_group_and_rater_then_none(
             "Cy Okafor (staff)",
             "",
         ]
+
+
+async def test_help_lists_every_panel_key_with_what_it_does(tmp_path: Path) -> None:
+    from textual.binding import Binding
+    from textual.widgets import Static
+
+    from tui.app.help import HelpScreen
+
+    assert all(isinstance(b, Binding) and b.description for b in PanelScreen.BINDINGS)
+    async with panel_open(tmp_path) as (app, pilot, _screen, _out):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(Static).render())
+        assert text.startswith("Panel\n")
+        assert (
+            "1 - 9             Agree that option and go on (one other than the proposed asks for a reason first)"
+            in text
+        )
+        for words in ("Write the reason for the agreed rating", "The next question not yet agreed", "Withdraw"):
+            assert words in text
+
+
+async def test_escape_leaves_a_departure_unsaved_and_backspace_withdraws_an_agreed_rating(tmp_path: Path) -> None:
+    async with panel_open(tmp_path) as (_app, pilot, screen, out):
+        first = screen.question.id
+        await pilot.press("3", "escape")
+        await pilot.pause()
+        assert screen.index == 0 and first not in agreed_on_disk(out)
+        await pilot.press("2", "left", "backspace")
+        await pilot.pause()
+        assert first not in agreed_on_disk(out)
+        assert "Question 1 of 11: proposed" in pane_text(screen)

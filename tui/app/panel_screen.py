@@ -50,7 +50,16 @@ class PanelScreen(CommandScreen[None]):
     TITLE = "Panel"
     AUTO_FOCUS = "#pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(command(str(n), f"agree({n})", f"Agree option {n}", group=AGREE) for n in range(1, 10)),
+        *(
+            command(
+                str(n),
+                f"agree({n})",
+                f"Agree option {n}",
+                group=AGREE,
+                tooltip="Agree that option and go on (one other than the proposed asks for a reason first)",
+            )
+            for n in range(1, 10)
+        ),
         command(
             "enter",
             "enter",
