@@ -9,17 +9,20 @@ so the sheet shows the event as it was, whatever the raters' files say now.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from exports.cells import COUNT, LABEL, TOP, WRAPPED, flag, header_row, styled, text
+from exports.cells import COUNT, LABEL, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, prepare, unique_names
 from surveys.model.instrument import Instrument, Question
 from surveys.model.responses import Assessment
+from surveys.panel.raters import group_key
 from surveys.panel.record import agreed_of, recorded_raters
 from surveys.panel.report import raters_words, recorded_spread
+from surveys.panel.spread import Spread
 from surveys.panel.words import option_words
 
-_OPTION_WIDTH = 13
+_OPTION_WIDTH = 15
 
 
 def option_headers(instrument: Instrument) -> list[str]:
@@ -35,9 +38,10 @@ def option_headers(instrument: Instrument) -> list[str]:
 def write_panel(ws: Any, instrument: Instrument, assessment: Assessment) -> None:
     options = option_headers(instrument)
     names = unique_names(
-        ["Question", "Raters", *options, "Don't know", "No answer", "Median", "Proposed", "Agreed", "Reason", "Discuss"]
+        ["Question", "Raters", *options, "Don't know", "No answer", "Median", "Discuss", "Proposed", "Agreed", "Reason"]
     )
-    widths = [34, 14, *([_OPTION_WIDTH] * len(options)), 8, 8, 9, 20, 20, 36, 9]
+    # Discuss (centred) sits between the median and the proposed rating, so a number never runs into words.
+    widths = [34, 14, *([_OPTION_WIDTH] * len(options)), 8, 8, 9, 9, 20, 20, 36]
     prepare(ws, widths, freeze="C2", title_rows="1:1")
     rows = Rows(ws, widths)
     counted = {1, *range(2, 2 + len(options) + 3)}
@@ -48,11 +52,27 @@ def write_panel(ws: Any, instrument: Instrument, assessment: Assessment) -> None
         _question_rows(ws, rows, instrument, assessment, question, len(options))
     add_table(ws, "Panel", names, 1, rows.row)
     rows.skip()
+    if options and options[0] == "Option 1":
+        rows.prose(
+            "Options are numbered as each question lists them (the Framework sheet shows them).", span=2 + len(options)
+        )
     rows.prose(f"The panel: {raters_words(assessment)}.", span=2 + len(options))
     for rater in recorded_raters(assessment):
         rows.prose(
             f"{rater.respondent or rater.file} ({rater.group or 'no group'}): {rater.file}", span=2 + len(options)
         )
+
+
+def _median(ws: Any, spread: Spread) -> Any:
+    """A number where options are numbered along the scale (EDS 2022); else the option at the median by its
+    number, or the two it falls between, lower first ("3 or 1"): the Proposed column says it in words."""
+    if spread.in_order or spread.median is None:
+        return styled(ws, spread.median, COUNT)
+    place = math.floor(spread.median)
+    said = str(spread.scale[place - 1])
+    if not spread.median.is_integer():
+        said += f" or {spread.scale[place]}"
+    return text(ws, said, COUNT)  # right-aligned with the numbers of the column
 
 
 def _question_rows(
@@ -72,15 +92,15 @@ def _question_rows(
             *counts,
             styled(ws, len(spread.dont_know), COUNT),
             styled(ws, len(spread.unanswered), COUNT),
-            styled(ws, spread.median, COUNT),
+            _median(ws, spread),
+            text(ws, "yes" if agreed.discuss else "", TOP),  # words: a boolean prints as 1 or 0 in Calc here
             text(ws, option_words(question, agreed.proposed) if agreed.proposed else "none", WRAPPED),
             text(ws, option_words(question, agreed.choice), WRAPPED),
             text(ws, agreed.reason if agreed.reason else ("(none given)" if departs else ""), WRAPPED),
-            flag(ws, agreed.discuss),
         ]
     )
     for group, group_counts in spread.by_group:
-        members = [r for r in spread.ratings if r.group.casefold() == group.casefold()]
+        members = [r for r in spread.ratings if group_key(r.group) == group_key(group)]
         rows.add(
             [
                 None,

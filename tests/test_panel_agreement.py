@@ -99,6 +99,9 @@ def test_a_rater_changing_their_file_later_shows_as_a_later_change(tmp_path: Pat
         assert state.spread.counts == (1, 1, 1, 1)
         agreed = panel.agreed("1a")
         assert agreed is not None and [r.choice for r in agreed.ratings] == [1, 2, 3]  # as it was when agreed
+        (tmp_path / "cy.toml").unlink()  # and Cy's file is taken away
+        panel.reload()
+        assert set(panel.state("1a").changed) == {ann.name, "di.toml", "cy.toml"}
 
 
 def test_reopening_carries_on_with_everything_agreed(tmp_path: Path) -> None:
@@ -125,14 +128,19 @@ def test_raters_of_another_organisation_or_instrument_are_refused_in_one_line(tm
         open_panel([tmp_path, deck], on=DAY)
 
 
-def test_an_agreed_file_named_as_a_rater_is_refused_and_passed_over_in_a_folder(tmp_path: Path) -> None:
+def test_an_agreed_file_among_the_raters_is_passed_over_named_or_in_a_folder(tmp_path: Path) -> None:
+    """`stick panel *.toml` run a second time names the agreed file the first run wrote beside the raters."""
     _event(tmp_path)
     with open_panel([tmp_path], on=DAY) as panel:
         panel.accept("1a")
-    with pytest.raises(PanelRefused, match="an agreed panel file"):
-        open_panel([*sorted(tmp_path.glob("[abc]*.toml")), panel.path], tmp_path / "again.toml", on=DAY)
+    named = [*sorted(tmp_path.glob("[abc]*.toml")), panel.path]
+    with open_panel(named, tmp_path / "again.toml", on=DAY) as again:
+        assert len(again.raters.raters) == 3
+        assert again.raters.problems == (f"{panel.path.name}: an agreed panel file, not a rater's",)
     with open_panel([tmp_path], tmp_path / "second.toml", on=DAY) as second:
         assert len(second.raters.raters) == 3 and not second.raters.problems
+    with pytest.raises(PanelRefused, match="no rater's assessment"):
+        open_panel([panel.path], tmp_path / "third.toml", on=DAY)
 
 
 def test_an_output_that_is_not_a_panel_file_is_never_written_over(tmp_path: Path) -> None:
@@ -168,3 +176,40 @@ def test_the_band_of_each_group_alone_comes_from_the_ratings_recorded(tmp_path: 
         assessment = panel.assessment
     assert group_result(EDS, assessment, "patient").band == "underdeveloped"
     assert group_result(EDS, assessment, "staff").band == "excelling"
+
+
+def test_every_key_the_agreed_file_holds_is_documented(tmp_path: Path) -> None:
+    _event(tmp_path)
+    with open_panel([tmp_path], on=DAY) as panel:
+        panel.accept("1b")
+        panel.agree("1b", 4, "Patients' stories at table two")
+        panel.clear("1b", "to look at again")
+        panel.agree("1a", 4, "seen")
+    saved = tomllib.loads(panel.path.read_text("utf-8"))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "instrument-format.md").read_text("utf-8")
+    section = doc[doc.index("### The agreed file of a panel") :]
+    keys = set(saved["panel"]) | {k for row in saved["panel"]["history"] for k in row}
+    keys |= {k for row in saved["panel"]["raters"] for k in row}
+    keys |= set(saved["answers"]["1a"]) | {k for row in saved["answers"]["1a"]["ratings"] for k in row}
+    assert sorted(k for k in keys if k not in section) == []
+
+
+def test_a_rating_changed_outside_the_panel_is_reported_as_such(tmp_path: Path) -> None:
+    from surveys.files.response_file import save_assessment
+    from surveys.model.answers import choose
+    from surveys.model.responses import with_answer
+    from surveys.panel.report import panel_json, panel_lines
+
+    _event(tmp_path)
+    with open_panel([tmp_path], on=DAY) as panel:
+        panel.accept("1a")
+        panel.accept("1b")
+    assessment = load_assessment(panel.path)
+    assert "Changed outside the panel" not in "\n".join(panel_lines(EDS, assessment))
+    question = EDS.question("1a")
+    assert question is not None
+    save_assessment(panel.path, with_answer(assessment, choose(question, 4)))  # the app's question screen
+    changed = load_assessment(panel.path)
+    said = "\n".join(panel_lines(EDS, changed))
+    assert said.count("Changed outside the panel") == 1
+    assert [q["outside_the_trail"] for q in panel_json(EDS, changed)["questions"][:3]] == [True, False, False]

@@ -44,7 +44,7 @@ def test_an_agreed_file_exports_a_panel_sheet_after_results(tmp_path: Path) -> N
     first, patient, staff = rows[1], rows[2], rows[3]
     assert first[1] == "All (3)" and first[2:6] == (1, 1, 0, 1)
     assert first[head.index("Agreed")] == "2 Developing activity"
-    assert first[head.index("Discuss")] is True
+    assert first[head.index("Discuss")] == "yes"
     assert (patient[1], patient[2:6]) == ("patient (2)", (1, 1, 0, 0))
     assert (staff[1], staff[2:6]) == ("staff (1)", (0, 0, 0, 1))
     second = rows[4]

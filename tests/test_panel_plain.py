@@ -94,6 +94,11 @@ def test_a_panel_agrees_with_and_without_reasons_and_refuses_a_departure_without
     history = run_stick(["report", str(_agreed(event)), "--history"])
     assert history.returncode == 0
     assert "1c: agreed 1 Underdeveloped activity; proposed 3; reason: The serious incident in May" in history.stdout
+    trail = json.loads(run_stick(["report", str(_agreed(event)), "--history", "--json"]).stdout)["history"]
+    assert [(c["question"], c["choice"], c["reason"]) for c in trail][1:3] == [
+        ("1b", 4, "Patients' stories at table two"),
+        ("1c", 1, "The serious incident in May"),
+    ]
 
 
 def test_every_rating_agreed_gives_the_total_and_band_of_the_agreed_ratings(event: Path) -> None:
@@ -184,3 +189,109 @@ def test_killed_mid_event_and_reopened_nothing_is_lost(event: Path) -> None:
     after = _read(out)
     assert [after["answers"][q]["choice"] for q in ("1a", "1b", "1c", "1d", "2a")] == [3, 4, 3, 1, 2]
     assert len(after["panel"]["history"]) == 5
+
+
+def test_the_agreed_file_changed_by_hand_mid_event_is_never_written_over(event: Path) -> None:
+    out = event / "agreed.toml"
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(b"\n")
+    proc.stdin.flush()
+    _wait_for(lambda: len(_history(out)) >= 1, proc)
+    edited = out.read_text("utf-8") + "# corrected by hand in Notepad\n"
+    out.write_text(edited, "utf-8")
+    _, err = proc.communicate(b"\n", timeout=60)
+    assert proc.returncode == 2
+    assert b"changed on disk" in err and err.count(b"\n") == 1
+    assert out.read_text("utf-8") == edited
+
+
+def test_history_of_a_persons_assessment_is_one_line_and_exit_2(event: Path) -> None:
+    one = next(event.glob("*.toml"))
+    done = run_stick(["report", str(one), "--history"])
+    assert done.returncode == 2
+    assert "not a panel's agreed file" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_next_years_review_takes_a_group_too(event: Path) -> None:
+    earlier = sorted(event.glob("*.toml"))[0]
+    done = run_stick(["new", "--from", str(earlier), "--date", "2027-12-01", "--group", "board"])
+    assert done.returncode == 0, done.stderr
+    assert _read(Path(done.stdout.strip()))["group"] == "board"
+
+
+def test_a_pattern_as_cmd_passes_it_is_expanded_and_a_missing_file_refused(event: Path) -> None:
+    pattern = str(event / "Northfield*.toml")
+    done = run_stick(["panel", pattern, "--plain", "-o", str(event / "agreed.toml")], input="")
+    assert done.returncode == 0, done.stderr
+    assert "3 raters: patient 2, staff 1" in done.stdout
+    missing = run_stick(["panel", str(event / "nobody.toml"), "--plain"], input="")
+    assert missing.returncode == 2 and "no such file" in missing.stderr and missing.stderr.count("\n") == 1
+
+
+def test_a_fourth_rater_saving_while_the_panel_runs_appears_at_the_next_question(event: Path) -> None:
+    out = event / "agreed.toml"
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(b"\n")  # 1A agreed by the three
+    proc.stdin.flush()
+    _wait_for(lambda: len(_history(out)) >= 1, proc)
+    answered_by_interview(event, "Di", "community", ["1"] * 11)  # a latecomer, answered in a real process
+    # 1B is agreed on the spread shown for it (shown before the latecomer saved, on a quick machine);
+    # 1C is read after Di's interview ended, so Di is in it whatever the timing.
+    stdout, stderr = proc.communicate(b"\n\n", timeout=120)
+    assert proc.returncode == 0, stderr
+    said = stdout.decode("utf-8")
+    later = said[said.index("Question 3 of 11") :]
+    assert "  1 Underdeveloped activity: 2 (community 1, patient 1)" in later
+    saved = _read(out)
+    assert len(saved["answers"]["1a"]["ratings"]) == 3  # as it was when agreed
+    assert len(saved["answers"]["1b"]["ratings"]) in (3, 4)
+    assert len(saved["answers"]["1c"]["ratings"]) == 4
+    assert {r["group"] for r in saved["panel"]["raters"]} == {"patient", "staff", "community"}
+    report = run_stick(["report", str(out)])
+    assert "4 raters: community 1, patient 2, staff 1." in report.stdout
+
+
+def test_a_hostile_rater_file_never_reaches_the_terminal(event: Path) -> None:
+    from tests.hostile import PAYLOAD, raw_bytes_in
+    from tests.panel_support import rater
+
+    rater(event, f"Kim {PAYLOAD}", f"staff {PAYLOAD}", [2, 2], notes={"1a": f"note {PAYLOAD}"}, file="zz.toml")
+    out = event / "agreed.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "panel", str(event), "--plain", "-o", str(out)],
+        input=b"\n\n",
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Kim " in done.stdout
+    assert raw_bytes_in(done.stdout) == []
+    for extra in ([], ["--history"]):
+        report = subprocess.run(
+            [sys.executable, "-m", "tui", "report", str(out), *extra],
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": child_pythonpath(), "PYTHONIOENCODING": "utf-8"},
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert report.returncode == 0 and raw_bytes_in(report.stdout) == []

@@ -31,7 +31,7 @@ def export_files(arguments: Sequence[Path]) -> ExportFiles:
     files: list[Path] = []
     passed_over: list[tuple[Path, str]] = []
     for argument in arguments:
-        for path in _expanded(argument):
+        for path in expanded(argument):
             if path.is_dir():
                 found, skipped = _folder(path)
                 files += found
@@ -41,7 +41,8 @@ def export_files(arguments: Sequence[Path]) -> ExportFiles:
     return ExportFiles(files, passed_over)
 
 
-def _expanded(argument: Path) -> list[Path]:
+def expanded(argument: Path) -> list[Path]:
+    """The files a pattern names (sorted), or the argument itself; StickError for a pattern matching nothing."""
     text = str(argument)
     if not _PATTERN & set(text) or argument.exists():
         return [argument]

@@ -8,6 +8,10 @@ from surveys.model.responses import Assessment
 
 # In a rater's file: the rater group (`stick new --group`), a top-level key.
 GROUP_KEY = "group"
+# Raters without a group are counted under this name.
+NO_GROUP = "no group"
+# What a facilitator usually calls the tables of an EDS grading event; any other words are kept as typed.
+SUGGESTED_GROUPS: tuple[str, ...] = ("patient", "staff", "community", "board")
 # In the agreed file: the [panel] table (its raters and the audit trail).
 PANEL_KEY = "panel"
 

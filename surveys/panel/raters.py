@@ -25,11 +25,9 @@ from surveys.folders.assessment_files import not_an_assessment, toml_files_in
 from surveys.instruments.opening import instrument_for
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
-from surveys.panel.keys import GROUP_KEY, is_panel_file
+from surveys.panel.keys import GROUP_KEY, NO_GROUP, SUGGESTED_GROUPS, is_panel_file
 
-NO_GROUP = "no group"
-# What a facilitator usually calls the tables of an EDS grading event; any other words are kept as typed.
-SUGGESTED_GROUPS: tuple[str, ...] = ("patient", "staff", "community", "board")
+__all__ = ["NO_GROUP", "SUGGESTED_GROUPS", "PanelRefused", "Rater", "Raters", "group_key", "read_raters"]
 
 
 class PanelRefused(StickError):
@@ -153,6 +151,7 @@ class _Read(NamedTuple):
     rater: Rater | None
     problem: str
     instrument: Instrument | None
+    refused: bool = True  # named, this stops the first reading; False: it is only passed over
 
 
 def _read_one(path: Path, base: Path, named: bool, instrument: Path | None) -> _Read:
@@ -167,8 +166,8 @@ def _read_one(path: Path, base: Path, named: bool, instrument: Path | None) -> _
                 return _Read(None, "", None)  # an instrument or another program's TOML beside the raters
         assessment = from_toml(data, str(path))
         if is_panel_file(assessment):
-            # Beside the raters (where it is written by default) it is passed over; named, it is refused.
-            return _Read(None, f"{path}: an agreed panel file, not a rater's" if named else "", None)
+            # Passed over, said only when named: `stick panel *.toml` run again names the agreed file it wrote.
+            return _Read(None, f"{path.name}: an agreed panel file, not a rater's" if named else "", None, False)
         used = instrument_for(assessment, path, instrument)
     except OSError as exc:
         return _Read(None, f"{path}: cannot read: {exc.strerror or exc}", None)
@@ -219,6 +218,8 @@ def read_raters(
         key = rater_key(path, where)
         signature = _signature(path)
         if signature is None:
+            if first and named:
+                raise PanelRefused(f"{path}: no such file (or it cannot be read)")
             if not named and key not in known:
                 continue  # gone between listing and looking
             problems.append(f"{path}: cannot be read (gone or not allowed)")
@@ -232,7 +233,7 @@ def read_raters(
         read = _read_one(path, where, named, instrument)
         if read.rater is None:
             if read.problem:
-                if first and named:
+                if first and named and read.refused:
                     raise PanelRefused(read.problem)
                 kept = known.get(key)
                 problems.append(read.problem + (" (showing what it said before)" if kept else ""))

@@ -150,6 +150,15 @@ def history_of(assessment: Assessment) -> tuple[Change, ...]:
     return tuple(out)
 
 
+def outside_the_trail(assessment: Assessment, question_id: str) -> bool:
+    """Whether the answer now differs from the last change the trail keeps for it (changed in the app's
+    question screen or by hand, not through the panel): the report says so rather than vouch for it."""
+    last = next((c for c in reversed(history_of(assessment)) if c.question_id == question_id), None)
+    answer = assessment.answer(question_id)
+    now = (answer.choice, answer.text) if answer is not None and (answer.choice or answer.text) else (0, "")
+    return now != ((last.choice, last.text) if last is not None else (0, ""))
+
+
 def _kept_note(note: str) -> str:
     return note if len(note) <= NOTE_KEPT else note[:NOTE_KEPT] + CUT
 

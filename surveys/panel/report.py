@@ -15,9 +15,9 @@ from typing import Any
 from surveys.model.answers import choose
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
-from surveys.panel.raters import NO_GROUP, ordered_groups
-from surveys.panel.record import Agreed, agreed_of, history_of, recorded_raters
-from surveys.panel.spread import Spread
+from surveys.panel.raters import NO_GROUP, group_key, ordered_groups
+from surveys.panel.record import Agreed, agreed_of, history_of, outside_the_trail, recorded_raters
+from surveys.panel.spread import Spread, scale_order
 from surveys.panel.words import agreed_words, change_words, option_words, spread_lines
 from surveys.results.report import overall_words
 from surveys.results.scoring import Result, score
@@ -29,8 +29,10 @@ def _groups(assessment: Assessment) -> tuple[str, ...]:
 
 def recorded_spread(instrument: Instrument, assessment: Assessment, agreed: Agreed) -> Spread:
     question = instrument.question(agreed.question_id)
-    labels = tuple(o.label for o in question.options) if question is not None and question.kind != "text" else ()
-    return Spread(agreed.question_id, labels, agreed.ratings, _groups(assessment))
+    if question is None or question.kind == "text":
+        return Spread(agreed.question_id, (), agreed.ratings, _groups(assessment))
+    labels = tuple(o.label for o in question.options)
+    return Spread(agreed.question_id, labels, agreed.ratings, _groups(assessment), scale_order(instrument, question))
 
 
 def group_result(instrument: Instrument, assessment: Assessment, group: str) -> Result:
@@ -49,7 +51,7 @@ def group_result(instrument: Instrument, assessment: Assessment, group: str) -> 
 def raters_words(assessment: Assessment) -> str:
     raters = recorded_raters(assessment)
     groups = _groups(assessment)
-    counts = [f"{g} {sum(1 for r in raters if (r.group or NO_GROUP).casefold() == g.casefold())}" for g in groups]
+    counts = [f"{g} {sum(1 for r in raters if group_key(r.group or NO_GROUP) == group_key(g))}" for g in groups]
     head = f"{len(raters)} rater" + ("" if len(raters) == 1 else "s")
     return f"{head}: {', '.join(counts)}" if counts else head
 
@@ -65,8 +67,12 @@ def panel_lines(instrument: Instrument, assessment: Assessment) -> list[str]:
         lines += ["", f"  {question.text}"]
         if agreed is None:
             lines.append("    Not agreed yet.")
+            if outside_the_trail(assessment, question.id):
+                lines.append("    Changed outside the panel: the trail records a rating the file no longer has.")
             continue
         lines.append(f"    {agreed_words(question, agreed)}")
+        if outside_the_trail(assessment, question.id):
+            lines.append("    Changed outside the panel: this rating is not the last one its trail records.")
         lines += [f"  {line}" for line in spread_lines(question, recorded_spread(instrument, assessment, agreed))]
         if agreed.proposed is not None and agreed.choice and agreed.choice != agreed.proposed:
             departures.append(
@@ -106,7 +112,11 @@ def panel_json(instrument: Instrument, assessment: Assessment) -> dict[str, Any]
     questions = []
     for question in instrument.questions:
         agreed = agreed_of(assessment, question.id)
-        entry: dict[str, Any] = {"id": question.id, "agreed": agreed is not None}
+        entry: dict[str, Any] = {
+            "id": question.id,
+            "agreed": agreed is not None,
+            "outside_the_trail": outside_the_trail(assessment, question.id),
+        }
         if agreed is not None:
             spread = recorded_spread(instrument, assessment, agreed)
             entry.update(

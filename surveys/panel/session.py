@@ -22,6 +22,7 @@ from surveys.editing.session import Edit, EditingSession
 from surveys.errors import StickError
 from surveys.model.answers import choose, written
 from surveys.model.instrument import Instrument, Question
+from surveys.model.limits import cap_note
 from surveys.model.responses import Answer, Assessment, now
 from surveys.panel.raters import Raters, read_raters
 from surveys.panel.record import Agreed, Change, RecordedRater, agreed_of, history_of, with_agreed, without_agreed
@@ -50,6 +51,12 @@ class PanelSummary(NamedTuple):
     discuss: int
     open: int
     path: Path
+
+
+def _reason(text: str) -> str:
+    """A reason as kept: one typed line tidied of its spaces, paragraphs as written, capped as a note is."""
+    tidy = " ".join(text.split()) if "\n" not in text else text.strip()
+    return cap_note(tidy)[0]
 
 
 def _same(a: Rating, b: Rating) -> bool:
@@ -93,7 +100,7 @@ class PanelSession:
         return question
 
     def spread(self, question_id: str) -> Spread:
-        return spread_of(self.question(question_id), self.raters.raters, self.raters.groups)
+        return spread_of(self.instrument, self.question(question_id), self.raters.raters, self.raters.groups)
 
     def agreed(self, question_id: str) -> Agreed | None:
         return agreed_of(self.assessment, question_id)
@@ -111,6 +118,7 @@ class PanelSession:
         if agreed is None:
             return ()
         then = {r.rater: r for r in agreed.ratings}
+        now = {r.rater for r in spread.ratings}
         out = []
         for rating in spread.ratings:
             was = then.get(rating.rater)
@@ -119,6 +127,8 @@ class PanelSession:
                     out.append(rating.rater)  # came after the rating was agreed
             elif not _same(was, rating):
                 out.append(rating.rater)
+        # A rater whose answer counted then and whose file is no longer read has changed the spread too.
+        out += [r.rater for r in agreed.ratings if r.rater not in now and r.given]
         return tuple(out)
 
     def history(self) -> tuple[Change, ...]:
@@ -180,7 +190,7 @@ class PanelSession:
         except ValueError:
             raise StickError(f"{question_id}: there is no option {choice} (1 to {len(question.options)})") from None
         spread = self.spread(question_id)
-        reason = " ".join(reason.split()) if "\n" not in reason else reason.strip()
+        reason = _reason(reason)
         if choice != spread.proposed and not reason:  # the one place this rule is kept
             proposed = "nothing is proposed" if spread.proposed is None else f"the proposed is {spread.proposed}"
             raise ReasonNeeded(f"{question_id}: a rating other than the proposed needs a reason ({proposed})")
@@ -202,7 +212,8 @@ class PanelSession:
         self.question(question_id)
         if self.agreed(question_id) is None:
             return Edit(self.assessment, False)
-        return self.editing.amend(without_agreed(self.assessment, question_id, reason, self._clock()), (question_id,))
+        withdrawn = without_agreed(self.assessment, question_id, _reason(reason), self._clock())
+        return self.editing.amend(withdrawn, (question_id,))
 
     def _agree(self, question_id: str, answer: Answer, spread: Spread, reason: str) -> Edit:
         was = self.agreed(question_id)

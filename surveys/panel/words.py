@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from surveys.model.instrument import Question
@@ -27,25 +28,39 @@ def spread_lines(question: Question, spread: Spread) -> list[str]:
     if question.kind == "text":
         lines = [f"  {r.respondent or r.rater} ({r.group}): {r.text}" for r in spread.ratings if r.text]
         return lines or ["  No rater has written an answer yet."]
-    lines = []
-    for n, label in enumerate(spread.labels, start=1):
+    lines = [] if spread.in_order else ["  The options from the lowest on the scale to the highest:"]
+    for n in spread.scale:
         count = spread.counts[n - 1]
         groups = [f"{g} {c[n - 1]}" for g, c in spread.by_group if c[n - 1]]
         said = "none" if not count else f"{count}" + (f" ({', '.join(groups)})" if groups else "")
-        lines.append(f"  {n} {label}: {said}")
+        lines.append(f"  {n} {spread.labels[n - 1]}: {said}")
     if spread.dont_know:
         lines.append(f"  Don't know: {len(spread.dont_know)} ({_who(spread.dont_know)})")
     if spread.unanswered:
         lines.append(f"  No answer yet: {len(spread.unanswered)} ({_who(spread.unanswered)})")
-    if spread.lowest is not None and spread.highest is not None and spread.median is not None:
+    if spread.lowest is not None and spread.highest is not None:
         lines.append(
             f"  Lowest {option_words(question, spread.lowest)}; highest {option_words(question, spread.highest)}; "
-            f"median {_figure(spread.median)}."
+            f"{median_words(question, spread)}."
         )
     if spread.discuss:
-        assert spread.lowest is not None and spread.highest is not None
-        lines.append(f"  Marked for discussion: the raters differ by {spread.highest - spread.lowest} options.")
+        apart = "options" if spread.in_order else "places on the scale"
+        lines.append(f"  Marked for discussion: the raters differ by {spread.apart} {apart}.")
     return lines
+
+
+def median_words(question: Question, spread: Spread) -> str:
+    """'median 2.5' where the options are numbered along the scale; else the option(s) at the median."""
+    median = spread.median
+    if median is None:
+        return "no median"
+    if spread.in_order:
+        return f"median {_figure(median)}"
+    below = spread.scale[math.floor(median) - 1]
+    if float(median).is_integer():
+        return f"median {option_words(question, below)}"
+    above = spread.scale[math.floor(median)]
+    return f"median between {option_words(question, below)} and {option_words(question, above)}"
 
 
 def note_lines(spread: Spread) -> list[str]:

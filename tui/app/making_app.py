@@ -45,12 +45,15 @@ class MakingApp(OpeningApp):
         from surveys.instruments.instrument_file import builtin_instrument, is_builtin_name
         from surveys.instruments.opening import INSTRUMENT_FILE_KEY, recorded_instrument_path
         from surveys.model.responses import new_assessment
+        from surveys.panel.keys import GROUP_KEY
         from tui.app.store import Store
 
         instrument = builtin_instrument(draft.instrument) if draft.instrument else self.instrument()
         extra = {}
         if self.instrument_path is not None and not is_builtin_name(self.instrument_path):
             extra[INSTRUMENT_FILE_KEY] = recorded_instrument_path(self.instrument_path, self.folder)
+        if draft.group:
+            extra[GROUP_KEY] = draft.group
         assessment = new_assessment(
             draft.organisation,
             draft.respondent,

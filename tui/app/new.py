@@ -1,4 +1,4 @@
-"""New assessment: organisation, respondent, role, date and (a choice of built-ins) the instrument; gives a `Draft`."""
+"""New assessment: organisation, respondent, role, rater group, date and (a choice of built-ins) the instrument."""
 
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ from textual.widgets import Input, Label, Select, Static
 
 from surveys.errors import StickError
 from surveys.model.dates import HINT, read_date
+from surveys.panel.keys import SUGGESTED_GROUPS, rater_group
 from tui.app.chrome import KeyBar, TitleBar
 from tui.app.command_keys import CommandScreen, catch_up, closed_a_drop_down, field_key
 
 if TYPE_CHECKING:
     from tui.app.store import Store
 
-FIELDS = ("organisation", "respondent", "role", "date")
+FIELDS = ("organisation", "respondent", "role", "group", "date")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Draft:
     role: str
     on: date
     instrument: str = ""  # a built-in's id, when the form offered a choice
+    group: str = ""  # the rater's group at a grading panel (surveys.panel.keys), when one was typed
 
 
 class Choice(NamedTuple):
@@ -126,6 +128,9 @@ class NewScreen(CommandScreen["Store | None"]):
                     value=self.choices[0].id,
                     allow_blank=False,
                 )
+            yield Label("Group, for a grading panel")
+            yield Input(id="group", placeholder=f"optional, e.g. {', '.join(SUGGESTED_GROUPS)}", select_on_focus=False)
+            yield _problem_line("group")
             yield Label(f"Date (for example {HINT})")
             yield Input(self.today.isoformat(), id="date", select_on_focus=False)
             yield _problem_line("date")
@@ -166,6 +171,12 @@ class NewScreen(CommandScreen["Store | None"]):
             found["organisation"] = "Please enter the organisation assessed."
         if not values["respondent"]:
             found["respondent"] = "Please enter who answers."
+        if values["group"]:
+            try:
+                rater_group(values["group"])
+            except ValueError as exc:
+                said = str(exc)
+                found["group"] = f"{said[:1].upper()}{said[1:]}."
         try:
             parse_date(values["date"])
         except ValueError as exc:
@@ -175,8 +186,14 @@ class NewScreen(CommandScreen["Store | None"]):
     def draft(self) -> Draft:
         """The details entered (call when problems() is empty)."""
         values = self._values()
+        group = rater_group(values["group"]) if values["group"] else ""
         return Draft(
-            values["organisation"], values["respondent"], values["role"], parse_date(values["date"]), self._instrument()
+            values["organisation"],
+            values["respondent"],
+            values["role"],
+            parse_date(values["date"]),
+            self._instrument(),
+            group,
         )
 
     def _say(self, line: Static, text: str) -> None:
@@ -186,7 +203,7 @@ class NewScreen(CommandScreen["Store | None"]):
     def show_problems(self, found: dict[str, str]) -> None:
         """Each problem under its field; the first wrong field gets the focus, scrolled into view with its line."""
         self._say(self.query_one("#problem", Static), "")
-        for name in ("organisation", "respondent", "date"):
+        for name in ("organisation", "respondent", "group", "date"):
             self._say(self.query_one(f"#{name}-problem", Static), found.get(name, ""))
         if found:
             field = self.query_one(f"#{next(iter(found))}", Input)
@@ -211,7 +228,7 @@ class NewScreen(CommandScreen["Store | None"]):
     def touched(self) -> bool:
         """Whether anything was typed (or chosen) that closing would lose."""
         values = self._values()
-        typed = any(values[name] for name in ("organisation", "respondent", "role"))
+        typed = any(values[name] for name in ("organisation", "respondent", "role", "group"))
         default = self.choices[0].id if len(self.choices) > 1 else ""
         return typed or values["date"] != self.today.isoformat() or self._instrument() != default
 

@@ -13,6 +13,7 @@ import sys
 
 from surveys.errors import StickError
 from surveys.panel.opening import open_panel
+from tui.export_args import expanded
 from tui.interview.command import NO_INPUT, tolerate_encodings, wants_plain
 from tui.interview.line_io import ConsoleIO, LineIO, StreamIO
 from tui.panel.plain import run_panel_plain
@@ -28,9 +29,11 @@ def run(args: argparse.Namespace) -> int:
             if exc.name != "tui.app.panel_launch":
                 raise
             raise StickError("this stick has no panel screen yet; run it with --plain") from None
-        code: int = launch.run(list(args.files), args.output)
+        code: int = launch.run([path for argument in args.files for path in expanded(argument)], args.output)
         return code
     tolerate_encodings()
-    with open_panel(list(args.files), args.output, instrument=args.instrument) as session:
+    # `*.toml` as cmd and PowerShell pass it, expanded as export does; a folder stays a folder, read again as it fills.
+    files = [path for argument in args.files for path in expanded(argument)]
+    with open_panel(files, args.output, instrument=args.instrument) as session:
         io: LineIO = ConsoleIO() if sys.stdin.isatty() else StreamIO(sys.stdin, sys.stdout, echo=True)
         return run_panel_plain(session, io)

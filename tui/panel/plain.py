@@ -11,9 +11,7 @@ shown, so Ctrl-D, Ctrl-C or a kill loses nothing; the same command carries on.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from surveys.errors import StickError
+from surveys.errors import ResponseFileError, StickError
 from surveys.model.instrument import Question
 from surveys.model.limits import small_number
 from surveys.panel.session import PanelSession
@@ -128,6 +126,8 @@ class PlainPanel:
             return  # shown again, read afresh
         try:
             moved = self._record(question, line, word, rest)
+        except ResponseFileError:
+            raise  # the agreed file could not be saved, or changed behind us: stop (one line, exit 2)
         except StickError as exc:
             self.say(f"Not agreed: {exc}")
             return
@@ -174,5 +174,6 @@ class PlainPanel:
         self.say("Done.")
 
 
-def run_panel_plain(session: PanelSession, io: LineIO, path: Path | None = None) -> int:
+def run_panel_plain(session: PanelSession, io: LineIO) -> int:
+    """The panel line by line until every rating is agreed or the input ends; 0 either way (all is saved)."""
     return PlainPanel(session, io).run()
