@@ -13,7 +13,7 @@ from surveys.files.response_file import load_assessment
 from surveys.instruments.instrument_file import builtin_instrument
 from surveys.panel.opening import open_panel
 from surveys.panel.record import agreed_of
-from tests.panel_support import rater_file, raters_folder
+from tests.panel_app_support import rater_file, raters_folder
 from tui.app.panel_app import PanelApp
 from tui.app.panel_screen import REFUSED, PanelScreen
 from tui.app.question_pane import QuestionPane

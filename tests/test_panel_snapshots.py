@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from surveys.panel.opening import open_panel
 from surveys.panel.session import PanelSession
-from tests.panel_support import raters_folder
+from tests.panel_app_support import raters_folder
 from tui.app.panel_app import PanelApp
 
 SIZES = [(80, 24), (120, 40)]
