@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -175,3 +176,23 @@ async def test_escape_leaves_a_departure_unsaved_and_backspace_withdraws_an_agre
         await pilot.pause()
         assert first not in agreed_on_disk(out)
         assert "Question 1 of 11: proposed" in pane_text(screen)
+
+
+async def test_if_reading_the_raters_again_ever_failed_the_screen_says_so_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import panel_watch
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(panel_watch, "read_raters", broken)
+    async with panel_open(tmp_path, poll=0.05) as (app, pilot, screen, out):
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        (notice,) = list(app._notifications)
+        assert "disk on fire" in notice.message and "no longer read again" in notice.message
+        await pilot.press("enter")
+        assert screen.index == 1 and agreed_on_disk(out)

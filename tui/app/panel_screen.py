@@ -21,6 +21,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.worker import Worker, WorkerState
 
 from surveys.editing.session import Edit
 from surveys.errors import StickError
@@ -374,6 +375,17 @@ class PanelScreen(CommandScreen[None]):
         self.refresh_radar()
 
     # Raters saving while the screen is open
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The engine's reading again never raises; if it ever did, the screen says so and carries on.
+        if event.worker.group == "raters" and event.state is WorkerState.ERROR:
+            self.notify(
+                f"The raters' files are no longer read again ({event.worker.error}); the panel goes on with"
+                " those read so far. Start it again to read them.",
+                title="Reading stopped",
+                severity="error",
+                timeout=30,
+            )
 
     def on_raters_watch_read(self, message: RatersWatch.Read) -> None:
         self.take(message.raters)
