@@ -196,3 +196,14 @@ async def test_if_reading_the_raters_again_ever_failed_the_screen_says_so_and_go
         assert "disk on fire" in notice.message and "no longer read again" in notice.message
         await pilot.press("enter")
         assert screen.index == 1 and agreed_on_disk(out)
+
+
+async def test_a_rater_who_joins_is_named_in_a_notice(tmp_path: Path) -> None:
+    async with panel_open(tmp_path, poll=0.05) as (app, pilot, _screen, _out):
+        rater_file(tmp_path / "raters", "Di Jones", "community", (3,) * 11)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        (notice,) = list(app._notifications)
+        assert notice.message == "Joined: Di Jones (community). Now 4 raters: community 1, patient 2, staff 1."

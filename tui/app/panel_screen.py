@@ -398,7 +398,8 @@ class PanelScreen(CommandScreen[None]):
             if problem not in self._problems_seen:
                 self.notify(problem, title="Left out", severity="warning", timeout=10)
         self._problems_seen = set(raters.problems)
-        arrived = len(raters.raters) - len(before.raters)
-        if arrived > 0:
-            self.notify(f"{arrived} more rater{'s' if arrived > 1 else ''}: {raters.words()}.")
+        known = {r.key for r in before.raters}
+        arrived = [f"{r.respondent or r.key} ({r.group})" for r in raters.raters if r.key not in known]
+        if arrived:
+            self.notify(f"Joined: {', '.join(arrived)}. Now {raters.words()}.")
         self.show_question(point=not self._typing())
