@@ -207,3 +207,32 @@ async def test_a_rater_who_joins_is_named_in_a_notice(tmp_path: Path) -> None:
                 break
         (notice,) = list(app._notifications)
         assert notice.message == "Joined: Di Jones (community). Now 4 raters: community 1, patient 2, staff 1."
+
+
+async def test_the_decks_instrument_works_too_and_a_text_question_takes_the_agreed_words(tmp_path: Path) -> None:
+    from tests.panel_support import DECK, rater
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    rater(folder, "Ann", "board", [1] * len(DECK.questions), instrument_id=DECK.id)
+    rater(folder, "Bo", "staff", [3] * len(DECK.questions), instrument_id=DECK.id)
+    out = tmp_path / "agreed.toml"
+    text_at = next(i for i, q in enumerate(DECK.questions) if q.kind == "text")
+    with open_panel([folder], out) as session:
+        app = PanelApp(session, poll=3600.0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PanelScreen)
+            # The deck's first question: 1 and 3 give 2, two options apart.
+            assert "Proposed: 2" in pane_text(screen) and "For discussion" in pane_text(screen)
+            screen.show_index(text_at)
+            await pilot.pause()
+            assert "Not agreed yet: enter or t types the agreed words." in pane_text(screen)
+            await pilot.press("enter")
+            for key in "Build on the workshops":
+                await pilot.press(key if key != " " else "space")
+            await pilot.press("enter")
+            await pilot.pause()
+    agreed = agreed_of(load_assessment(out), DECK.questions[text_at].id)
+    assert agreed is not None and agreed.text == "Build on the workshops"
