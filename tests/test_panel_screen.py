@@ -31,8 +31,7 @@ async def panel_open(
         app = PanelApp(session, poll=poll)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, PanelScreen)
+            (screen,) = [s for s in app.screen_stack if isinstance(s, PanelScreen)]
             yield app, pilot, screen, out
 
 
@@ -236,3 +235,11 @@ async def test_the_decks_instrument_works_too_and_a_text_question_takes_the_agre
             await pilot.pause()
     agreed = agreed_of(load_assessment(out), DECK.questions[text_at].id)
     assert agreed is not None and agreed.text == "Build on the workshops"
+
+
+async def test_a_window_smaller_than_80x24_asks_to_be_enlarged_and_nothing_is_lost(tmp_path: Path) -> None:
+    from tui.app.too_small import TooSmallScreen
+
+    async with panel_open(tmp_path, size=(70, 20)) as (app, pilot, _screen, _out):
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
