@@ -1,8 +1,9 @@
 """Save docs/panel-screenshot.svg: the facilitator's panel screen, drawn by the app itself.
 
-Three fixed EDS 2022 raters of two groups in a temporary folder; the first
-outcome is agreed as proposed and the second, marked for discussion, is shown
-with the patients' outline on the radar, so the picture is the same on every run:
+Three fixed EDS 2022 raters of two groups in a temporary folder; eight outcomes
+agreed, one of them (1B, marked for discussion) above its proposal with a
+reason, and 1B shown with the patients' outline on the radar, so the picture
+is the same on every run:
 
     python scripts/panel_screenshot.py [OUT.svg]
 """
@@ -24,6 +25,7 @@ from tests.panel_app_support import raters_folder  # noqa: E402
 from tui.app.panel_app import PanelApp  # noqa: E402
 
 SIZE = (110, 34)
+REASON = "Staff survey evidence shown at table two"
 
 
 async def shoot(out: Path) -> None:
@@ -34,7 +36,11 @@ async def shoot(out: Path) -> None:
             app = PanelApp(session, poll=3600.0)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
-                await pilot.press("enter")  # the first outcome agreed as proposed; on to the second
+                await pilot.press("enter")  # 1A agreed as proposed
+                # 1B, marked for discussion, agreed above the proposal, with the table's reason.
+                await pilot.press("4", *(k if k != " " else "space" for k in REASON), "enter")
+                await pilot.press(*["enter"] * 6)  # 1C to 2D as proposed
+                await pilot.press(*["left"] * 7)  # back to 1B, to show the departure and its reason
                 await pilot.pause()
                 app.clear_notifications()
                 await pilot.pause()
