@@ -129,6 +129,8 @@ def summary_line(summary: PanelSummary, total: int) -> str:
     parts = [f"Agreed {summary.agreed} of {total}", f"{summary.proposed} proposed", f"{summary.open} open"]
     if summary.discuss:
         parts.append(f"{summary.discuss} for discussion")
+    # Its name only: the facilitator knows the folder, and a share's full path would fill the line.
+    parts.append(f"saved in {_safe(summary.path.name)}")
     return " · ".join(parts)
 
 
