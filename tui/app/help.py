@@ -43,9 +43,11 @@ def key_lines(sections: Sequence[Section]) -> list[str]:
         for b in bindings:
             if not isinstance(b, Binding):
                 continue
-            if b.action.startswith("choose("):
+            if b.action.startswith("choose(") or (b.key.isdigit() and b.group is not None):
+                # The nine number keys are one line: the question screen's words, or the group's own tooltip.
                 if not numbered:
-                    lines.append(f"  {'1 - 9':<18}Choose that option, save it, go to the next question")
+                    words = "Choose that option, save it, go to the next question"
+                    lines.append(f"  {'1 - 9':<18}{words if b.action.startswith('choose(') else b.tooltip}")
                     numbered = True
                 continue
             lines.append(f"  {key_name(b.key):<18}{b.tooltip or b.description}")

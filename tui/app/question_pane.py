@@ -298,6 +298,13 @@ class QuestionPane(Widget, can_focus=True):
         self._reveal()
         self._redraw()
 
+    def point_at(self, index: int) -> None:
+        """The cursor on option `index` (0-based), in view: the panel starts it on the proposed rating."""
+        if self.labels:
+            self.cursor = max(0, min(len(self.labels) - 1, index))
+            self._reveal()
+            self._redraw()
+
     def action_cursor_to(self, index: int) -> None:
         if not self.labels:
             self.top = 0 if index == 0 else self.max_top

@@ -29,7 +29,9 @@ def run(args: argparse.Namespace) -> int:
             if exc.name != "tui.app.panel_launch":
                 raise
             raise StickError("this stick has no panel screen yet; run it with --plain") from None
-        code: int = launch.run([path for argument in args.files for path in expanded(argument)], args.output)
+        code: int = launch.run(
+            [path for argument in args.files for path in expanded(argument)], args.output, instrument=args.instrument
+        )
         return code
     tolerate_encodings()
     # `*.toml` as cmd and PowerShell pass it, expanded as export does; a folder stays a folder, read again as it fills.
