@@ -145,10 +145,10 @@ def test_a_text_answer_then_enter_then_the_next_one_in_one_burst(tmp_path: Path)
 
 
 def test_editing_keys_and_the_text_after_them_keep_their_order(tmp_path: Path) -> None:
-    # Tab to the date (past role and the instrument). ctrl+a (to the start) and
+    # Tab to the date (past role, the instrument and the panel group). ctrl+a (to the start) and
     # ctrl+k (delete to the end) used to be run after
     # the date typed straight after them, and deleted it.
-    saved = _new_assessment_typed(tmp_path, "", "Eastfield PCT\tSam\t\t\t\x01\x0b2027-03-31")
+    saved = _new_assessment_typed(tmp_path, "", "Eastfield PCT\tSam\t\t\t\t\x01\x0b2027-03-31")
     assert (saved.organisation, saved.respondent) == ("Eastfield PCT", "Sam")
     assert saved.date.isoformat() == "2027-03-31"
 

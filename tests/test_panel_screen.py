@@ -132,7 +132,7 @@ async def test_c_steps_the_radar_outline_through_each_group_and_rater_then_none(
         for _ in range(6):
             data = radar.data
             assert data is not None
-            seen.append(data.earlier_name)
+            seen.append(data.outlines[1].name if len(data.outlines) > 1 else "")
             await pilot.press("c")
         assert seen == [
             "patient (group)",

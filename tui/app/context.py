@@ -18,10 +18,11 @@ from typing import Protocol
 
 from surveys.model.instrument import Question
 from surveys.model.responses import Assessment
-from surveys.results.radar_views import View, feeds, next_view, shown_view, views
+from surveys.results.radar_views import View, next_view, views
 from surveys.results.scoring import Result, score
 from surveys.terminal_text import terminal_safe
 from tui.app.radar_data import RadarData, radar_data
+from tui.app.radar_follow import RadarFollow
 from tui.app.store import Store
 
 
@@ -81,33 +82,23 @@ class AssessmentContext:
         self.store = store
         self.navigator = navigator
         self.idle_save = idle_save
-        self.view = view if view is not None else views(store.instrument)[0]
+        self.radar_follow = RadarFollow(store.instrument, view)
         self.result_view = views(store.instrument)[0]
         self.comparison = Comparison()
-        self.marked: tuple[int, ...] = ()  # the axes of the shown view that the question on screen feeds
-        self._chosen_in: str | None = None  # the section in which `r` chose the view
+
+    @property
+    def view(self) -> View:
+        return self.radar_follow.view
+
+    @property
+    def marked(self) -> tuple[int, ...]:
+        return self.radar_follow.marked
 
     def follow(self, question: Question) -> None:
-        """Show what `question` feeds, unless a view was chosen by hand in its section; mark its axes."""
-        instrument = self.store.instrument
-        if self._chosen_in is not None and self._chosen_in != question.section:
-            self._chosen_in = None
-        fed = feeds(instrument, question)
-        if fed is not None and self._chosen_in is None:
-            self.view = fed.view
-        self._mark(question)
+        self.radar_follow.follow(question)
 
     def switch_view(self, question: Question) -> None:
-        """`r` on a question: the next view, kept while questions of `question`'s section are shown."""
-        instrument = self.store.instrument
-        self.view = next_view(instrument, shown_view(instrument, self.view))
-        self._chosen_in = question.section
-        self._mark(question)
-
-    def _mark(self, question: Question) -> None:
-        fed = feeds(self.store.instrument, question)
-        shown = shown_view(self.store.instrument, self.view)
-        self.marked = fed.axes if fed is not None and fed.view == shown else ()
+        self.radar_follow.switch(question)
 
     def switch_result_view(self) -> None:
         """`r` on the result: its own next view."""

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from surveys.panel.session import PanelSession
+from surveys.results.radar_views import View
 from surveys.results.scoring import Result, score
 from surveys.terminal_text import terminal_safe
-from tui.app.radar_data import RadarData, View, radar_data
+from tui.app.radar_data import RadarData, radar_of
 
 
 class Outline(NamedTuple):
@@ -75,14 +76,10 @@ class PanelOutlines:
             self._scored[chosen] = kept
         return kept[1]
 
-    def radar(self, view: View) -> RadarData:
-        instrument = self.session.instrument
+    def radar(self, view: View, marked: tuple[int, ...] = ()) -> RadarData:
         outline = self._result()
-        data = radar_data(
-            instrument,
-            self.session.result,
-            view,
-            outline,
-            self.chosen.name if outline is not None and self.chosen else "",
-        )
+        results = [("agreed", self.session.result)]
+        if outline is not None and self.chosen is not None:
+            results.append((self.chosen.name, outline))
+        data = radar_of(self.session.instrument, view, results, marked)
         return data._replace(title=f"Agreed: {data.title}")

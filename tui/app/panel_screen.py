@@ -70,7 +70,7 @@ class PanelScreen(PanelView):
         command("right", "move(1)", "Next", key_display="→", group=MOVE),
         command("n", "next_open", "Next to agree", tooltip="The next question not yet agreed"),
         command("j", "jump", "Jump"),
-        command("r", "toggle_radar", "Radar view", show=False, tooltip="Switch the radar between its two views"),
+        command("r", "toggle_radar", "Radar view", show=False, tooltip="The radar's next view, kept for this section"),
         command(
             "c",
             "outline",
@@ -226,7 +226,7 @@ class PanelScreen(PanelView):
         self.app.push_screen(PanelJumpScreen(self.session, self.index), go)
 
     def action_toggle_radar(self) -> None:
-        self.view = self.view.other()
+        self.follow.switch(self.question)
         self.refresh_radar()
 
     def action_outline(self) -> None:

@@ -22,7 +22,7 @@ from tui.app.panel_radar import PanelOutlines
 from tui.app.panel_text import agreed_lines, heading, option_labels, place_text, rater_lines, spread_line, summary_line
 from tui.app.question_pane import QuestionPane
 from tui.app.radar import Radar
-from tui.app.radar_data import View
+from tui.app.radar_follow import RadarFollow
 from tui.app.side_by_side import stacked
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class PanelView(CommandScreen[None]):
         self.session = session
         self.questions: tuple[Question, ...] = session.instrument.questions
         self.index = 0
-        self.view = View.AREAS
+        self.follow = RadarFollow(session.instrument)  # the view follows the question, as on the question screen
         self.outlines = PanelOutlines(session)
         self._field: Input | None = None
         self._pending: int | None = None  # the option the open reason is for; None: the agreed words
@@ -77,6 +77,7 @@ class PanelView(CommandScreen[None]):
         if point and labels:
             pane.point_at((agreed or state.spread.proposed or 1) - 1)
         self._retitle()
+        self.follow.follow(self.question)
         self.refresh_radar()
 
     def _lines(self, state: QuestionState) -> tuple[str, ...]:
@@ -117,7 +118,7 @@ class PanelView(CommandScreen[None]):
         self.sub_title = f"{terminal_safe(summary.organisation)} · {terminal_safe(summary.raters_words)}"
 
     def refresh_radar(self) -> None:
-        self.query_one(Radar).data = self.outlines.radar(self.view)
+        self.query_one(Radar).data = self.outlines.radar(self.follow.view, self.follow.marked)
 
     # The reason field
 
