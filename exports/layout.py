@@ -19,6 +19,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from exports.cells import HEADER, LABEL, NUMBER_HEADER, WRAPPED, text
+from exports.text_width import width_for
 
 A4 = 9
 DEFAULT_WIDTH = 8.43
@@ -28,8 +29,27 @@ LINE_HEIGHT = 15  # points per line of 11-point text
 CHARS_PER_WIDTH = 1.1
 BOLD_WIDTH = 0.85
 WRAPPING = frozenset({WRAPPED, HEADER, NUMBER_HEADER, LABEL})
+PIXELS_PER_CM = 96 / 2.54
+POINTS_PER_CM = 72 / 2.54
 # The width A4 landscape prints between 0.5-inch margins, in column-width units at 100%.
 PRINT_WIDTH = 27.16 / 0.02646 / 7
+
+
+def fit_words(widths: Sequence[float], *rows: Sequence[str | None], bold: bool = True) -> list[float]:
+    """`widths`, each widened where needed so that no word of the text in its column (a header row, say) breaks."""
+    out = list(widths)
+    for row in rows:
+        for index, value in enumerate(row[: len(out)]):
+            if value:
+                out[index] = width_for([value], out[index], bold)
+    return out
+
+
+def fit_column(widths: Sequence[float], index: int, values: Sequence[str], bold: bool = False) -> list[float]:
+    """`widths` with the column at `index` wide enough for every word of `values` (what the instrument writes there)."""
+    out = list(widths)
+    out[index] = width_for(values, out[index], bold)
+    return out
 
 
 def prepare(
@@ -84,6 +104,34 @@ def break_before(ws: Any, row: int) -> None:
     """A page break above `row`, so a chart anchored there starts a page and is never cut in two."""
     if row > 1:
         ws.row_breaks.append(Break(id=row - 1))
+
+
+def column_at(widths: Sequence[float], cm: float) -> str:
+    """The letter of the first column whose left edge is at least `cm` from the sheet's left edge."""
+    left = 0.0
+    for index, width in enumerate(widths, start=1):
+        if left >= cm:
+            return str(get_column_letter(index))
+        left += (width * 7 + 5) / PIXELS_PER_CM
+    return str(get_column_letter(len(widths) + 1))
+
+
+def rows_for(cm: float) -> int:
+    """Rows of the ordinary height a chart `cm` tall covers, with a row to spare below it."""
+    return int(cm * POINTS_PER_CM / LINE_HEIGHT) + 2
+
+
+def chart_page(rows: Rows) -> int:
+    """Start a page for charts; the row to anchor them at.
+
+    The anchor is a row below the break: a chart whose top lies on a break
+    prints its top edge as a hairline at the foot of the page before.
+    """
+    rows.skip()
+    start = rows.row + 1
+    break_before(rows.ws, start)
+    rows.skip()
+    return start + 1
 
 
 def print_scale(widths: Sequence[float]) -> float:
@@ -157,6 +205,14 @@ class Rows:
         row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
         if span > 1:
             self.ws.merged_cells.add(f"A{row}:{get_column_letter(span)}{row}")
+        return row
+
+    def beside(self, label: Any, value: str) -> int:
+        """A label in the first column and a paragraph merged across the rest, so it wraps at their width."""
+        lines = line_count(value, sum(self.widths[1:]))
+        row = self.add([label, text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+        if len(self.widths) > 2:
+            self.ws.merged_cells.add(f"B{row}:{get_column_letter(len(self.widths))}{row}")
         return row
 
     def height_since(self, row: int) -> float:

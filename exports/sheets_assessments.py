@@ -12,11 +12,11 @@ from typing import Any
 from openpyxl.formatting.rule import CellIsRule
 
 from exports.cells import COUNT, DATE, PERCENT, SCORE, TOP, WRAPPED, formula, header_row, styled, text
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.layout import Rows, add_table, fit_words, prepare, unique_names
 from exports.merge import Basis, Scored
 from exports.sheets_functions import LIMITED, OVER_LIMIT_FILL, set_count
 from exports.sheets_plan import PlanColumns
-from exports.sheets_results import step_scale
+from exports.sheets_results import short_label, step_scale
 from surveys.model.vocabulary import heading, vocabulary
 from surveys.results.report import placement_words
 
@@ -33,7 +33,8 @@ def members_columns(basis: Basis) -> list[str]:
             "Date",
             "Version",
             "Complete",
-            *(a.label for a in i.areas),
+            # An area's code where its label starts with one (EDS: "1A"): the Framework sheet gives it in full.
+            *(short_label(a.label) for a in i.areas),
             *([f"Overall {v.step}"] if i.steps else []),
             *(d.label for d in i.dimensions),
             *([heading(v.adopter)] if i.adopters else []),
@@ -49,6 +50,7 @@ def write_assessments(ws: Any, basis: Basis, scored: Sequence[Scored], plan: Pla
     areas, dims = len(i.areas), len(i.dimensions)
     widths = [14, 5, 14, 12, 10.5, 7, 8] + [8] * areas + ([7] if i.steps else []) + [12] * dims
     widths += ([12] if i.adopters else []) + [8, 16]
+    widths = fit_words(widths, columns)
     prepare(ws, widths, freeze="D2", title_rows="1:1")
     rows = Rows(ws, widths)
     numbers = {1, 4, 5, 6, *range(7, 7 + areas + (1 if i.steps else 0)), len(columns) - 2}

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from openpyxl.formatting.rule import FormulaRule
+
 from exports.cells import DATE, FACT_DATE, HEADING, LABEL, TITLE, TOP, WRAPPED, header_row, styled, text
 from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve
 from exports.layout import Rows, prepare
 from exports.plan_rows import PlanRow
+from exports.sheets_plan import OVERDUE_FILL
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -26,6 +29,7 @@ SHOWN_PRIORITIES = 6
 BOARD_NAMES = 6  # people or organisations named in a fact; the rest are counted
 SHOWN_ORGANISATIONS = 4
 LIMITED = 5
+CLOSED = ("done", "dropped")  # a priority whose review no longer matters
 CHART_POINTS = 190  # the adopter chart's height: the rows beside it are padded to it
 
 
@@ -53,6 +57,8 @@ class Board:
     completeness: str = ""
     # An instrument that states its own scoring (format 2): the overall figure and its band, then each group's.
     figures: Sequence[tuple[str, str]] = ()
+    # Such an instrument's areas (EDS: outcomes), each by its code with its rating.
+    outcomes: Sequence[tuple[str, str]] = ()
 
 
 def step_words(instrument: Instrument, step: int | None) -> str:
@@ -98,6 +104,10 @@ def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
         if board.step is not None:
             rows.add([text(ws, "What it means", LABEL), text(ws, instrument.step(board.step).meaning, WRAPPED)])
             rows.add([text(ws, "Next", LABEL), text(ws, next_words(instrument, board.step), WRAPPED)])
+    if board.outcomes:
+        rows.add([text(ws, f"Each {v.area}", HEADING)])
+        for code, words in board.outcomes:
+            rows.beside(text(ws, code, LABEL), words)
     if instrument.adopters and not board.organisations:
         rows.add([text(ws, heading(v.adopter), HEADING)])
         rows.add([text(ws, "Placed as", LABEL), text(ws, board.adopter_words, WRAPPED)])
@@ -158,21 +168,28 @@ def _priorities(rows: Rows, instrument: Instrument, board: Board) -> None:
         rows.add([text(ws, f"No {v.priorities} set or suggested yet.", TOP)])
         return
     several = len({p.organisation for p in plan}) > 1
-    names = [heading(v.priority), "Lead and status", heading(v.function) if instrument.functions else ""]
+    # Where the instrument has no business functions, a priority's area (EDS: its outcome) says where it lives.
+    home = heading(v.function) if instrument.functions else heading(v.area) if instrument.areas else ""
+    names = [heading(v.priority), "Lead and status", home]
     names += ["Organisation" if several else "", "Target date", "Review date"]
     rows.add(header_row(ws, names, numbers={4, 5}))
     for p in plan[:SHOWN_PRIORITIES]:
         lead = p.lead or ("no lead yet (suggested)" if p.suggested else "lead not named")
-        rows.add(
+        row = rows.add(
             [
                 text(ws, p.priority, WRAPPED),
                 text(ws, f"{lead}; {p.status or 'not started'}", WRAPPED),
-                text(ws, p.function, WRAPPED) if instrument.functions else None,
+                text(ws, p.function if instrument.functions else p.area, WRAPPED) if home else None,
                 text(ws, p.organisation, WRAPPED) if several else None,
                 styled(ws, p.target, DATE),
                 styled(ws, p.review, DATE),
             ]
         )
+        if p.review is not None and p.status not in CLOSED:
+            # Red once the review date has passed, as on the Action plan: worked out when the file is opened.
+            ws.conditional_formatting.add(
+                f"F{row}", FormulaRule(formula=[f'AND(F{row}<>"",F{row}<TODAY())'], fill=OVERDUE_FILL)
+            )
     more = len(board.priorities) - min(len(plan), SHOWN_PRIORITIES)
     if more > 0:
         rows.add([text(ws, f"and {more} more on the Action plan sheet", TOP)])
@@ -184,8 +201,10 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
     total = sum(board.adopter_counts.values())
     rows.skip(2)
     header = rows.add(header_row(rows.ws, [heading(v.adopter), "Rogers (%)", "Here (%)"], numbers={1, 2}))
+    highest = 0.0
     for category in instrument.adopters:
         here = 100 * board.adopter_counts.get(category.id, 0) / total if total else 0.0
+        highest = max(highest, here, category.share)
         rows.add(
             [
                 text(ws, category.label, TOP),
@@ -193,7 +212,7 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
                 styled(ws, round(here, 1), "stick score"),
             ]
         )
-    chart = adopter_curve(ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR)
+    chart = adopter_curve(ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR, highest)
     chart.width = 11.0  # columns C to E
     ws.add_chart(chart, f"C{anchor}")
     # The figures behind the chart sit below the printed page: the page is the summary.

@@ -17,7 +17,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
-from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
+from exports.layout import LINE_HEIGHT, Rows, fit_words, line_count, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import SUGGESTED, PlanColumns
 from surveys.model.instrument import Instrument
@@ -52,6 +52,7 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
     lead = ["Organisation", "No."] if merged else []
     names = unique_names([*lead, heading(v.priority), heading(v.area), *labels, NO_FUNCTION])
     widths = ([12, 5] if merged else []) + [26, 14] + [_CROSSING_WIDTH] * (len(labels) + 1)
+    widths = fit_words(widths, names)
     first_crossing = len(lead) + 2
     prepare(ws, widths, freeze=get_column_letter(first_crossing + 1) + "2", title_rows="1:1")
     out = Rows(ws, widths)

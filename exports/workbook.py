@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from exports.board_view import board_for, standing_of
 from exports.cells import register_styles
-from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
+from exports.compare_check import FORCE_HINT, instrument_refusal, raters_differ, refusal
 from exports.facts import compare_facts, instrument_line
 from exports.layout import head_pages, plain_words
 from exports.merge import (
@@ -231,6 +231,7 @@ def _write(
             earlier.assessment,
             None if export.merged else export.first[0].assessment,
             forced,
+            raters_differ(earlier, export.members),
         )
         write_compare(sheets["Compare"], cbasis, sides)
     write_framework(sheets["Framework"], instrument)
@@ -247,6 +248,7 @@ def _write(
         earlier.path.name if earlier is not None else None,
         datetime.now().replace(microsecond=0),
         list(sheets),
+        lists.names,
     )
     _finish(wb, export, orgs, instrument.title)
 
