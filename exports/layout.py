@@ -202,7 +202,8 @@ class Rows:
         span = span or len(self.widths)
         width = sum(self.widths[:span])
         lines = line_count(value, width)
-        row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+        # The height is the merged width's, never the first column's alone (which would pad the row to lines unused).
+        row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else LINE_HEIGHT)
         if span > 1:
             self.ws.merged_cells.add(f"A{row}:{get_column_letter(span)}{row}")
         return row
@@ -210,7 +211,9 @@ class Rows:
     def beside(self, label: Any, value: str) -> int:
         """A label in the first column and a paragraph merged across the rest, so it wraps at their width."""
         lines = line_count(value, sum(self.widths[1:]))
-        row = self.add([label, text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+        row = self.add(
+            [label, text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else LINE_HEIGHT
+        )
         if len(self.widths) > 2:
             self.ws.merged_cells.add(f"B{row}:{get_column_letter(len(self.widths))}{row}")
         return row

@@ -21,6 +21,7 @@ from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve
 from exports.layout import Rows, prepare
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import OVERDUE_FILL
+from exports.sheets_results import short_label
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -179,7 +180,7 @@ def _priorities(rows: Rows, instrument: Instrument, board: Board) -> None:
             [
                 text(ws, p.priority, WRAPPED),
                 text(ws, f"{lead}; {p.status or 'not started'}", WRAPPED),
-                text(ws, p.function if instrument.functions else p.area, WRAPPED) if home else None,
+                text(ws, p.function if instrument.functions else short_label(p.area), WRAPPED) if home else None,
                 text(ws, p.organisation, WRAPPED) if several else None,
                 styled(ws, p.target, DATE),
                 styled(ws, p.review, DATE),

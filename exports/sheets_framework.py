@@ -91,11 +91,17 @@ def write_framework(ws: Any, instrument: Instrument) -> None:
     if instrument.areas:
         factors = "Success factors: " if instrument.format == 1 else ""
         rows.add([text(ws, heading(f"{factors}the {v.areas} scored"), HEADING)])
-        homes = f"Where the work usually lives ({v.function})" if instrument.functions else ""
-        rows.add(header_row(ws, [heading(v.area), "What it covers", homes][: 3 if homes else 2]))
+        # Columns an instrument leaves empty (EDS: no descriptions, no functions) are left out.
+        covers = any(area.description for area in instrument.areas)
+        homes = bool(instrument.functions)
+        names = [heading(v.area), *(["What it covers"] if covers else [])]
+        rows.add(header_row(ws, names + ([f"Where the work usually lives ({v.function})"] if homes else [])))
         for area in instrument.areas:
+            if not covers and not homes:
+                rows.prose(area.label)  # the label alone: across the page, not wrapped in the first column
+                continue
             home = next((f.label for f in instrument.functions if f.id == area.function), area.function)
-            cells = [text(ws, area.label, LABEL), text(ws, area.description, WRAPPED)]
+            cells = [text(ws, area.label, LABEL), *([text(ws, area.description, WRAPPED)] if covers else [])]
             rows.add([*cells, text(ws, home, WRAPPED)] if homes else cells)
         rows.skip()
     if instrument.functions:
@@ -126,9 +132,11 @@ def _scale(rows: Rows, instrument: Instrument) -> None:
     """An instrument that states its own scale (format 2): the ratings with their values, its groups and bands."""
     ws, v = rows.ws, vocabulary(instrument)
     rows.add([text(ws, f"The {v.steps}: each {v.area} is rated on them", HEADING)])
-    rows.add(header_row(ws, [heading(v.step), "Value", "What it means"], numbers={1}))
+    meanings = any(step.meaning for step in instrument.steps)
+    rows.add(header_row(ws, [heading(v.step), "Value", *(["What it means"] if meanings else [])]))
     for step in instrument.steps:
-        rows.add([text(ws, step.label, LABEL), styled(ws, step.value, COUNT), text(ws, step.meaning, WRAPPED)])
+        cells = [text(ws, step.label, LABEL), text(ws, str(step.value), TOP)]
+        rows.add([*cells, text(ws, step.meaning, WRAPPED)] if meanings else cells)
     rows.skip()
     if instrument.groups:
         rows.add([text(ws, f"The {v.groups} and their {v.areas}", HEADING)])
@@ -139,8 +147,10 @@ def _scale(rows: Rows, instrument: Instrument) -> None:
         rows.skip()
     if instrument.bands:
         rows.add([text(ws, f"The {v.band} from the {v.overall}", HEADING)])
-        rows.add(header_row(ws, [heading(v.band), heading(v.overall), "What it means"]))
+        meanings = any(band.meaning for band in instrument.bands)
+        rows.add(header_row(ws, [heading(v.band), heading(v.overall), *(["What it means"] if meanings else [])]))
         for band in instrument.bands:
             span = f"{band.low}" if band.low == band.high else f"{band.low} to {band.high}"
-            rows.add([text(ws, band.label, LABEL), text(ws, span, TOP), text(ws, band.meaning, WRAPPED)])
+            cells = [text(ws, band.label, LABEL), text(ws, span, TOP)]
+            rows.add([*cells, text(ws, band.meaning, WRAPPED)] if meanings else cells)
         rows.skip()

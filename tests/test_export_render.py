@@ -184,7 +184,11 @@ def test_no_sheet_spills_columns_onto_extra_pages(
 def test_no_word_is_split_across_lines_or_cut_at_a_cells_edge(
     rendered: dict[str, Path], printed: dict[str, list[str]], kind: str
 ) -> None:
-    assert split_words(rendered[f"{kind}.xlsx"], printed[kind]) == {}
+    split = split_words(rendered[f"{kind}.xlsx"], printed[kind])
+    if kind == "many":
+        # Past WRAP_UP_TO files the Responses sheet is a listing of plain cells, cut at their edges on purpose.
+        split.pop("Responses", None)
+    assert split == {}
 
 
 def test_both_booleans_print_as_true_or_false(printed: dict[str, list[str]]) -> None:
