@@ -19,15 +19,13 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from exports.cells import HEADER, LABEL, NUMBER_HEADER, WRAPPED, text
-from exports.text_width import width_for
+from exports.text_width import HEADER_PADDING, padding, text_width, width_for
 
 A4 = 9
 DEFAULT_WIDTH = 8.43
 MAX_ROW_HEIGHT = 409  # points: Excel's limit
 LINE_HEIGHT = 15  # points per line of 11-point text
-# Column width is counted in "0" characters; ordinary text runs a little narrower.
-CHARS_PER_WIDTH = 1.1
-BOLD_WIDTH = 0.85
+WIDEST_LETTER = 1.8  # in column-width units: a bold "W"; a text this many times its length always fits
 WRAPPING = frozenset({WRAPPED, HEADER, NUMBER_HEADER, LABEL})
 PIXELS_PER_CM = 96 / 2.54
 POINTS_PER_CM = 72 / 2.54
@@ -232,31 +230,36 @@ class Rows:
             if not isinstance(value, Cell) or not isinstance(value.value, str) or value.data_type == "f":
                 continue
             width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
-            if len(value.value) < width * BOLD_WIDTH and "\n" not in value.value:
-                continue  # fits on one line whatever its style: no need to look the style up
+            if len(value.value) * WIDEST_LETTER <= width - HEADER_PADDING and "\n" not in value.value:
+                continue  # fits on one line whatever its letters and style: no need to look the style up
             style = value.style
             if style in WRAPPING:
-                if style != WRAPPED:
-                    width *= BOLD_WIDTH  # headers and labels are bold, and bold runs wider
-                lines = max(lines, line_count(value.value, width))
+                lines = max(lines, line_count(value.value, width, style != WRAPPED))
         return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
 
 
 # Bounded: merged plans repeat the same suggested titles and measures in every file.
 @lru_cache(maxsize=4096)
-def line_count(value: str, width: float) -> int:
-    """Lines `value` takes when wrapped at word breaks in a column `width` characters wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH))
+def line_count(value: str, width: float, bold: bool = False) -> int:
+    """Lines `value` takes when wrapped at word breaks in a column `width` wide, measured in the font's widths.
+
+    Counting characters undercounts a line of wide letters, and a row given too few lines is
+    printed cut at its foot: each word is measured, against the width less the cell's padding.
+    """
+    room = max(1.0, width - padding(bold))
+    space = text_width(" ", bold)
     lines = 0
     for paragraph in value.split("\n"):
-        used = -1  # no space before the first word
+        used = -space  # no space before the first word
         lines += 1
         for word in paragraph.split():
-            if used + 1 + len(word) <= per_line:
-                used += 1 + len(word)
+            wide = text_width(word, bold)
+            if used + space + wide <= room:
+                used += space + wide
                 continue
             if used > 0:
                 lines += 1
-            lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside
-            used = (len(word) - 1) % per_line + 1
+            broken = int(wide // room)  # a word longer than the line breaks inside
+            lines += broken - (1 if broken and wide % room == 0 else 0)
+            used = wide - room * broken if wide > room else wide
     return lines

@@ -13,7 +13,7 @@ from typing import Any
 from exports.cells import COUNT, DATE, UPRIGHT_HEADER, WRAPPED, header_row, styled, text
 from exports.layout import Rows, add_table, fit_words, prepare, unique_names
 from exports.merge import Member
-from exports.text_width import CELL_PADDING, text_width
+from exports.text_width import HEADER_PADDING, text_width
 
 _LEAD = ["No.", "Organisation", "Respondent", "Date"]
 _LEAD_WIDTHS = [5, 14, 14, 10.5]
@@ -41,7 +41,7 @@ def write_matrix(ws: Any, members: Sequence[Member], styled_cells: bool = True) 
     lead = header_row(ws, names[: len(_LEAD)], numbers={0, 3})
     upright = [text(ws, name, UPRIGHT_HEADER) for name in names[len(_LEAD) :]]
     longest = max((text_width(n, bold=True) for n in names[len(_LEAD) :]), default=0.0)
-    rows.add(lead + upright, height=max(30.0, (longest + CELL_PADDING) * _POINTS_PER_WIDTH))
+    rows.add(lead + upright, height=max(30.0, (longest + HEADER_PADDING) * _POINTS_PER_WIDTH))
     for m in members:
         chosen = m.chosen
         rows.add(

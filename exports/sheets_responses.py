@@ -8,6 +8,7 @@ as real booleans, so a pivot table can be built on it straight away.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,7 @@ def _widths(instrument: Instrument, names: Sequence[str]) -> list[float]:
     widths = fit_words(_WIDTHS, names)
     widths = fit_column(widths, 3, [s.title for s in instrument.sections])
     ids = [q.id for q in instrument.questions]
-    widths[4] = max(widths[4], max((text_width(i) for i in ids), default=0.0) + CELL_PADDING)
+    widths[4] = max(widths[4], math.ceil((max((text_width(i) for i in ids), default=0.0) + CELL_PADDING) * 2) / 2)
     widths = fit_column(widths, 7, [_where(instrument, q) for q in instrument.questions])
     pointed = [points_to(instrument, q, o) for q in instrument.questions for o in q.options]
     return fit_column(widths, 11, [p for p in pointed if p])

@@ -26,7 +26,7 @@ from exports.charts import (
     profile_bars,
     radar,
 )
-from exports.layout import Rows, chart_page, column_at, prepare, rows_for
+from exports.layout import Rows, chart_page, column_at, fit_words, prepare, rows_for
 from exports.merge import Standing
 from exports.organisations import Placement, placement_words
 from surveys.model.instrument import Instrument
@@ -78,8 +78,10 @@ def write_results(
 ) -> None:
     """`team`: a one-organisation team's placements by assessment counts; None for one assessment."""
     v = vocabulary(instrument)
-    prepare(ws, WIDTHS, freeze="A2", title_rows="1:1")
-    rows = Rows(ws, WIDTHS)
+    # The earlier outline's column is headed by its date: wide enough that the date never breaks.
+    widths = fit_words(WIDTHS, ["", "", score_name, "", earlier.name if earlier else ""])
+    prepare(ws, widths, freeze="A2", title_rows="1:1")
+    rows = Rows(ws, widths)
     rows.add([text(ws, title, TITLE)])
     if subtitle:
         rows.prose(f"Scored with {subtitle}.")

@@ -7,9 +7,9 @@ word fits. The advance widths below are the fonts' own, for printable ASCII;
 any other character is taken as wide as a "0".
 
 LibreOffice and Excel wrap only between words: a word wider than its column
-is broken inside it ("mainstrea / m"). A header word fits when it is no wider
-than its column less the cell's padding, which was measured on LibreOffice's
-print of the workbook.
+is broken inside it ("mainstrea / m"). A word fits when it is no wider than its
+column less the cell's padding, which was measured on LibreOffice's print of
+the workbook.
 """
 
 from __future__ import annotations
@@ -34,18 +34,28 @@ _BOLD = (
     615, 1011, 1099, 857, 1099, 1031, 648, 971, 1099, 503, 523, 983, 503, 1666, 1099, 1101,
     1099, 1099, 728, 817, 710, 1099, 969, 1526, 941, 970, 814, 704, 973, 704, 1020,
 )  # fmt: skip
-# What a cell keeps beside its text, in column-width units: "Suggested" (8.4 wide in bold) broke in a column of 9.5.
-CELL_PADDING = 1.5
+# What a cell keeps beside its text, in column-width units, measured on LibreOffice's print: "and monitoring"
+# (12.4 wide) wrapped as one line in a column of 13. A header keeps more: its filter button takes room even
+# when printed without it ("Suggested", 8.4 wide in bold, broke in a column of 9.5; "Version", 6.3, in one of 7).
+CELL_PADDING = 0.6
+HEADER_PADDING = 1.6
+
+
+def padding(bold: bool) -> float:
+    """The room a cell keeps beside its text: bold text is a header's or a label's, kept as a header's."""
+    return HEADER_PADDING if bold else CELL_PADDING
+
+
+_UNITS = (
+    {chr(32 + n): w / _ZERO for n, w in enumerate(_REGULAR)},
+    {chr(32 + n): w / _ZERO for n, w in enumerate(_BOLD)},
+)
 
 
 def text_width(value: str, bold: bool = False) -> float:
     """The printed width of `value` on one line, in column-width units."""
-    table = _BOLD if bold else _REGULAR
-    units = 0
-    for char in value:
-        code = ord(char) - 32
-        units += table[code] if 0 <= code < len(table) else _ZERO
-    return units / _ZERO
+    get = _UNITS[bold].get
+    return sum(get(char, 1.0) for char in value)
 
 
 def words(value: str) -> list[str]:
@@ -60,10 +70,10 @@ def longest_word(value: str, bold: bool = False) -> float:
 
 def fits(value: str, width: float, bold: bool = False) -> bool:
     """Whether every word of `value` fits a column `width` wide without being broken."""
-    return longest_word(value, bold) + CELL_PADDING <= width
+    return longest_word(value, bold) + padding(bold) <= width
 
 
 def width_for(values: Iterable[str], least: float, bold: bool = True) -> float:
     """A column width of at least `least` in which no word of any of `values` breaks (rounded up to a half)."""
-    need = max((longest_word(v, bold) for v in values), default=0.0) + CELL_PADDING
+    need = max((longest_word(v, bold) for v in values), default=0.0) + padding(bold)
     return max(least, -(-need * 2 // 1) / 2)

@@ -1,8 +1,8 @@
 """Checks of how a workbook prints: words that would break inside, and words split on the printed page.
 
 `broken_words` reads the file: each wrapped cell's longest word against its
-column's width (merged cells: the columns they span), and each unwrapped
-text that runs into a filled neighbour. `split_words` reads LibreOffice's PDF
+column's width (merged cells: the columns they span) and its lines against
+its row's height, and each unwrapped text that runs into a filled neighbour. `split_words` reads LibreOffice's PDF
 of it: every word printed must be a word the workbook holds, so the halves of
 a word broken across lines ("mainstrea", "m") or cut at a cell's edge show.
 """
@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from exports.cells import HEADER, LABEL, NUMBER_HEADER, UPRIGHT_HEADER, WRAPPED
-from exports.text_width import CELL_PADDING, fits, text_width
+from exports.layout import LINE_HEIGHT, MAX_ROW_HEIGHT, line_count
+from exports.text_width import CELL_PADDING, HEADER_PADDING, fits, text_width
 
 BOLD = {HEADER, NUMBER_HEADER, LABEL}
 WRAPPING = BOLD | {WRAPPED}
@@ -62,11 +63,15 @@ def broken_words(workbook: Path, sheets: tuple[str, ...] = ()) -> list[str]:
                 where = f"{ws.title}!{get_column_letter(cell.column)}{cell.row}: {value[:60]!r}"
                 if cell.style == UPRIGHT_HEADER:
                     height = ws.row_dimensions[cell.row].height or DEFAULT_HEIGHT
-                    if (text_width(value, bold=True) + CELL_PADDING) * POINTS_PER_WIDTH > height:
+                    if (text_width(value, bold=True) + HEADER_PADDING) * POINTS_PER_WIDTH > height:
                         found.append(where + " is taller than its row")
                 elif cell.style in WRAPPING:
                     if not fits(value, width, cell.style in BOLD):
                         found.append(where)
+                    height = ws.row_dimensions[cell.row].height or DEFAULT_HEIGHT
+                    lines = line_count(value, width, cell.style in BOLD)
+                    if height < min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines):
+                        found.append(where + f" needs {lines} lines, its row holds {height / LINE_HEIGHT:.1f}")
                 elif "\n" not in value and text_width(value) + CELL_PADDING > width:
                     beside = ws.cell(cell.row, cell.column + span).value
                     if beside not in (None, ""):
