@@ -74,10 +74,11 @@ def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
     rows.add([text(ws, "Compared with an earlier assessment", TITLE)])
     for label, value in sides.facts:
         rows.add([text(ws, label, LABEL), text(ws, value, WRAPPED)])
+    # Across the rest of the page: a sentence, not a narrow column of it.
     if sides.forced:
-        rows.add([text(ws, "Compared anyway", LABEL), text(ws, f"with --force, although {sides.forced}", WRAPPED)])
+        rows.beside(text(ws, "Compared anyway", LABEL), f"with --force, although {sides.forced}")
     if sides.raters:
-        rows.add([text(ws, "Other people", LABEL), text(ws, sides.raters, WRAPPED)])
+        rows.beside(text(ws, "Other people", LABEL), sides.raters)
     rows.skip()
     found = moved(instrument, sides)
     _what_moved(rows, instrument, found)

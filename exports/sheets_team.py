@@ -21,7 +21,7 @@ from exports.plan_rows import PlanRow
 from exports.sheets_board import step_words
 from exports.sheets_functions import set_count, suggested_count
 from exports.sheets_plan import PlanColumns, listed
-from exports.sheets_results import adopter_words
+from exports.sheets_results import adopter_words, short_label
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -145,7 +145,8 @@ def _areas(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
         low, high = (min(values), max(values)) if values else (None, None)
         rows.add(
             [
-                text(ws, area.label, LABEL),
+                # By its code where it has one (EDS: "1A"): the Framework sheet names it in full.
+                text(ws, short_label(area.label), LABEL),
                 styled(ws, len(values), COUNT),
                 styled(ws, statistics.fmean(values) if values else None, SCORE),
                 styled(ws, low, SCORE),
