@@ -91,8 +91,13 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
             formula(ws, "=" + _or_blank(plan.cell(area, r)), WRAPPED),
         ]
         # Formulas carry no text to measure: the height comes from what they will show.
+        # Every column that wraps counts: an area of two lines beside a one-line priority was cut at its foot.
+        shown = row.lead or ("no lead: suggested" if row.suggested else "lead not named")
         lines = max(
-            line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
+            line_count(row.priority, widths[len(lead)]),
+            line_count(row.area, widths[len(lead) + 1]),
+            line_count(row.organisation, widths[0]) if merged else 1,
+            line_count(shown, min(widths[first_crossing:], default=_CROSSING_WIDTH)),
         )
         out.add(team + cells + crossings, height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
     _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))

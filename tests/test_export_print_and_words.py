@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 import exports.workbook
 from exports.cells import BOOLEAN_FORMAT
+from exports.layout import LINE_HEIGHT, line_count
 from exports.workbook import ExportError, export_workbook
 from surveys.instruments.instrument_file import builtin_instrument
 from surveys.model.responses import Priority
@@ -139,6 +140,20 @@ def test_an_eds_priority_picks_its_outcome_from_a_drop_down(books: dict[str, Pat
 def test_no_word_of_a_header_or_a_wrapped_cell_is_wider_than_its_column(books: dict[str, Path]) -> None:
     for name, path in books.items():
         assert broken_words(path) == [], name
+
+
+def test_a_functions_row_is_as_tall_as_its_area_needs(books: dict[str, Path]) -> None:
+    # Functions' cells are formulas, with no text to measure: the row was sized by the priority alone.
+    wb = load_workbook(books["one"])
+    ws = wb["Functions"]
+    header = values(ws)[0]
+    width = ws.column_dimensions["B"].width
+    assert header[1] == "Area"
+    for r, plan_row in enumerate(values(wb["Action plan"])[1:], start=2):
+        if not plan_row[0]:
+            continue
+        needed = line_count(str(plan_row[1]), width)
+        assert (ws.row_dimensions[r].height or LINE_HEIGHT) >= LINE_HEIGHT * needed, (r, plan_row[1], needed)
 
 
 def test_eds_assessments_are_headed_by_outcome_codes_not_their_full_text(books: dict[str, Path]) -> None:
