@@ -17,7 +17,7 @@ referred to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,8 @@ from exports.layout import LINE_HEIGHT, Rows, line_count
 from exports.plan_counts import LIMITED, open_terms, set_terms, suggested_terms
 from exports.plan_rows import PlanRow
 from exports.sheets_functions import OVER_LIMIT_FILL
-from exports.sheets_plan import CARRIED, SUGGESTED, TO_UPDATE, PlanColumns
+from exports.sheets_plan import CARRIED, OVERDUE_FILL, SUGGESTED, TO_UPDATE, PlanColumns
+from exports.sheets_results import SHORT_CODE, short_label
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -96,7 +97,7 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
         ws.merged_cells.add(f"C{r}:F{r}")
     red = f"${OVER}${r}>0" if team else f"${OPEN}${r}>{LIMITED}"
     ws.conditional_formatting.add(f"B{r}", FormulaRule(formula=[red], fill=OVER_LIMIT_FILL))
-    names = [heading(v.priority), "Lead and status", heading(v.function) if instrument.functions else ""]
+    names = [heading(v.priority), "Lead and status", _home(instrument)]
     names += ["Respondent" if team else "", "Target date", "Review date"]
     rows.add(header_row(ws, names, numbers={4, 5}))
     shown = listed_rows(exported)
@@ -104,7 +105,8 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
     slots = min(SHOWN_PRIORITIES, len(shown) + ROOM)
     for k in range(1, slots + 1):
         row = shown[k - 1] if k <= len(shown) else None
-        rows.add(_slot(ws, instrument, place, r, rows.row + 1, k, team), height=_height(row, team))
+        at = rows.add(_slot(ws, instrument, place, r, rows.row + 1, k, team), height=_height(instrument, row))
+        _overdue(ws, plan, at)
     more = f"IF(${SET}${r}>0,${SET}${r},${SUGGESTED_CELL}${r})"
     rows.add(
         [
@@ -119,11 +121,27 @@ def write_plan_list(rows: Rows, instrument: Instrument, place: PlanPlace, export
     )
 
 
-def _height(row: PlanRow | None, team: bool) -> float | None:
+def _home(instrument: Instrument) -> str:
+    """The third column: where a priority lives, its business function, or where the instrument has none its
+    area (EDS: its outcome, by its code)."""
+    v = vocabulary(instrument)
+    return heading(v.function) if instrument.functions else heading(v.area) if instrument.areas else ""
+
+
+def _overdue(ws: Any, plan: PlanColumns, r: int) -> None:
+    """A listed priority's review date red once it has passed while the priority is open, as on the Action plan:
+    worked out when the file is opened, from the status on the plan row the line shows."""
+    status = f"INDEX({plan.whole('Status')},${ROW}${r})"
+    rule = f'AND($F{r}<>"",$F{r}<TODAY(),{status}<>"done",{status}<>"dropped")'
+    ws.conditional_formatting.add(f"F{r}", FormulaRule(formula=[rule], fill=OVERDUE_FILL))
+
+
+def _height(instrument: Instrument, row: PlanRow | None) -> float | None:
     if row is None:
         return None
     lead = f"{row.lead or 'no lead yet (suggested)'}; {row.status or 'not started'}"
-    lines = max(line_count(row.priority, 26), line_count(lead, 40), line_count(row.function, 22))
+    home = row.function if instrument.functions else short_label(row.area)
+    lines = max(line_count(row.priority, 26), line_count(lead, 40), line_count(home, 22))
     return LINE_HEIGHT * lines + 3 if lines > 1 else None
 
 
@@ -150,7 +168,7 @@ def _slot(ws: Any, instrument: Instrument, place: PlanPlace, head: int, r: int, 
     cells: list[Any] = [
         formula(ws, shown(field(plan.priority) + '&""'), WRAPPED),
         formula(ws, shown(f'{who}&"; "&{status}'), WRAPPED),
-        formula(ws, shown(field(plan.function) + '&""'), WRAPPED) if instrument.functions else None,
+        formula(ws, shown(_home_value(instrument, plan, field)), WRAPPED) if _home(instrument) else None,
         formula(ws, shown(field("Respondent") + '&""'), WRAPPED) if team else None,
         formula(ws, shown(f'IF({field("Target date")}="","",{field("Target date")})'), DATE),
         formula(ws, shown(f'IF({field("Review date")}="","",{field("Review date")})'), DATE),
@@ -159,6 +177,15 @@ def _slot(ws: Any, instrument: Instrument, place: PlanPlace, head: int, r: int, 
     # SUMPRODUCT evaluates SMALL over the whole column without an array formula, in Excel and Calc alike.
     found = formula(ws, f"=SUMPRODUCT(SMALL({listed}*{rows_of}+(1-{listed})*{_NONE},{k}))", COUNT)
     return cells + pad + [found]
+
+
+def _home_value(instrument: Instrument, plan: PlanColumns, field: Callable[[str], str]) -> str:
+    """The business function, or the area by its code where its label starts with one (as `short_label`)."""
+    if instrument.functions:
+        return field(plan.function) + '&""'
+    area = field(heading(vocabulary(instrument).area)) + '&""'
+    cut = f'FIND(": ",{area})-1'
+    return f"IFERROR(IF({cut}<={SHORT_CODE},LEFT({area},{cut}),{area}),{area})"
 
 
 def write_organisation_plans(rows: Rows, instrument: Instrument) -> None:

@@ -14,15 +14,15 @@ from exports.organisations import Organisation, adopter_shares, placement_words
 from exports.plan_rows import PlanRow
 from exports.sheets_board import BOARD_NAMES, Board, OrganisationLine
 from exports.sheets_plan import listed
-from exports.sheets_results import adopter_words
+from exports.sheets_results import adopter_words, short_label
 from surveys.instruments.opening import Opened
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 from surveys.panel.keys import is_panel_file
 from surveys.panel.report import raters_words
-from surveys.results.report import group_words, overall_words
+from surveys.results.report import area_rating, group_words, overall_words
 from surveys.results.report import placement_words as single_placement
-from surveys.results.scoring import Result
+from surveys.results.scoring import AreaResult, Result
 from surveys.results.what_moved import Moved
 
 
@@ -34,6 +34,19 @@ def figures(instrument: Instrument, result: Result) -> list[tuple[str, str]]:
         (heading(vocabulary(instrument).overall), overall_words(instrument, result)),
         *group_words(instrument, result),
     ]
+
+
+def outcome_lines(instrument: Instrument, areas: Sequence[AreaResult]) -> list[tuple[str, str]]:
+    """Each area's code and its rating with its full label, for an instrument that rates areas on its own scale."""
+    if instrument.format == 1:
+        return []  # the deck's areas are on Results, beside its ladder
+    out = []
+    for a in areas:
+        label = instrument.area(a.area).label
+        code = short_label(label)
+        rest = label[len(code) :].lstrip(": ") if code != label else ""
+        out.append((code, f"{area_rating(instrument, a)}{f': {rest}' if rest else ''}"))
+    return out
 
 
 def standing_of(result: Result) -> Standing:
@@ -109,6 +122,7 @@ def board_for(
             figures=figures(instrument, result),
             place=place,
             since=since,
+            outcomes=outcome_lines(instrument, result.areas),
         )
     facts = team_facts(basis, members, limit=BOARD_NAMES)[:3]
     if len(orgs) == 1:
@@ -130,6 +144,7 @@ def board_for(
             here="Its assessments (%)",
             axis="% of assessments",
             since=since,
+            outcomes=outcome_lines(instrument, org.standing.areas),
         )
     lines = [
         OrganisationLine(

@@ -51,6 +51,9 @@ CHANGE = "stick change"
 NUMBER_HEADER = "stick number header"  # over a column of numbers or dates: aligned with them
 BOOLEAN = "stick boolean"
 TOP = "stick top"  # short text that never wraps, still top-aligned beside wrapped cells
+UPRIGHT_HEADER = "stick upright header"  # a header turned to read upwards, over a narrow column of figures
+# A boolean prints TRUE or FALSE in every program: Calc shows a bare one as 0 or 1 by its format.
+BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'
 
 
 # Each workbook's named styles by name, as style arrays. `cell.style = name`
@@ -169,7 +172,18 @@ def register_styles(wb: Workbook) -> None:
         NamedStyle(COUNT, font=plain, number_format="0", alignment=right),
         NamedStyle(COUNT_UNDER_TEXT, font=bold, number_format="0", alignment=left),
         NamedStyle(CHANGE, font=plain, number_format="+0.0;-0.0;0.0", alignment=right),
-        NamedStyle(BOOLEAN, font=plain, alignment=Alignment(horizontal="center", vertical="top")),
+        NamedStyle(
+            BOOLEAN,
+            font=plain,
+            number_format=BOOLEAN_FORMAT,
+            alignment=Alignment(horizontal="center", vertical="top"),
+        ),
+        NamedStyle(
+            UPRIGHT_HEADER,
+            font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"),
+            alignment=Alignment(horizontal="center", vertical="bottom", text_rotation=90),
+            fill=PatternFill("solid", fgColor="1F4E78"),
+        ),
         NamedStyle(TOP, font=plain, alignment=top),
     ]
     for style in styles:

@@ -6,6 +6,7 @@ planning team can see, copy and check the figures behind every outline.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,10 @@ SERIES_COLOURS = ("1F4E78", "C55A11", "548235", "7030A0", "BF9000", "2E75B6")
 CHART_WIDTH_CM = 15.0
 CHART_HEIGHT_CM = 9.0
 TITLE_POINTS = 12
+# A radar big enough that its spokes' labels leave room for the outline, on a page of its own.
+RADAR_WIDTH_CM, RADAR_HEIGHT_CM = 24.0, 14.0
+# Charts side by side, two to a row and two rows to a page (A4 landscape holds 27 by 17 cm).
+PAIR_WIDTH_CM, PAIR_HEIGHT_CM = 12.5, 7.2
 
 
 def _title(chart: Any, title: str) -> None:
@@ -113,15 +118,26 @@ def paint(series: Any, colour: str, dashed: bool = False, filled: bool = False) 
 
 
 def adopter_curve(
-    ws: Any, title: str, header_row: int, last_row: int, rogers: str, here: str, axis: str = "% of organisations"
+    ws: Any,
+    title: str,
+    header_row: int,
+    last_row: int,
+    rogers: str,
+    here: str,
+    highest: float,
+    axis: str = "% of organisations",
 ) -> BarChart:
     """Columns of Rogers' shares beside this organisation's (labels in A, Rogers in B, here in C).
 
+    `highest` is the largest share drawn: the axis ends at the next quarter above it, never past 100;
     `axis` says what the shares are of: organisations, or one organisation's assessments.
     """
     chart = bars(ws, title, 1, [2, 3], header_row, last_row, axis)
     paint(chart.series[0], rogers, filled=True)
     paint(chart.series[1], here, filled=True)
+    # A share runs to 100: left to itself the axis would run on to 120 "%".
+    chart.y_axis.scaling.max = min(100, 25 * max(1, math.ceil(highest / 25)))
+    chart.y_axis.majorUnit = 25
     chart.width, chart.height = 10.5, 6.6
     return chart
 

@@ -19,17 +19,35 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from exports.cells import HEADER, LABEL, NUMBER_HEADER, WRAPPED, text
+from exports.text_width import HEADER_PADDING, padding, text_width, width_for
 
 A4 = 9
 DEFAULT_WIDTH = 8.43
 MAX_ROW_HEIGHT = 409  # points: Excel's limit
 LINE_HEIGHT = 15  # points per line of 11-point text
-# Column width is counted in "0" characters; ordinary text runs a little narrower.
-CHARS_PER_WIDTH = 1.1
-BOLD_WIDTH = 0.85
+WIDEST_LETTER = 1.8  # in column-width units: a bold "W"; a text this many times its length always fits
 WRAPPING = frozenset({WRAPPED, HEADER, NUMBER_HEADER, LABEL})
+PIXELS_PER_CM = 96 / 2.54
+POINTS_PER_CM = 72 / 2.54
 # The width A4 landscape prints between 0.5-inch margins, in column-width units at 100%.
 PRINT_WIDTH = 27.16 / 0.02646 / 7
+
+
+def fit_words(widths: Sequence[float], *rows: Sequence[str | None], bold: bool = True) -> list[float]:
+    """`widths`, each widened where needed so that no word of the text in its column (a header row, say) breaks."""
+    out = list(widths)
+    for row in rows:
+        for index, value in enumerate(row[: len(out)]):
+            if value:
+                out[index] = width_for([value], out[index], bold)
+    return out
+
+
+def fit_column(widths: Sequence[float], index: int, values: Sequence[str], bold: bool = False) -> list[float]:
+    """`widths` with the column at `index` wide enough for every word of `values` (what the instrument writes there)."""
+    out = list(widths)
+    out[index] = width_for(values, out[index], bold)
+    return out
 
 
 def prepare(
@@ -84,6 +102,34 @@ def break_before(ws: Any, row: int) -> None:
     """A page break above `row`, so a chart anchored there starts a page and is never cut in two."""
     if row > 1:
         ws.row_breaks.append(Break(id=row - 1))
+
+
+def column_at(widths: Sequence[float], cm: float) -> str:
+    """The letter of the first column whose left edge is at least `cm` from the sheet's left edge."""
+    left = 0.0
+    for index, width in enumerate(widths, start=1):
+        if left >= cm:
+            return str(get_column_letter(index))
+        left += (width * 7 + 5) / PIXELS_PER_CM
+    return str(get_column_letter(len(widths) + 1))
+
+
+def rows_for(cm: float) -> int:
+    """Rows of the ordinary height a chart `cm` tall covers, with a row to spare below it."""
+    return int(cm * POINTS_PER_CM / LINE_HEIGHT) + 2
+
+
+def chart_page(rows: Rows) -> int:
+    """Start a page for charts; the row to anchor them at.
+
+    The anchor is a row below the break: a chart whose top lies on a break
+    prints its top edge as a hairline at the foot of the page before.
+    """
+    rows.skip()
+    start = rows.row + 1
+    break_before(rows.ws, start)
+    rows.skip()
+    return start + 1
 
 
 def print_scale(widths: Sequence[float]) -> float:
@@ -154,9 +200,20 @@ class Rows:
         span = span or len(self.widths)
         width = sum(self.widths[:span])
         lines = line_count(value, width)
-        row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
+        # The height is the merged width's, never the first column's alone (which would pad the row to lines unused).
+        row = self.add([text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else LINE_HEIGHT)
         if span > 1:
             self.ws.merged_cells.add(f"A{row}:{get_column_letter(span)}{row}")
+        return row
+
+    def beside(self, label: Any, value: str) -> int:
+        """A label in the first column and a paragraph merged across the rest, so it wraps at their width."""
+        lines = line_count(value, sum(self.widths[1:]))
+        row = self.add(
+            [label, text(self.ws, value, WRAPPED)], height=LINE_HEIGHT * lines + 3 if lines > 1 else LINE_HEIGHT
+        )
+        if len(self.widths) > 2:
+            self.ws.merged_cells.add(f"B{row}:{get_column_letter(len(self.widths))}{row}")
         return row
 
     def height_since(self, row: int) -> float:
@@ -173,31 +230,36 @@ class Rows:
             if not isinstance(value, Cell) or not isinstance(value.value, str) or value.data_type == "f":
                 continue
             width = self.widths[index] if index < len(self.widths) else DEFAULT_WIDTH
-            if len(value.value) < width * BOLD_WIDTH and "\n" not in value.value:
-                continue  # fits on one line whatever its style: no need to look the style up
+            if len(value.value) * WIDEST_LETTER <= width - HEADER_PADDING and "\n" not in value.value:
+                continue  # fits on one line whatever its letters and style: no need to look the style up
             style = value.style
             if style in WRAPPING:
-                if style != WRAPPED:
-                    width *= BOLD_WIDTH  # headers and labels are bold, and bold runs wider
-                lines = max(lines, line_count(value.value, width))
+                lines = max(lines, line_count(value.value, width, style != WRAPPED))
         return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3) if lines > 1 else None
 
 
 # Bounded: merged plans repeat the same suggested titles and measures in every file.
 @lru_cache(maxsize=4096)
-def line_count(value: str, width: float) -> int:
-    """Lines `value` takes when wrapped at word breaks in a column `width` characters wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH))
+def line_count(value: str, width: float, bold: bool = False) -> int:
+    """Lines `value` takes when wrapped at word breaks in a column `width` wide, measured in the font's widths.
+
+    Counting characters undercounts a line of wide letters, and a row given too few lines is
+    printed cut at its foot: each word is measured, against the width less the cell's padding.
+    """
+    room = max(1.0, width - padding(bold))
+    space = text_width(" ", bold)
     lines = 0
     for paragraph in value.split("\n"):
-        used = -1  # no space before the first word
+        used = -space  # no space before the first word
         lines += 1
         for word in paragraph.split():
-            if used + 1 + len(word) <= per_line:
-                used += 1 + len(word)
+            wide = text_width(word, bold)
+            if used + space + wide <= room:
+                used += space + wide
                 continue
             if used > 0:
                 lines += 1
-            lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside
-            used = (len(word) - 1) % per_line + 1
+            broken = int(wide // room)  # a word longer than the line breaks inside
+            lines += broken - (1 if broken and wide % room == 0 else 0)
+            used = wide - room * broken if wide > room else wide
     return lines

@@ -24,14 +24,17 @@ def reading(instrument: Instrument) -> list[tuple[str, str]]:
     results = [f"the {w.areas} on the {w.steps}"]
     if instrument.dimensions:
         results.insert(0, f"each {w.dimension}'s {w.profiles} with their fits")
-    function = w.function if instrument.functions else "work"
+    picks = [f"the {w.area}"] if instrument.areas else []
+    picks += [f"the {w.function}"] if instrument.functions else []
+    picks += ["the status"] + ([f"each {w.principle}'s check"] if instrument.principles else [])
+    pick = ", ".join(picks[:-1]) + f" and {picks[-1]}" if len(picks) > 1 else picks[0]
     return [
         ("Summary", f"One page for a board: who, when{stands}, the {w.step}{adopter}, the {w.priorities}."),
         ("Results", f"{heading(', '.join(results))}, what it implies, and the charts."),
         (
             "Action plan",
-            f"One row per {w.priority}. Filter with the arrows in the header; pick the {function}, the status and "
-            f"each {w.principle}'s check from the drop-down lists. Rows marked 'suggested' come from the weakest "
+            f"One row per {w.priority}. Filter with the arrows in the header; pick {pick} from the drop-down "
+            f"lists. Rows marked 'suggested' come from the weakest "
             f"{w.areas} of an assessment that has no {w.priorities} yet: they need a lead. A review date that has "
             "passed shows red.",
         ),
@@ -95,6 +98,7 @@ def write_about(
     compared: str | None,
     made: datetime,
     sheets: Sequence[str],
+    ranges: Sequence[str],
 ) -> None:
     instrument = basis.instrument
     prepare(ws, WIDTHS)
@@ -151,7 +155,7 @@ def write_about(
             None,
             text(
                 ws,
-                "The choices behind the drop-downs are named ranges (BusinessFunctions, Statuses, PrincipleChecks) on "
+                f"The choices behind the drop-downs are named ranges ({', '.join(ranges)}) on "
                 "the hidden Lists sheet: unhide it to add a choice.",
                 WRAPPED,
             ),

@@ -13,12 +13,12 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.utils import get_column_letter
 
 from exports.cells import COUNT, DATE, PERCENT, SCORE, TOP, WRAPPED, formula, header_row, styled, text
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.layout import Rows, add_table, fit_words, prepare, unique_names
 from exports.merge import Basis, Scored
 from exports.plan_counts import LIMITED, open_count, set_count
 from exports.sheets_functions import OVER_LIMIT_FILL
 from exports.sheets_plan import PlanColumns
-from exports.sheets_results import step_scale
+from exports.sheets_results import short_label, step_scale
 from surveys.model.vocabulary import heading, vocabulary
 from surveys.results.report import placement_words
 
@@ -51,7 +51,8 @@ def members_columns(basis: Basis) -> list[str]:
             "Date",
             "Version",
             "Complete",
-            *(a.label for a in i.areas),
+            # An area's code where its label starts with one (EDS: "1A"): the Framework sheet gives it in full.
+            *(short_label(a.label) for a in i.areas),
             *_overall_columns(basis),
             *(d.label for d in i.dimensions),
             *([heading(v.adopter)] if i.adopters else []),
@@ -69,6 +70,7 @@ def write_assessments(ws: Any, basis: Basis, scored: Sequence[Scored], plan: Pla
     overall = _overall_columns(basis)
     widths = [14, 5, 14, 12, 10.5, 7, 8] + [8] * areas + [7 if i.format == 1 else 9, 12][: len(overall)] + [12] * dims
     widths += ([12] if i.adopters else []) + [8, 7, 16]
+    widths = fit_words(widths, columns)
     prepare(ws, widths, freeze="D2", title_rows="1:1")
     rows = Rows(ws, widths)
     numbers = {1, 4, 5, 6, *range(7, 7 + areas + (1 if overall else 0)), len(columns) - 3, len(columns) - 2}

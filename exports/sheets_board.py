@@ -67,6 +67,8 @@ class Board:
     since: str = ""  # what moved since the earlier assessment compared with, in a line
     # An instrument that states its own scoring (format 2): the overall figure and its band, then each group's.
     figures: Sequence[tuple[str, str]] = ()
+    # Such an instrument's areas (EDS: outcomes), each by its code with its rating.
+    outcomes: Sequence[tuple[str, str]] = ()
 
 
 def next_words(instrument: Instrument, step: int | None) -> str:
@@ -110,6 +112,10 @@ def write_board(ws: Any, instrument: Instrument, board: Board) -> None:
         if board.step is not None:
             rows.add([text(ws, "What it means", LABEL), text(ws, instrument.step(board.step).meaning, WRAPPED)])
             rows.add([text(ws, "Next", LABEL), text(ws, next_words(instrument, board.step), WRAPPED)])
+    if board.outcomes:
+        rows.add([text(ws, f"Each {v.area}", HEADING)])
+        for code, words in board.outcomes:
+            rows.beside(text(ws, code, LABEL), words)
     if instrument.adopters and not board.organisations:
         rows.add([text(ws, heading(v.adopter), HEADING)])
         rows.add([text(ws, "Placed as", LABEL), text(ws, board.adopter_words, WRAPPED)])
@@ -177,8 +183,10 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
     total = sum(board.adopter_counts.values())
     rows.skip(2)
     header = rows.add(header_row(rows.ws, [heading(v.adopter), "Rogers (%)", board.here], numbers={1, 2}))
+    highest = 0.0
     for category in instrument.adopters:
         here = 100 * board.adopter_counts.get(category.id, 0) / total if total else 0.0
+        highest = max(highest, here, category.share)
         rows.add(
             [
                 text(ws, category.label, TOP),
@@ -186,7 +194,9 @@ def _chart(ws: Any, instrument: Instrument, board: Board, anchor: int, rows: Row
                 styled(ws, round(here, 1), "stick score"),
             ]
         )
-    chart = adopter_curve(ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR, board.axis)
+    chart = adopter_curve(
+        ws, "Rogers' curve and here", header, rows.row, EARLIER_COLOUR, NOW_COLOUR, highest, board.axis
+    )
     chart.width = 11.0  # columns C to E
     ws.add_chart(chart, f"C{anchor}")
     # The figures behind the chart sit below the printed page: the page is the summary.

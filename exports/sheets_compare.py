@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from exports.cells import CHANGE, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
-from exports.charts import EARLIER_COLOUR, NOW_COLOUR, paint, radar
+from exports.charts import EARLIER_COLOUR, NOW_COLOUR, RADAR_HEIGHT_CM, RADAR_WIDTH_CM, paint, radar
 from exports.figure_words import step_words
-from exports.layout import Rows, break_before, prepare
+from exports.layout import Rows, chart_page, prepare, rows_for
 from exports.merge import Basis, Standing
 from exports.plan_rows import PlanRow
-from exports.sheets_results import adopter_words
+from exports.sheets_results import adopter_words, radar_scale, spoke_table
 from surveys.model.answers import AnswerState, resolve
 from surveys.model.instrument import Instrument
 from surveys.model.responses import Assessment
@@ -45,6 +45,7 @@ class Sides:
     earlier_answers: Assessment
     now_answers: Assessment | None  # None for a team: answers are compared person to person only
     forced: str = ""  # the reason the comparison was refused, when --force overrode it
+    raters: str = ""  # what to say when no one now rated the earlier assessment
 
 
 def _direction(change: str) -> str:
@@ -68,13 +69,16 @@ def _placement_moved(before: DimensionResult | None, after: DimensionResult) -> 
 def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
     instrument = basis.instrument
     v = vocabulary(instrument)
-    prepare(ws, WIDTHS)
+    prepare(ws, WIDTHS, freeze="A2", title_rows="1:1")
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, "Compared with an earlier assessment", TITLE)])
     for label, value in sides.facts:
         rows.add([text(ws, label, LABEL), text(ws, value, WRAPPED)])
+    # Across the rest of the page: a sentence, not a narrow column of it.
     if sides.forced:
-        rows.add([text(ws, "Compared anyway", LABEL), text(ws, f"with --force, although {sides.forced}", WRAPPED)])
+        rows.beside(text(ws, "Compared anyway", LABEL), f"with --force, although {sides.forced}")
+    if sides.raters:
+        rows.beside(text(ws, "Other people", LABEL), sides.raters)
     rows.skip()
     found = moved(instrument, sides)
     _what_moved(rows, instrument, found)
@@ -106,19 +110,20 @@ def write_compare(ws: Any, basis: Basis, sides: Sides) -> None:
         _changed_answers(rows, instrument, sides.earlier_answers, sides.now_answers)
     if header:
         rows.skip()
-        start = rows.row + 1
-        break_before(ws, start)
+        spokes = spoke_table(rows, instrument, header, ["B", "C"], [sides.earlier_name, sides.now_name])
+        start = chart_page(rows)
+        rows.skip(rows_for(RADAR_HEIGHT_CM))
         chart = radar(
             ws,
             f"{heading(v.ladder)} by {v.area}: earlier (dashed) and now",
             1,
             [2, 3],
-            header,
-            last,
-            (0, len(instrument.steps), 1),
+            *(spokes or (header, last)),
+            radar_scale(instrument),
         )
         paint(chart.series[0], EARLIER_COLOUR, dashed=True)
         paint(chart.series[1], NOW_COLOUR)
+        chart.width, chart.height = RADAR_WIDTH_CM, RADAR_HEIGHT_CM
         ws.add_chart(chart, f"A{start}")
 
 
@@ -178,7 +183,7 @@ def _what_moved(rows: Rows, instrument: Instrument, found: Moved) -> None:
     ws = rows.ws
     rows.add([text(ws, "What moved", HEADING)])
     for line in moved_lines(instrument, found):
-        rows.add([text(ws, line, WRAPPED)])
+        rows.prose(line)  # across the page: a line of its own, never a narrow column over two pages
     rows.skip()
 
 

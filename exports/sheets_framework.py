@@ -12,6 +12,7 @@ from typing import Any
 
 from exports.cells import COUNT, HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, header_row, styled, text
 from exports.layout import Rows, prepare
+from exports.sheets_results import short_label
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -27,7 +28,13 @@ def write_framework(ws: Any, instrument: Instrument) -> None:
     prepare(ws, WIDTHS, title_rows=None)
     rows = Rows(ws, WIDTHS)
     rows.add([text(ws, f"The framework: {instrument.title}", TITLE)])
-    rows.prose("A reading of the deck, as the instrument holds it: the About sheet says how it was read.")
+    if instrument.format == 1:
+        rows.prose("A reading of the deck, as the instrument holds it: the About sheet says how it was read.")
+    else:
+        rows.prose(
+            f"{instrument.title} as this instrument holds it, read from published sources: the About sheet gives "
+            "its reading note, saying which parts are a reading to check."
+        )
     rows.skip()
     if instrument.levels:
         rows.add([text(ws, "Mainstreaming at different levels", HEADING)])
@@ -52,7 +59,9 @@ def write_framework(ws: Any, instrument: Instrument) -> None:
                 ]
             )
         rows.skip()
-    if instrument.steps:
+    if instrument.steps and instrument.format != 1:
+        _scale(rows, instrument)
+    elif instrument.steps:
         rows.add([text(ws, f"{heading(v.steps)} to {v.ladder}", HEADING)])
         rows.add(header_row(ws, [heading(v.step), "What it means", f"{heading(v.transition)} to the next {v.step}"]))
         for step in instrument.steps:
@@ -80,11 +89,20 @@ def write_framework(ws: Any, instrument: Instrument) -> None:
             )
         rows.skip()
     if instrument.areas:
-        rows.add([text(ws, f"Success factors: the {v.areas} scored", HEADING)])
-        rows.add(header_row(ws, [heading(v.area), "What it covers", f"Where the work usually lives ({v.function})"]))
+        factors = "Success factors: " if instrument.format == 1 else ""
+        rows.add([text(ws, heading(f"{factors}the {v.areas} scored"), HEADING)])
+        # Columns an instrument leaves empty (EDS: no descriptions, no functions) are left out.
+        covers = any(area.description for area in instrument.areas)
+        homes = bool(instrument.functions)
+        names = [heading(v.area), *(["What it covers"] if covers else [])]
+        rows.add(header_row(ws, names + ([f"Where the work usually lives ({v.function})"] if homes else [])))
         for area in instrument.areas:
+            if not covers and not homes:
+                rows.prose(area.label)  # the label alone: across the page, not wrapped in the first column
+                continue
             home = next((f.label for f in instrument.functions if f.id == area.function), area.function)
-            rows.add([text(ws, area.label, LABEL), text(ws, area.description, WRAPPED), text(ws, home, WRAPPED)])
+            cells = [text(ws, area.label, LABEL), *([text(ws, area.description, WRAPPED)] if covers else [])]
+            rows.add([*cells, text(ws, home, WRAPPED)] if homes else cells)
         rows.skip()
     if instrument.functions:
         rows.add([text(ws, f"Opportunities for integration: the {v.functions}", HEADING)])
@@ -108,3 +126,31 @@ def write_framework(ws: Any, instrument: Instrument) -> None:
         rows.add([text(ws, "The commission", HEADING)])
         for item in instrument.commission:
             rows.add([text(ws, item, TOP)])
+
+
+def _scale(rows: Rows, instrument: Instrument) -> None:
+    """An instrument that states its own scale (format 2): the ratings with their values, its groups and bands."""
+    ws, v = rows.ws, vocabulary(instrument)
+    rows.add([text(ws, f"The {v.steps}: each {v.area} is rated on them", HEADING)])
+    meanings = any(step.meaning for step in instrument.steps)
+    rows.add(header_row(ws, [heading(v.step), "Value", *(["What it means"] if meanings else [])]))
+    for step in instrument.steps:
+        cells = [text(ws, step.label, LABEL), text(ws, str(step.value), TOP)]
+        rows.add([*cells, text(ws, step.meaning, WRAPPED)] if meanings else cells)
+    rows.skip()
+    if instrument.groups:
+        rows.add([text(ws, f"The {v.groups} and their {v.areas}", HEADING)])
+        rows.add(header_row(ws, [heading(v.group), heading(v.areas)]))
+        for group in instrument.groups:
+            codes = ", ".join(short_label(instrument.area(a).label) for a in group.areas)
+            rows.add([text(ws, group.label, LABEL), text(ws, codes, WRAPPED)])
+        rows.skip()
+    if instrument.bands:
+        rows.add([text(ws, f"The {v.band} from the {v.overall}", HEADING)])
+        meanings = any(band.meaning for band in instrument.bands)
+        rows.add(header_row(ws, [heading(v.band), heading(v.overall), *(["What it means"] if meanings else [])]))
+        for band in instrument.bands:
+            span = f"{band.low}" if band.low == band.high else f"{band.low} to {band.high}"
+            cells = [text(ws, band.label, LABEL), text(ws, span, TOP)]
+            rows.add([*cells, text(ws, band.meaning, WRAPPED)] if meanings else cells)
+        rows.skip()

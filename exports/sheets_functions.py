@@ -17,7 +17,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from exports.cells import COUNT, COUNT_UNDER_TEXT, HEADING, LABEL, TOP, WRAPPED, formula, header_row, styled, text
-from exports.layout import LINE_HEIGHT, Rows, line_count, prepare, unique_names
+from exports.layout import LINE_HEIGHT, Rows, fit_words, line_count, prepare, unique_names
 from exports.plan_counts import LIMITED, chosen_count, open_count, set_count, suggested_count
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import SUGGESTED, PlanColumns
@@ -41,6 +41,7 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
     lead = ["Organisation", "No."] if merged else []
     names = unique_names([*lead, heading(v.priority), heading(v.area), *labels, NO_FUNCTION])
     widths = ([12, 5] if merged else []) + [26, 14] + [_CROSSING_WIDTH] * (len(labels) + 1)
+    widths = fit_words(widths, names)
     first_crossing = len(lead) + 2
     prepare(ws, widths, freeze=get_column_letter(first_crossing + 1) + "2", title_rows="1:1")
     out = Rows(ws, widths)
@@ -48,8 +49,13 @@ def write_functions(ws: Any, instrument: Instrument, rows: Sequence[PlanRow], pl
     grid = _Grid(ws, plan, heading(v.function), heading(v.priority), heading(v.area), first_crossing, len(labels))
     for index, row in enumerate(rows):
         # Formulas carry no text to measure: the height comes from what they will show.
+        # Every column that wraps counts: an area of two lines beside a one-line priority was cut at its foot.
+        shown = row.lead or ("no lead: suggested" if row.suggested else "lead not named")
         lines = max(
-            line_count(row.priority, widths[len(lead)]), line_count(row.lead or "lead not named", _CROSSING_WIDTH)
+            line_count(row.priority, widths[len(lead)]),
+            line_count(row.area, widths[len(lead) + 1]),
+            line_count(row.organisation, widths[0]) if merged else 1,
+            line_count(shown, min(widths[first_crossing:], default=_CROSSING_WIDTH)),
         )
         out.add(grid.row(index + 2), height=LINE_HEIGHT * lines + 3 if lines > 1 else None)
     _foot(ws, out, plan, first_crossing, len(labels), lead, heading(v.priorities))

@@ -27,12 +27,22 @@ CHECK_CHOICES = ("yes", "partly", "no")
 
 @dataclass(frozen=True)
 class ListRanges:
-    """The named ranges the drop-downs use; `functions` is empty when the instrument has none."""
+    """The named ranges the drop-downs use; `functions` (or `areas`) is empty when the instrument has none."""
 
     functions: str
     statuses: str
     checks: str
     function_labels: tuple[str, ...]
+    areas: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n in (self.functions, self.statuses, self.checks, self.areas) if n]
+
+
+def areas_name(instrument: Instrument) -> str:
+    """The named range of the instrument's areas, in its own word for them ("Areas"; EDS: "Outcomes")."""
+    return "".join(word.capitalize() for word in vocabulary(instrument).areas.split() if word.isalpha()) or "Areas"
 
 
 def write_lists(ws: Any, instrument: Instrument) -> ListRanges:
@@ -43,6 +53,9 @@ def write_lists(ws: Any, instrument: Instrument) -> ListRanges:
     ]
     if labels:
         columns.insert(0, (FUNCTIONS, heading(vocabulary(instrument).function), labels))
+    areas = tuple(a.label for a in instrument.areas)
+    if areas:
+        columns.append((areas_name(instrument), heading(vocabulary(instrument).area), areas))
     prepare(ws, [40] * len(columns))
     ws.sheet_state = "hidden"
     ws.append(header_row(ws, [title for _, title, _ in columns]))
@@ -50,7 +63,7 @@ def write_lists(ws: Any, instrument: Instrument) -> ListRanges:
         ws.append([text(ws, values[index]) if index < len(values) else None for _, _, values in columns])
     wb = ws.parent
     for number, (name, _, values) in enumerate(columns):
-        letter = "ABC"[number]
+        letter = "ABCD"[number]
         ref = f"'{ws.title}'!${letter}$2:${letter}${len(values) + 1}"
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
-    return ListRanges(FUNCTIONS if labels else "", STATUS_LIST, CHECKS, labels)
+    return ListRanges(FUNCTIONS if labels else "", STATUS_LIST, CHECKS, labels, areas_name(instrument) if areas else "")

@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from exports.cells import COUNT, LABEL, TOP, WRAPPED, header_row, styled, text
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.layout import Rows, add_table, fit_words, prepare, unique_names
 from surveys.model.instrument import Instrument, Question
 from surveys.model.responses import Assessment
 from surveys.panel.raters import group_key
@@ -41,7 +41,8 @@ def write_panel(ws: Any, instrument: Instrument, assessment: Assessment) -> None
         ["Question", "Raters", *options, "Don't know", "No answer", "Median", "Discuss", "Proposed", "Agreed", "Reason"]
     )
     # Discuss (centred) sits between the median and the proposed rating, so a number never runs into words.
-    widths = [34, 14, *([_OPTION_WIDTH] * len(options)), 8, 8, 9, 9, 20, 20, 36]
+    widths: list[float] = [34, 14, *([_OPTION_WIDTH] * len(options)), 8, 8, 9, 9, 20, 20, 36]
+    widths = fit_words(widths, names)  # no header word breaks ("Underdeveloped" in bold is wider than 15)
     prepare(ws, widths, freeze="C2", title_rows="1:1")
     rows = Rows(ws, widths)
     counted = {1, *range(2, 2 + len(options) + 3)}

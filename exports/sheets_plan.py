@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exports.cells import COUNT, DATE, TOP, WRAPPED, blank, formula, header_row, styled, text
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.layout import Rows, add_table, fit_column, fit_words, prepare, unique_names
 from exports.plan_rows import PlanRow
 from exports.sheets_lists import ListRanges
 from surveys.model.instrument import Instrument
@@ -95,11 +95,11 @@ def plan_fields(instrument: Instrument, merged: bool, carried: bool = False) -> 
 
 
 def _widths(instrument: Instrument, merged: bool, carried: bool = False) -> list[float]:
-    # Narrow enough that a team's plan still prints one page wide at two thirds of full size.
-    # A principle's column is as wide as "mainstream" in bold, so no header word breaks in two.
+    # Narrow enough that a team's plan still prints one page wide at two thirds of full size;
+    # `write_plan` widens a column where a header word would break in two (a principle's "mainstream").
     team = [11, 4.5, 11] if merged else []
-    plan = [24 if merged else 28, 13] + ([18 if merged else 20] if instrument.functions else [])
-    rest = [13, 10.5, 10.5, 18, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
+    plan = [22 if merged else 28, 13] + ([16 if merged else 20] if instrument.functions else [])
+    rest = [12, 10.5, 10.5, 15, 10, 9.5] if merged else [14, 10.5, 10.5, 22, 11, 10]
     if carried:
         rest.insert(5, 12)
     return team + plan + rest + [9.5] * len(instrument.principles) + ([10] if merged else [])
@@ -154,7 +154,9 @@ def write_plan(
 ) -> PlanColumns:
     carried = any(row.carried_from is not None for row in rows)
     names = tuple(unique_names(plan_fields(instrument, merged, carried)))
-    widths = _widths(instrument, merged, carried)
+    widths = fit_words(_widths(instrument, merged, carried), names)
+    # An area's label is the instrument's own (EDS: a whole outcome): none of its words breaks either.
+    widths = fit_column(widths, names.index(heading(vocabulary(instrument).area)), [a.label for a in instrument.areas])
     prepare(ws, widths, freeze="A2", title_rows="1:1")
     out = Rows(ws, widths)
     dates = {names.index("Target date"), names.index("Review date")}
@@ -214,6 +216,8 @@ def _list(ws: Any, columns: PlanColumns, field: str, source: str, what: str) -> 
 
 def _validate(ws: Any, instrument: Instrument, columns: PlanColumns, lists: ListRanges) -> None:
     v = vocabulary(instrument)
+    if lists.areas:
+        _list(ws, columns, heading(v.area), lists.areas, v.area)
     if lists.functions:
         _list(ws, columns, heading(v.function), lists.functions, v.function)
     _list(ws, columns, "Status", lists.statuses, "status")

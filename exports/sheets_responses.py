@@ -8,11 +8,14 @@ as real booleans, so a pivot table can be built on it straight away.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any
 
 from exports.cells import COUNT, DATETIME, TOP, WRAPPED, flag, header_row, styled, text
-from exports.layout import Rows, add_table, prepare, unique_names
+from exports.layout import Rows, add_table, fit_column, fit_words, prepare, unique_names
 from exports.sheets_notes import NotesSheet
+from exports.text_width import CELL_PADDING, text_width
 from surveys.instruments.opening import Opened
 from surveys.model.answers import AnswerState, resolve
 from surveys.model.instrument import Instrument, Option, Question
@@ -27,6 +30,26 @@ _WIDTHS = [5, 12, 12, 12, 10, 30, 7, 12, 6, 26, 5, 12, 7, 7, 26, 15]
 NUMBERS = {0, 8, 10, 15}
 
 
+def _widths(instrument: Instrument, names: Sequence[str]) -> list[float]:
+    """Wide enough that no header word breaks, nor a word the instrument writes there (a question id never wraps)."""
+    widths = fit_words(_WIDTHS, names)
+    widths = fit_column(widths, 3, [s.title for s in instrument.sections])
+    ids = [q.id for q in instrument.questions]
+    widths[4] = max(widths[4], math.ceil((max((text_width(i) for i in ids), default=0.0) + CELL_PADDING) * 2) / 2)
+    widths = fit_column(widths, 7, [_where(instrument, q) for q in instrument.questions])
+    pointed = [points_to(instrument, q, o) for q in instrument.questions for o in q.options]
+    return fit_column(widths, 11, [p for p in pointed if p])
+
+
+def _where_word(instrument: Instrument) -> str:
+    """What the column naming a question's dimension or area is headed: only the parts the instrument has."""
+    v = vocabulary(instrument)
+    parts = [heading(v.dimension)] if instrument.dimensions else []
+    if instrument.areas:
+        parts.append(v.area if parts else heading(v.area))
+    return " or ".join(parts) or "Part"
+
+
 def columns(instrument: Instrument) -> list[str]:
     v = vocabulary(instrument)
     return unique_names(
@@ -38,7 +61,7 @@ def columns(instrument: Instrument) -> list[str]:
             "Question ID",
             "Question",
             "Kind",
-            f"{heading(v.dimension)} or {v.area}",
+            _where_word(instrument),
             "Option",
             "Answer",
             heading(v.step),
@@ -78,8 +101,9 @@ class ResponsesSheet:
         # option labels, what an option points to): each is made safe once.
         self._plain: dict[tuple[str, str | None], Any] = {}
         self.columns = columns(instrument)
-        prepare(ws, _WIDTHS, freeze="D2", title_rows="1:1")
-        self.rows = Rows(ws, _WIDTHS, fit_heights=wrap)
+        widths = _widths(instrument, self.columns)
+        prepare(ws, widths, freeze="D2", title_rows="1:1")
+        self.rows = Rows(ws, widths, fit_heights=wrap)
         self.rows.add(header_row(ws, self.columns, numbers=NUMBERS))
 
     def add(self, no: int, opened: Opened) -> None:
@@ -145,7 +169,7 @@ class ResponsesSheet:
             (styled(ws, option, number) if number else option),
             label,
             (styled(ws, step, number) if number else step),
-            self._known(meaning, self.top) if meaning else None,
+            self._known(meaning, self.wrap) if meaning else None,
             self._bool(state is AnswerState.DONT_KNOW),
             self._bool(state is AnswerState.NEEDS_REVIEW),
             self._long(no, who, question.id, answer.note) if answer is not None and answer.note else None,
@@ -153,7 +177,8 @@ class ResponsesSheet:
         ]
 
     def _bool(self, value: bool) -> Any:
-        return flag(self.ws, value) if self.wrap else value
+        # Styled at every size: a bare boolean prints as 0 in one program and FALSE in another.
+        return flag(self.ws, value)
 
     def _orphan(self, no: int, who: str, qid: str, answer: Answer) -> list[Any]:
         ws = self.ws

@@ -14,9 +14,19 @@ from typing import Any
 
 from openpyxl.formatting.rule import ColorScaleRule
 
-from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, TOP, WRAPPED, header_row, styled, text
-from exports.charts import EARLIER_COLOUR, NOW_COLOUR, paint, profile_bars, radar
-from exports.layout import Rows, break_before, prepare
+from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
+from exports.charts import (
+    EARLIER_COLOUR,
+    NOW_COLOUR,
+    PAIR_HEIGHT_CM,
+    PAIR_WIDTH_CM,
+    RADAR_HEIGHT_CM,
+    RADAR_WIDTH_CM,
+    paint,
+    profile_bars,
+    radar,
+)
+from exports.layout import Rows, chart_page, column_at, fit_words, prepare, rows_for
 from exports.merge import Standing
 from exports.organisations import Placement, placement_words
 from surveys.model.instrument import Instrument
@@ -24,7 +34,7 @@ from surveys.model.vocabulary import heading, vocabulary
 from surveys.results.report import placement_words as single_placement
 
 WIDTHS = [30, 60, 12, 12, 12]
-CHART_ROWS = 15  # rows a chart 7.2 cm tall takes, with a gap: two rows of charts fit one page
+SHORT_CODE = 6  # the longest code before ": " that stands for a label on a radar
 
 
 @dataclass(frozen=True)
@@ -67,8 +77,10 @@ def write_results(
 ) -> None:
     """`team`: a one-organisation team's placements by assessment counts; None for one assessment."""
     v = vocabulary(instrument)
-    prepare(ws, WIDTHS, title_rows=None)
-    rows = Rows(ws, WIDTHS)
+    # The earlier outline's column is headed by its date: wide enough that the date never breaks.
+    widths = fit_words(WIDTHS, ["", "", score_name, "", earlier.name if earlier else ""])
+    prepare(ws, widths, freeze="A2", title_rows="1:1")
+    rows = Rows(ws, widths)
     rows.add([text(ws, title, TITLE)])
     if subtitle:
         rows.prose(f"Scored with {subtitle}.")
@@ -143,6 +155,12 @@ def _dimensions(
     return tables
 
 
+def short_label(label: str) -> str:
+    """A spoke's label on a radar: an outcome's code ("1A") where its label starts with one, else the label."""
+    code, sep, _ = label.partition(": ")
+    return code if sep and len(code) <= SHORT_CODE else label
+
+
 def _charts(
     rows: Rows,
     instrument: Instrument,
@@ -152,28 +170,58 @@ def _charts(
     earlier: Earlier | None,
     team: bool,
 ) -> None:
+    """The radar on a page of its own, then the dimensions' bars two to a row: no chart starts at a page's foot."""
     ws, v = rows.ws, vocabulary(instrument)
     number_format = "0" if team else "0%"
-    start = rows.row + 1
-    break_before(ws, start)
     if area_header:
-        series = [3, 5] if earlier else [3]
-        competence = radar(
-            ws, f"{heading(v.ladder)} by {v.area}", 1, series, area_header, area_last, (0, len(instrument.steps), 1)
-        )
+        header, last = area_header, area_last
+        series = [3, 5] if earlier is not None else [3]
+        names = ["Score", *(["Earlier"] if earlier is not None else [])]
+        spokes = spoke_table(rows, instrument, area_header, ["C", "E"][: len(series)], names)
+        if spokes is not None:
+            header, last = spokes
+            series = [2, 3][: len(series)]
+        start = chart_page(rows)
+        rows.skip(rows_for(RADAR_HEIGHT_CM))
+        competence = radar(ws, f"{heading(v.ladder)} by {v.area}", 1, series, header, last, radar_scale(instrument))
         paint(competence.series[0], NOW_COLOUR)
         if earlier is not None:
             paint(competence.series[1], EARLIER_COLOUR, dashed=True)
-        competence.width, competence.height = 13.0, 7.2
+        competence.width, competence.height = RADAR_WIDTH_CM, RADAR_HEIGHT_CM
         ws.add_chart(competence, f"A{start}")
+    if not fit_tables:
+        return
+    start = chart_page(rows)
+    step = rows_for(PAIR_HEIGHT_CM)
+    right = column_at(rows.widths, PAIR_WIDTH_CM + 0.5)
     for index, (label, header, last) in enumerate(fit_tables):
         chart = profile_bars(ws, label, 1, [2], header, last, "", number_format)
         chart.legend = None
-        chart.height = 7.2
-        chart.width = 6.8  # columns C to E
-        column = "C" if index % 2 == 0 else "A"
-        row = start + (0 if index == 0 else CHART_ROWS * ((index + 1) // 2))
-        if not area_header:
-            column, row = "AC"[index % 2], start + CHART_ROWS * (index // 2)
-        ws.add_chart(chart, f"{column}{row}")
-    rows.skip(CHART_ROWS * (1 + len(fit_tables) // 2))
+        chart.width, chart.height = PAIR_WIDTH_CM, PAIR_HEIGHT_CM
+        ws.add_chart(chart, f"{'A' if index % 2 == 0 else right}{start + step * (index // 2)}")
+    rows.skip(step * ((len(fit_tables) + 1) // 2))
+
+
+def radar_scale(instrument: Instrument) -> tuple[float, float, float]:
+    """From 0 (or the scale's foot, if lower) to the top step, one ring a step."""
+    return (min(0, instrument.bottom), instrument.top, 1)
+
+
+def spoke_table(
+    rows: Rows, instrument: Instrument, area_header: int, columns: Sequence[str], names: Sequence[str]
+) -> tuple[int, int] | None:
+    """The radar's figures under short labels ("1A"), when the areas' own labels are long: else None.
+
+    Long labels round a radar leave no room for its outline, so the radar reads
+    this small table below it, whose cells point at the full table above.
+    """
+    labels = [short_label(a.label) for a in instrument.areas]
+    if labels == [a.label for a in instrument.areas]:
+        return None
+    ws, v = rows.ws, vocabulary(instrument)
+    rows.add([text(ws, f"The radar's figures, each {v.area} by its code (named in full above)", HEADING)])
+    header = rows.add(header_row(ws, [heading(v.area), *names], numbers=set(range(1, len(names) + 1))))
+    for offset, label in enumerate(labels, start=1):
+        source = area_header + offset
+        rows.add([text(ws, label, TOP), *(formula(ws, f'=IF({c}{source}="","",{c}{source})', SCORE) for c in columns)])
+    return header, rows.row

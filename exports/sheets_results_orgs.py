@@ -16,11 +16,11 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from exports.cells import HEADING, LABEL, SCORE, TITLE, TOP, WRAPPED, header_row, styled, text
-from exports.charts import EARLIER_COLOUR, SERIES_COLOURS, paint, radar
+from exports.charts import EARLIER_COLOUR, RADAR_HEIGHT_CM, RADAR_WIDTH_CM, SERIES_COLOURS, paint, radar
 from exports.figure_words import figure_words, group_figures
-from exports.layout import LINE_HEIGHT, Rows, break_before, line_count, prepare
+from exports.layout import LINE_HEIGHT, Rows, chart_page, fit_words, line_count, prepare, rows_for
 from exports.organisations import Organisation
-from exports.sheets_results import Earlier, step_scale
+from exports.sheets_results import Earlier, radar_scale, spoke_table, step_scale
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
@@ -38,8 +38,10 @@ def write_results_by_organisation(
     v = vocabulary(instrument)
     side_by_side = len(orgs) <= DRAWN
     extra = [earlier.name] if earlier is not None and side_by_side else []
-    widths = [34] + [16] * (len(orgs) + len(extra)) if side_by_side else [30, 30, 12, 12]
-    prepare(ws, widths, title_rows=None)
+    widths: list[float] = [34.0] + [16.0] * (len(orgs) + len(extra)) if side_by_side else [30.0, 30.0, 12.0, 12.0]
+    # No organisation's name nor the earlier column's date breaks in its header.
+    widths = fit_words(widths, ["", *(o.name for o in orgs), *extra]) if side_by_side else widths
+    prepare(ws, widths, freeze="A2", title_rows="1:1")
     rows = Rows(ws, widths)
     rows.add([text(ws, title, TITLE)])
     if subtitle:
@@ -70,24 +72,27 @@ def write_results_by_organisation(
     last = rows.row
     step_scale(ws, f"B{header + 1}:{get_column_letter(len(names))}{last}", instrument)
     rows.skip()
-    start = rows.row + 1
-    break_before(ws, start)
+    series = list(range(2, len(names) + 1))
+    # Long labels (EDS outcomes) are drawn by their codes, from a small table pointing at the one above.
+    spokes = spoke_table(rows, instrument, header, [get_column_letter(c) for c in series], names[1:])
+    # The radar on a page of its own, a row below the break: its top never prints at the page before's foot.
+    start = chart_page(rows)
     chart = radar(
         ws,
         f"{heading(v.ladder)} by {v.area}: each organisation",
         1,
-        list(range(2, len(names) + 1)),
-        header,
-        last,
-        (0, len(instrument.steps), 1),
+        series,
+        *(spokes or (header, last)),
+        radar_scale(instrument),
     )
     for n, series in enumerate(chart.series):
         if n < len(orgs):
             paint(series, SERIES_COLOURS[n])
         else:
             paint(series, EARLIER_COLOUR, dashed=True)
+    chart.width, chart.height = RADAR_WIDTH_CM, RADAR_HEIGHT_CM
     ws.add_chart(chart, f"A{start}")
-    rows.skip(20)
+    rows.skip(rows_for(RADAR_HEIGHT_CM))
 
 
 def _figures(rows: Rows, instrument: Instrument, orgs: Sequence[Organisation]) -> None:

@@ -13,22 +13,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from exports.cells import COUNT, HEADING, LABEL, PERCENT, SCORE, TITLE, TOP, WRAPPED, formula, header_row, styled, text
-from exports.charts import EARLIER_COLOUR, NOW_COLOUR, adopter_curve, profile_bars
+from exports.charts import EARLIER_COLOUR, NOW_COLOUR, PAIR_HEIGHT_CM, PAIR_WIDTH_CM, adopter_curve, profile_bars
 from exports.figure_words import reached_heading, reached_words
-from exports.layout import Rows, break_before, prepare
+from exports.layout import Rows, chart_page, column_at, fit_column, fit_words, prepare, rows_for
 from exports.merge import Basis, Scored
 from exports.organisations import Organisation, adopter_shares, placement_words
 from exports.plan_counts import set_count, suggested_count
 from exports.plan_rows import PlanRow
 from exports.sheets_plan import PlanColumns
-from exports.sheets_results import adopter_words
+from exports.sheets_results import adopter_words, short_label
 from exports.sheets_team_plan import write_team_plan
 from surveys.model.instrument import Instrument
 from surveys.model.vocabulary import heading, vocabulary
 
 WIDTHS = [22, 11, 16, 16, 16, 14, 16, 7, 9]
+# Header words beyond the instrument's own (column 0 is its word for the thing counted).
+AREA_NAMES = ["", "Assessments scored", "Mean", "Min", "Max", "Spread"]
+PROFILE_NAMES = ["Organisation", "", "", "Placed here", "Of them tied", "Share of organisation"]
+ADOPTER_NAMES = ["", "Rogers (%)", "These organisations (%)", "Organisations", "Assessments"]
 MAX_SERIES = 6  # organisations drawn apart on a chart; more are drawn as one team
-CHART_ROWS = 16
 
 
 def counting(instrument: Instrument) -> list[str]:
@@ -62,8 +65,9 @@ def write_team(
     duplicates: int,
 ) -> None:
     instrument = basis.instrument
-    prepare(ws, WIDTHS)
-    rows = Rows(ws, WIDTHS)
+    widths = _widths(instrument)
+    prepare(ws, widths, freeze="A2", title_rows="1:1")
+    rows = Rows(ws, widths)
     rows.add(
         [
             text(
@@ -89,16 +93,26 @@ def write_team(
     _charts(rows, basis, dimension_tables, adopters, len(orgs))
 
 
-def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan: PlanColumns) -> None:
-    ws, instrument = rows.ws, basis.instrument
+def _organisation_names(instrument: Instrument) -> list[str]:
     v = vocabulary(instrument)
-    rows.add([text(ws, "Each organisation", HEADING)])
     names = ["Organisation", "Assessments", *(d.label for d in instrument.dimensions)]
     if instrument.steps:
         names.append(reached_heading(instrument))
     if instrument.adopters:
         names.append(heading(v.adopter))
-    names += ["Set", "Suggested"]
+    return [*names, "Set", "Suggested"]
+
+
+def _widths(instrument: Instrument) -> list[float]:
+    """The columns wide enough for every header word the sheet writes, and for the dimensions named in column B."""
+    widths = fit_words(WIDTHS, _organisation_names(instrument), AREA_NAMES, PROFILE_NAMES, ADOPTER_NAMES)
+    return fit_column(widths, 1, [d.label for d in instrument.dimensions])
+
+
+def _organisations(rows: Rows, basis: Basis, orgs: Sequence[Organisation], plan: PlanColumns) -> None:
+    ws, instrument = rows.ws, basis.instrument
+    rows.add([text(ws, "Each organisation", HEADING)])
+    names = _organisation_names(instrument)
     rows.add(header_row(ws, names, numbers={1, len(names) - 2, len(names) - 1}))
     for org in orgs:
         r = rows.row + 1
@@ -121,15 +135,13 @@ def _areas(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> None:
         [
             text(
                 ws,
-                f"{heading(v.ladder)} by {v.area} across the team ({v.steps} 1 to {len(basis.instrument.steps)})"
-                + (", each organisation on its own" if several else ""),
+                f"{heading(v.ladder)} by {v.area} across the team ({v.steps} {basis.instrument.bottom} to "
+                f"{basis.instrument.top})" + (", each organisation on its own" if several else ""),
                 HEADING,
             )
         ]
     )
-    rows.add(
-        header_row(ws, [heading(v.area), "Assessments scored", "Mean", "Min", "Max", "Spread"], numbers={1, 2, 3, 4, 5})
-    )
+    rows.add(header_row(ws, [heading(v.area), *AREA_NAMES[1:]], numbers={1, 2, 3, 4, 5}))
     for org in orgs:
         if several:
             rows.add([text(ws, f"{org.name} ({len(org.members)} assessments)", HEADING)])
@@ -139,7 +151,8 @@ def _areas(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> None:
             low, high = (min(values), max(values)) if values else (None, None)
             rows.add(
                 [
-                    text(ws, area.label, LABEL),
+                    # By its code where it has one (EDS: "1A"): the Framework sheet names it in full.
+                    text(ws, short_label(area.label), LABEL),
                     styled(ws, len(values), COUNT),
                     styled(ws, statistics.fmean(values) if values else None, SCORE),
                     styled(ws, low, SCORE),
@@ -157,14 +170,7 @@ def _profiles(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> list[tu
     rows.add(
         header_row(
             ws,
-            [
-                "Organisation",
-                heading(v.dimension),
-                heading(v.profile),
-                "Placed here",
-                "Of them tied",
-                "Share of organisation",
-            ],
+            ["Organisation", heading(v.dimension), heading(v.profile), *PROFILE_NAMES[3:]],
             numbers={3, 4, 5},
         )
     )
@@ -206,7 +212,9 @@ def _profiles(rows: Rows, basis: Basis, orgs: Sequence[Organisation]) -> list[tu
     return tables
 
 
-def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored], orgs: Sequence[Organisation]) -> tuple[int, int]:
+def _adopters(
+    rows: Rows, basis: Basis, scored: Sequence[Scored], orgs: Sequence[Organisation]
+) -> tuple[int, int, float]:
     ws, instrument = rows.ws, basis.instrument
     v = vocabulary(instrument)
     counts, known, what = adopter_shares(orgs)
@@ -252,7 +260,8 @@ def _adopters(rows: Rows, basis: Basis, scored: Sequence[Scored], orgs: Sequence
         ]
     )
     rows.skip()
-    return header, last
+    shares = [c.share for c in instrument.adopters] + [100 * n / known for n in counts.values() if known]
+    return header, last, max(shares, default=0.0)
 
 
 def _versions(rows: Rows, basis: Basis, scored: Sequence[Scored]) -> None:
@@ -273,26 +282,25 @@ def _charts(
     rows: Rows,
     basis: Basis,
     tables: Sequence[tuple[str, int, int, int]],
-    adopters: tuple[int, int] | None,
+    adopters: tuple[int, int, float] | None,
     many: int,
 ) -> None:
-    """Three small charts, one per dimension, and the adopters against Rogers: from a fresh page."""
+    """One chart per dimension and the adopters against Rogers, two to a row and four to a page, from a fresh page.
+
+    Each row of charts starts a page or sits below one that fits with it, so no chart's top is
+    printed at the foot of a page.
+    """
     ws, v = rows.ws, vocabulary(basis.instrument)
-    rows.skip()
-    start = rows.row + 1
-    break_before(ws, start)
-    spots = [
-        f"A{start}",
-        f"C{start}",
-        f"A{start + CHART_ROWS}",
-        f"C{start + CHART_ROWS}",
-    ]  # A:B and C:E are 7.6 cm and more
+    start = chart_page(rows)
+    step = rows_for(PAIR_HEIGHT_CM)
+    right = column_at(rows.widths, PAIR_WIDTH_CM + 0.5)
+    spots = [f"{'A' if n % 2 == 0 else right}{start + step * (n // 2)}" for n in range(4)]
     for index, (label, header, last, series) in enumerate(tables[:3]):
         axis = "assessments" if many <= MAX_SERIES else "organisations"
         chart = profile_bars(ws, label, 1, list(range(2, series + 2)), header, last, axis)
         if series == 1:
             chart.legend = None
-        chart.width = 7.4  # two columns wide: two charts side by side on one page
+        chart.width, chart.height = PAIR_WIDTH_CM, PAIR_HEIGHT_CM
         ws.add_chart(chart, spots[index])
     if adopters is not None:
         chart = adopter_curve(
@@ -302,8 +310,9 @@ def _charts(
             adopters[1],
             EARLIER_COLOUR,
             NOW_COLOUR,
+            adopters[2],
             "% of assessments" if many == 1 else "% of organisations",
         )
-        chart.width = 7.4
+        chart.width, chart.height = PAIR_WIDTH_CM, PAIR_HEIGHT_CM
         ws.add_chart(chart, spots[len(tables[:3])])
-    rows.skip(CHART_ROWS * 2)
+    rows.skip(step * 2)

@@ -42,8 +42,9 @@ def write_team_plan(
             )
         ]
     )
-    names = [heading(v.area), "Leads named", heading(v.functions), "Set", "Suggested"]
-    rows.add(header_row(ws, names, numbers={3, 4}))
+    linked = bool(basis.instrument.functions)  # an instrument with no functions gets no column always empty
+    names = [heading(v.area), "Leads named", *([heading(v.functions)] if linked else []), "Set", "Suggested"]
+    rows.add(header_row(ws, names, numbers={len(names) - 2, len(names) - 1}))
     keys = {organisation_key(o.name): o.name for o in orgs}
     by_org: dict[str, dict[str, tuple[dict[str, None], dict[str, None]]]] = {o.name: {} for o in orgs}
     for p in plan_rows:
@@ -65,7 +66,7 @@ def write_team_plan(
                 [
                     text(ws, area, LABEL),
                     text(ws, listed(list(leads)) or "none yet", WRAPPED),
-                    text(ws, listed(list(functions)), WRAPPED),
+                    *([text(ws, listed(list(functions)), WRAPPED)] if linked else []),
                     formula(ws, set_count(plan, same_area, *same_org), COUNT),
                     formula(ws, suggested_count(plan, same_area, *same_org), COUNT),
                 ]

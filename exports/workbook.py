@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from exports.board_plan import PlanPlace
 from exports.board_view import board_for, since_words, standing_of
 from exports.cells import register_styles
-from exports.compare_check import FORCE_HINT, instrument_refusal, refusal
+from exports.compare_check import FORCE_HINT, instrument_refusal, raters_differ, refusal
 from exports.facts import compare_facts, instrument_line
 from exports.layout import head_pages, plain_words
 from exports.merge import (
@@ -193,6 +193,7 @@ def _sides(
         earlier.assessment,
         None if export.merged or export.first is None else export.first[0].assessment,
         forced,
+        raters_differ(earlier, export.members),
     )
 
 
@@ -289,6 +290,7 @@ def _write(
         earlier.path.name if earlier is not None else None,
         datetime.now().replace(microsecond=0),
         list(sheets),
+        lists.names,
     )
     _finish(wb, export, orgs, instrument.title)
 

@@ -92,7 +92,7 @@ def test_compare_refuses_nonsense_with_one_line_and_force_compares_anyway(tmp_pa
     team = [now, make(tmp_path, "bea.toml", respondent="Bea", on=date(2026, 3, 1))]
     out = tmp_path / "c.xlsx"
     cases = [
-        ([now], other, "'Hillside PCT''s, not 'Riverside PCT''s"),
+        ([now], other, 'other.toml assesses "Hillside PCT", not "Riverside PCT"'),
         ([now], later, "dated 2027-03-01, after now (2026-03-01)"),
         ([now], now, "2026.toml is one of the files being compared with it"),
         (team, earlier, "now is a team of 2 assessments; 2025.toml is one person's"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -31,7 +32,8 @@ def _all_words(workbook: Path) -> str:
 
 def test_eds_exports_one_a_team_and_a_comparison_in_its_own_words(tmp_path: Path) -> None:
     one = saved(tmp_path, scored(EDS, [3, 3, 3, 2, 3, 2, 3, 2, 3, 2, 2], {"1a": "Interpreting audit"}), "one.toml")
-    two = saved(tmp_path, scored(EDS, [1] * 11), "two.toml")
+    last_year = scored(EDS, [1] * 11)
+    two = saved(tmp_path, replace(last_year, date=date(last_year.date.year - 1, 12, 1)), "two.toml")
     for name, files, compare in (("one", [one], None), ("team", [one, two], None), ("cmp", [one], two)):
         out = tmp_path / f"{name}.xlsx"
         export_workbook(files, out, compare=compare)

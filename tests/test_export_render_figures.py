@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,16 +20,19 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.workbook import export_workbook
+from surveys.files.response_file import load_assessment, save_assessment
 from tests.export_helpers import make, records, values
 from tests.figure_books import FOUR, ORGS, eds_file, eds_team, team_of_eight, this_year_and_last, two_hundred
-from tests.test_export_render import _pages, _soffice
+from tests.print_checks import pdf_pages
+from tests.test_export_print_and_words import EDS_PLAN
+from tests.test_export_render import _soffice
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice (soffice) and poppler (pdftotext) are needed to render workbooks",
 )
 PRINTED = ("team", "many", "eds-team", "eds-one", "compare")
-CALCULATED = ("team", "many", "eds-team", "compare", "edited", "team-edited")
+CALCULATED = ("team", "many", "eds-team", "eds-one", "compare", "edited", "team-edited")
 
 
 def _edit_one(source: Path, target: Path) -> None:
@@ -62,6 +66,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     export_workbook(two_hundred(folder), books["many"])
     export_workbook(eds_team(folder), books["eds-team"])
     eds = eds_file(folder, "eds-one.toml", [3, 3, 3, 2, 3, 2, 3, 2, 3, 2, 2], "Northfield NHS Trust", "The board")
+    save_assessment(eds, replace(load_assessment(eds), priorities=(EDS_PLAN,), plan_started=True))
     export_workbook([eds], books["eds-one"])
     now, earlier = this_year_and_last(folder)
     export_workbook([now], books["compare"], compare=earlier)
@@ -79,7 +84,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _summary_page(rendered: dict[str, Path], kind: str) -> str:
     # Only the footer is looked for: a page of a chart's long labels may hide another sheet's.
-    pages = [p for p in _pages(rendered[f"{kind}.pdf"]) if re.search(r"Summary: page \d+ of", p)]
+    pages = [p for p in pdf_pages(rendered[f"{kind}.pdf"]) if re.search(r"Summary: page \d+ of", p)]
     assert len(pages) == 1, (kind, len(pages))
     return " ".join(pages[0].split())
 
@@ -112,6 +117,12 @@ def test_an_eds_team_of_six_prints_each_trusts_total_and_rating(rendered: dict[s
     assert {p["Organisation rating"] for p in people} == {"Developing activity"}
     single = _summary_page(rendered, "eds-one")
     assert "28 of 33" in single and "Achieving activity" in single
+    # Its priority's line, live from the Action plan, shows the outcome by its code (EDS has no business functions).
+    assert _listed(_calc(rendered, "eds-one", "Summary"))[0][:3] == [
+        EDS_PLAN.title,
+        f"{EDS_PLAN.lead}; not started",
+        "2B",
+    ]
 
 
 # Finding 2: per organisation everywhere, every limit per plan; 8 people in 3 organisations and 200 in 6.

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from exports.workbook import export_workbook
 from surveys.panel.opening import open_panel
 from tests.panel_support import EDS, rater
+from tests.print_checks import broken_words
 
 
 def _agreed(folder: Path) -> Path:
@@ -95,3 +96,10 @@ def test_the_panel_sheet_prints_headed_and_whole(tmp_path: Path) -> None:
     assert "Patients' stories at table two" in whole
     assert "The panel: 3 raters: patient 2, staff 1." in whole
     assert all("Northfield NHS Trust" in p for p in pages)
+
+
+def test_no_panel_header_word_is_wider_than_its_column(tmp_path: Path) -> None:
+    """The option headers ("1 Underdeveloped activity") are measured as on every other sheet (print_checks.py)."""
+    out = tmp_path / "agreed.xlsx"
+    export_workbook([_agreed(tmp_path)], out)
+    assert broken_words(out, ("Panel",)) == []

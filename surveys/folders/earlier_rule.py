@@ -7,9 +7,18 @@ from datetime import date
 from surveys.model.responses import Assessment
 
 
+def _plain(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def same_organisation(a: str, b: str) -> bool:
     """The same name, whatever its case and spacing (typed by different people in different years)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return _plain(a) == _plain(b)
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same respondent's name, whatever its case and spacing: someone else's rating may differ for that alone."""
+    return _plain(a) == _plain(b)
 
 
 def comes_before(organisation: str, instrument_id: str, when: date, later: Assessment) -> bool:

@@ -113,13 +113,17 @@ def _figures(instrument: Instrument, result: Result, words: Vocabulary) -> list[
     return lines
 
 
-def _area_words(instrument: Instrument, a: AreaResult) -> str:
-    label = instrument.area(a.area).label
+def area_rating(instrument: Instrument, a: AreaResult) -> str:
+    """An area's score in words (EDS: "2 of 3, Achieving activity"), as every output says it."""
     if a.score is None:
-        return f"{label}: not yet scored."
+        return "not yet scored"
     if a.step is not None:
-        return f"{label}: {number(a.score)} of {instrument.top}, {instrument.step(a.step).label}."
-    return f"{label}: {number(a.score)} from {a.answered} of {a.total} answers."
+        return f"{number(a.score)} of {instrument.top}, {instrument.step(a.step).label}"
+    return f"{number(a.score)} from {a.answered} of {a.total} answers"
+
+
+def _area_words(instrument: Instrument, a: AreaResult) -> str:
+    return f"{instrument.area(a.area).label}: {area_rating(instrument, a)}."
 
 
 def evidence(instrument: Instrument, assessment: Assessment) -> list[tuple[str, str, str]]:
