@@ -9,6 +9,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
@@ -16,6 +17,9 @@ from textual.widgets import Static
 
 from surveys.files.response_file import load_assessment
 from tests.interview_helpers import fresh_file
+
+if TYPE_CHECKING:
+    from tests.app_pty import Terminal
 from tui.app.app import StickApp
 from tui.app.factory import make_app
 from tui.app.question import QuestionScreen
@@ -109,6 +113,25 @@ def _wait_for_answers(path: Path, count: int, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
+def _drawn_at_full_size(term: Terminal, mark: int, timeout: float = 60) -> None:
+    """Wait until the app has drawn every size it was given since `mark` and ends on the question screen.
+
+    The resizes of a burst reach the app as events carrying the size of their moment, handled in
+    turn: a frame of the question screen can come before a too-small notice still queued. So the
+    app must also have stopped drawing for a moment.
+    """
+    end = time.monotonic() + timeout
+    seen, still_since = -1, time.monotonic()
+    while True:
+        drawn = term.output[mark:]
+        if len(drawn) != seen:
+            seen, still_since = len(drawn), time.monotonic()
+        elif drawn.rfind(b"Question ") > drawn.rfind(b"enlarge") and time.monotonic() - still_since > 0.3:
+            return
+        assert time.monotonic() < end, "the app never drew the new size"
+        time.sleep(0.02)
+
+
 def _colours(output: bytes) -> set[tuple[int, ...]]:
     """Every colour the app set: ('5', n) for the 256 palette, (r, g, b) for true colour, (n,) for the 16."""
     found: set[tuple[int, ...]] = set()
@@ -174,13 +197,20 @@ def test_real_terminal_resized_in_a_burst_while_answering(tmp_path: Path) -> Non
     path = fresh_file(tmp_path)
     term = app_started(path)
     try:
+        size = (80, 24)  # app_started's
         for n, (width, height) in enumerate(BURST * 2):
+            mark, changed, size = len(term.output), (width, height) != size, (width, height)
             term.resize(width, height)
             if n % 4 == 0 and width >= 80 and height >= 24:
+                # Typed once the app has drawn this size: while it still shows an earlier, too small
+                # one, it lets no key through (as it promises), and a busy machine can be that late.
+                if changed:
+                    _drawn_at_full_size(term, mark)
                 term.type("2")
                 _wait_for_answers(path, len(load_assessment(path).answers) + 1)
-        term.resize(80, 24)
-        time.sleep(0.3)
+        mark = len(term.output)
+        term.resize(80, 25)
+        _drawn_at_full_size(term, mark)
         term.type("1")
         _wait_for_answers(path, len(load_assessment(path).answers) + 1)
         term.type("\x11")
