@@ -2,7 +2,8 @@
 
 Opening an assessment (tui/app/opening_app.py), making one (making_app.py) and finding
 the earlier one (earlier_outline.py) are parts of the app class, each in its own module,
-stacked one on the other (StickApp > MakingApp > OpeningApp > EarlierOutlineApp).
+stacked one on the other (StickApp > MakingApp > OpeningApp > EarlierOutlineApp > AppShell,
+the last shared with the panel's app: tui/app/shell.py).
 
 Only Home is imported at start: the other screens, scoring and the instrument
 loader are imported when first needed, so the first frame costs little more
@@ -13,28 +14,19 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
-from textual.actions import SkipAction
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from surveys.errors import StickError
-from surveys.terminal_text import terminal_safe
-from tui.app.keys_in_order import KeyQueue
 from tui.app.making_app import MakingApp
-from tui.app.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
-    from textual.driver import Driver
-    from textual.notifications import SeverityLevel
-
     from surveys.locks.lock import FileLock
     from tui.app.context import AssessmentContext
     from tui.app.help import Section
@@ -62,25 +54,6 @@ class StickApp(MakingApp):
         Binding("shift+tab", "next_field(-1)", "Previous field", show=False, priority=True),
     ]
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        # Notifications carry error lines and names from files: shown as text, never
-        # as markup or terminal controls, whoever sends them.
-        super().notify(
-            terminal_safe(message, keep="\n"),
-            title=terminal_safe(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
-
     def __init__(
         self,
         folder: Path,
@@ -97,22 +70,9 @@ class StickApp(MakingApp):
         self.instrument_path = instrument_path
         self.today = today
         self.idle_save = idle_save
-        self._keys = KeyQueue(self, super().on_event)
         self._opened = opened
         self.context: AssessmentContext | None = None
         self.lock: FileLock | None = None
-        self._started = False
-
-    def get_driver_class(self) -> type[Driver]:
-        # On a Unix terminal, a driver whose input thread stops the moment it is
-        # told (tui/app/quick_exit.py); elsewhere, or when one is asked for, Textual's.
-        from textual import constants
-
-        if constants.DRIVER is not None or sys.platform == "win32":
-            return super().get_driver_class()
-        from tui.app.quick_exit import QuickExitDriver
-
-        return QuickExitDriver
 
     def on_mount(self) -> None:
         self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
@@ -133,23 +93,6 @@ class StickApp(MakingApp):
         # frame on, the app runs as long as people work, so it is back on.
         self.call_after_refresh(self._collect_again)
 
-    async def on_event(self, event: events.Event) -> None:
-        # Keys are applied here, as they are read, so a burst lands in the order
-        # typed, also across a form opening (see keys_in_order).
-        if not await self._keys.take(event):
-            await super().on_event(event)
-
-    def action_next_field(self, step: int) -> None:
-        if self.screen.focused is None:
-            # A screen just opened and nothing has the focus yet: the keys typed
-            # before this tab went to the screen itself (see command_keys.catch_up),
-            # so the tab follows them there and is handled after them, in order.
-            raise SkipAction()
-        if step > 0:
-            self.screen.focus_next()
-        else:
-            self.screen.focus_previous()
-
     def _collect_again(self) -> None:
         # A method, not gc.enable itself: Textual reads a callback's signature,
         # and reading a builtin's means tokenizing its text signature.
@@ -158,22 +101,6 @@ class StickApp(MakingApp):
     def on_unmount(self) -> None:
         # Screens are gone by now, so any note they were holding has been saved.
         self.release_lock()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # The first Resize comes before on_mount: a notice pushed then would end up under the screens.
-        if not self._started:
-            return
-        self._check_size(event.size.width, event.size.height)
-
-    def _check_size(self, width: int, height: int) -> None:
-        notice = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
-        if too_small(width, height):
-            if notice is None:
-                self.push_screen(TooSmallScreen())
-            else:
-                notice.show(width, height)
-        elif notice is not None and self.screen is notice:
-            self.pop_screen()
 
     async def action_quit(self) -> None:
         """Save whatever is still being typed on any screen, then leave: everything else is saved already."""

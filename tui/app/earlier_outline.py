@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
 from textual.message import Message
 
 from tui.app.background import background_turn
+from tui.app.shell import AppShell
 
 if TYPE_CHECKING:
     from surveys.model.responses import Assessment
@@ -30,7 +30,7 @@ class EarlierFound(Message):
         self.found = found
 
 
-class EarlierOutlineApp(App[None]):
+class EarlierOutlineApp(AppShell):
     """The app's part that finds the earlier assessment and hands it to the screens."""
 
     instrument_path: Path | None
