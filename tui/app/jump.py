@@ -45,18 +45,19 @@ class JumpScreen(ModalScreen[int | None]):
     JumpScreen JumpList { padding: 0 1; }
     """
 
-    def __init__(self, store: Store, current: int) -> None:
+    def __init__(self, rows: list[Row], current: int, legend: str = STATE_WORDS) -> None:
         super().__init__()
-        self.store = store
+        self.rows = rows  # the question screen's (jump_rows) or the panel's (panel_jump.panel_rows)
         self.current = current
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
         from textual.containers import Vertical
 
         with Vertical(id="box") as box:
             box.border_title = "Jump to a question"
-            yield Static(STATE_WORDS, id="legend", markup=False)
-            yield JumpList(jump_rows(self.store), self.current)
+            yield Static(self.legend, id="legend", markup=False)
+            yield JumpList(self.rows, self.current)
 
     def on_mount(self) -> None:
         self.query_one(JumpList).focus()

@@ -48,14 +48,14 @@ class PanelApp(AppShell):
 
     def action_help(self) -> None:
         from tui.app.help import HelpScreen
-        from tui.app.panel_jump import PanelJumpScreen
+        from tui.app.jump import JumpScreen
         from tui.app.panel_screen import PanelScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
             ("Panel", PanelScreen.BINDINGS),
-            ("Jump list", PanelJumpScreen.BINDINGS),
+            ("Jump list", JumpScreen.BINDINGS),
             (
                 "Everywhere",
                 [*PanelApp.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette: themes, screenshot")],

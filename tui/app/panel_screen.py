@@ -217,13 +217,14 @@ class PanelScreen(PanelView):
         self.notify("Every question has an agreed rating.")
 
     def action_jump(self) -> None:
-        from tui.app.panel_jump import PanelJumpScreen
+        from tui.app.jump import JumpScreen
+        from tui.app.panel_jump import LEGEND, panel_rows
 
         def go(index: int | None) -> None:
             if index is not None:
                 self.show_index(index)
 
-        self.app.push_screen(PanelJumpScreen(self.session, self.index), go)
+        self.app.push_screen(JumpScreen(panel_rows(self.session), self.index, LEGEND), go)
 
     def action_toggle_radar(self) -> None:
         self.follow.switch(self.question)

@@ -251,14 +251,14 @@ class QuestionScreen(ShowingQuestion):
         self.dismiss(None)
 
     def action_jump(self) -> None:
-        from tui.app.jump import JumpScreen
+        from tui.app.jump import JumpScreen, jump_rows
 
         self.flush()
 
         def go(index: int | None) -> None:
             self.show_index(self.index if index is None else index)
 
-        self.app.push_screen(JumpScreen(self.store, self.index), go)
+        self.app.push_screen(JumpScreen(jump_rows(self.store), self.index), go)
 
     def action_toggle_radar(self) -> None:
         self.context.switch_view(self.question)
