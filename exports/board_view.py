@@ -17,8 +17,8 @@ from exports.sheets_plan import listed
 from exports.sheets_results import adopter_words, short_label
 from surveys.instruments.opening import Opened
 from surveys.model.instrument import Instrument
+from surveys.model.panel_mark import is_panel_file
 from surveys.model.vocabulary import heading, vocabulary
-from surveys.panel.keys import is_panel_file
 from surveys.panel.report import raters_words
 from surveys.results.report import area_rating, group_words, overall_words
 from surveys.results.report import placement_words as single_placement

@@ -61,7 +61,7 @@ from exports.sheets_team import write_team
 from surveys.errors import StickError
 from surveys.files.atomic import atomic_produce
 from surveys.instruments.opening import Opened
-from surveys.panel.keys import is_panel_file
+from surveys.model.panel_mark import is_panel_file
 from surveys.results.scoring import Result, score
 
 Progress = Callable[[int, int], None]

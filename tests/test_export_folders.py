@@ -101,3 +101,29 @@ def test_what_is_plainly_not_an_assessment() -> None:
     )
     assert not_an_assessment(builtin_bytes()) == "an instrument file, not an assessment"
     assert not_an_assessment(b'organisation = "cut') == "", "a damaged file is the export's to judge"
+
+
+def test_a_panel_folder_exports_its_raters_not_the_agreed_file_as_one_more(tmp_path: Path) -> None:
+    # A grading event's folder: the raters' files and the panel's agreed file beside them. Merged
+    # with them, the agreed file counted as a fourth respondent ("Grading panel") in the team.
+    from surveys.panel.opening import open_panel
+    from tests.panel_support import rater
+
+    folder = tmp_path / "event"
+    folder.mkdir()
+    for name, group, choice in (("Ann", "patient", 1), ("Bo", "patient", 2), ("Cy", "staff", 3)):
+        rater(folder, name, group, [choice] * 11)
+    agreed = folder / "agreed.toml"
+    with open_panel([folder], agreed) as session:
+        session.accept(session.instrument.questions[0].id)
+    out = tmp_path / "out.xlsx"
+    done = run_stick(["export", str(folder), "-o", str(out)])
+    assert done.returncode == 0, done.stderr
+    assert respondents(out) == {"Ann", "Bo", "Cy"}
+    assert done.stderr.splitlines() == [
+        f"stick: skipped {agreed}: a grading panel's agreed file: export it on its own for the agreed rating"
+        " (stick export FILE)"
+    ]
+    alone = run_stick(["export", str(agreed), "-o", str(tmp_path / "grade.xlsx")])
+    assert alone.returncode == 0, alone.stderr
+    assert "Panel" in load_workbook(tmp_path / "grade.xlsx", read_only=True).sheetnames

@@ -18,7 +18,7 @@ from typing import Any
 from surveys.errors import StickError
 from surveys.folders.earlier_file import recorded_earlier
 from surveys.instruments.opening import Opened, open_assessment
-from surveys.panel.keys import is_panel_file
+from surveys.model.panel_mark import is_panel_file
 from surveys.panel.report import history_json, history_lines, panel_json, panel_lines
 from surveys.results.report import report_json, report_lines
 from surveys.results.scoring import Result, score

@@ -4,7 +4,8 @@ A folder of assessments is its `*.toml` files, not those of its subfolders (the
 archive/ of removed ones among them) and not stick's own hidden temporary
 files. Beside assessments a folder may hold an instrument of the team's own or
 another program's TOML: those are not assessments and are passed over with a
-reason. A file that cannot be read or parsed is not judged here: it may be a
+reason. So is a grading panel's agreed file: beside its raters' files, a folder's
+team would count it as one more rater. A file that cannot be read or parsed is not judged here: it may be a
 damaged assessment, and the export's own rules (stop, or `--skip-bad`) apply.
 """
 
@@ -14,11 +15,15 @@ import re
 from pathlib import Path
 
 from surveys.files.textfile import parse, read_bytes
+from surveys.model.panel_mark import is_panel_data
 
 # A key at the top of a TOML file, before its first [table] header.
 _TOP_KEY = re.compile(rb"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.M)
 _HEADER = re.compile(rb"^[ \t]*\[", re.M)
 _NEEDED = ("organisation", "instrument")
+# A grading panel's agreed file holds a [panel] table (or its [[panel.history]] rows).
+_PANEL_HEADER = re.compile(rb"^[ \t]*\[\[?[ \t]*panel[ \t]*[.\]]", re.M)
+AGREED_FILE = "a grading panel's agreed file: export it on its own for the agreed rating (stick export FILE)"
 
 
 def toml_files_in(folder: Path) -> list[Path]:
@@ -35,6 +40,11 @@ def not_an_assessment(data: bytes) -> str:
     header = _HEADER.search(data)
     top = data[: header.start()] if header else data
     keys = {m.group(1).decode("ascii") for m in _TOP_KEY.finditer(top)}
+    if _PANEL_HEADER.search(data):
+        # Merged with its raters it would count as one more rater: passed over, said why.
+        parsed = parse(data)
+        if parsed.data is not None and is_panel_data(parsed.data):
+            return AGREED_FILE
     if all(k in keys for k in _NEEDED):
         return ""
     # Rare (hand-written layouts): the whole file decides.

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from surveys.model.responses import Assessment
-
 # In a rater's file: the rater group (`stick new --group`), a top-level key.
 GROUP_KEY = "group"
 # Raters without a group are counted under this name.
 NO_GROUP = "no group"
 # What a facilitator usually calls the tables of an EDS grading event; any other words are kept as typed.
 SUGGESTED_GROUPS: tuple[str, ...] = ("patient", "staff", "community", "board")
-# In the agreed file: the [panel] table (its raters and the audit trail).
-PANEL_KEY = "panel"
-
-
-def is_panel_file(assessment: Assessment) -> bool:
-    """An agreed panel assessment (it has a [panel] table), not one rater's."""
-    return isinstance(assessment.extra.get(PANEL_KEY), Mapping)
 
 
 GROUP_LIMIT = 60  # characters: a table's name at an event, not a description

@@ -22,8 +22,8 @@ from surveys.folders.storage import safe_stem
 from surveys.instruments.opening import INSTRUMENT_FILE_KEY
 from surveys.locks.lock import FileLock
 from surveys.locks.stale_sweep import clear_stale_locks
+from surveys.model.panel_mark import is_panel_file
 from surveys.model.responses import Assessment, new_assessment
-from surveys.panel.keys import is_panel_file
 from surveys.panel.raters import PanelRefused, Raters, group_key, read_raters
 from surveys.panel.record import RecordedRater, with_raters
 from surveys.panel.session import PanelSession

@@ -24,8 +24,9 @@ from surveys.files.textfile import read_bytes
 from surveys.folders.assessment_files import not_an_assessment, toml_files_in
 from surveys.instruments.opening import instrument_for
 from surveys.model.instrument import Instrument
+from surveys.model.panel_mark import is_panel_file
 from surveys.model.responses import Assessment
-from surveys.panel.keys import GROUP_KEY, NO_GROUP, SUGGESTED_GROUPS, is_panel_file
+from surveys.panel.keys import GROUP_KEY, NO_GROUP, SUGGESTED_GROUPS
 
 __all__ = ["NO_GROUP", "SUGGESTED_GROUPS", "PanelRefused", "Rater", "Raters", "group_key", "read_raters"]
 

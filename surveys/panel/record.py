@@ -22,8 +22,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from surveys.model.panel_mark import PANEL_KEY
 from surveys.model.responses import Answer, Assessment
-from surveys.panel.keys import PANEL_KEY
 from surveys.panel.spread import Rating, Spread
 
 # A rater's note copied into the record is kept to this many characters: the whole note stays in their file,
