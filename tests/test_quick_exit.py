@@ -54,13 +54,35 @@ async def test_told_to_stop_the_input_thread_ends_at_once_and_reads_the_keys_alr
     select = selectors.SelectSelector.select
 
     def recorded(self: selectors.SelectSelector, timeout: float | None = None) -> Any:
-        if stopping.is_set():
+        # A wait begun once the thread was told, that ran out its time with nothing ready:
+        # one that returns at once, the wake already there, waited for nothing.
+        told = stopping.is_set()
+        ready = select(self, timeout)
+        if told and timeout and not ready:
             waits_after_stop.append(timeout)
-        return select(self, timeout)
+        return ready
 
     monkeypatch.setattr(selectors.SelectSelector, "select", recorded)
     app = Recording()
     driver = quick_exit.QuickExitDriver(app, mouse=False)
+    write = os.write
+
+    def telling(fd: int, data: bytes) -> int:
+        # The thread is told when the wake byte is written (or Textual's stop flag set), not a
+        # moment before, which on a busy machine can be a whole poll earlier.
+        written = write(fd, data)
+        if driver._wake is not None and fd == driver._wake[1]:
+            stopping.set()
+        return written
+
+    monkeypatch.setattr(os, "write", telling)
+
+    class Told(threading.Event):
+        def set(self) -> None:  # Textual's own way to tell its thread
+            super().set()
+            stopping.set()
+
+    driver.exit_event = Told()
     keys, typed = os.pipe()
     driver.fileno = keys
     thread = threading.Thread(target=driver.run_input_thread, daemon=True)
@@ -70,7 +92,6 @@ async def test_told_to_stop_the_input_thread_ends_at_once_and_reads_the_keys_alr
         os.write(typed, b"1")
         await asyncio.sleep(0.05)
         os.write(typed, b"2")  # typed just before the quit
-        stopping.set()
         driver.disable_input()
         thread.join(timeout=30)
         assert not thread.is_alive()
