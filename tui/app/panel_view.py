@@ -9,27 +9,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
-from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from surveys.model.instrument import Question
 from surveys.panel.session import PanelSession, QuestionState
 from surveys.terminal_text import terminal_safe
-from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import CommandScreen, typing_into
+from tui.app.command_keys import typing_into
+from tui.app.pane_and_radar import PaneAndRadar
 from tui.app.panel_radar import PanelOutlines
 from tui.app.panel_text import agreed_lines, heading, option_labels, place_text, rater_lines, spread_line, summary_line
 from tui.app.question_pane import QuestionPane
 from tui.app.radar import Radar
 from tui.app.radar_follow import RadarFollow
-from tui.app.side_by_side import stacked
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
 
-class PanelView(CommandScreen[None]):
+class PanelView(PaneAndRadar):
     """The panel screen's drawing; PanelScreen adds the keys."""
 
     def __init__(self, session: PanelSession) -> None:
@@ -46,19 +43,6 @@ class PanelView(CommandScreen[None]):
     @property
     def question(self) -> Question:
         return self.questions[self.index]
-
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Vertical(id="ask"):
-            yield QuestionPane(id="pane")
-        yield Radar(id="radar")
-        yield KeyBar()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._place(event.size.width, event.size.height)
-
-    def _place(self, width: int, height: int) -> None:
-        self.set_class(stacked(width, height), "-stacked")
 
     def _state(self, question: Question) -> QuestionState:
         return self.session.state(question.id)

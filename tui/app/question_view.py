@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
-from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from surveys.model.answers import AnswerState
 from surveys.model.instrument import Question
-from tui.app.chrome import KeyBar, TitleBar
-from tui.app.command_keys import CommandScreen
 from tui.app.context import AssessmentContext
+from tui.app.pane_and_radar import PaneAndRadar
 from tui.app.question_pane import QuestionPane
 from tui.app.question_text import STATE_TEXT, heading, progress_lines
 from tui.app.radar import Radar
-from tui.app.side_by_side import stacked
 
 if TYPE_CHECKING:
     from textual.content import Content
@@ -35,7 +31,7 @@ PLACEHOLDERS = {"answer": "Type the answer; enter saves it", "note": "Note: ente
 WARM_AFTER = 0.02  # seconds after a question is shown, the next one is wrapped
 
 
-class ShowingQuestion(CommandScreen[None]):
+class ShowingQuestion(PaneAndRadar):
     """The question screen's part that shows; it changes nothing in the file."""
 
     def __init__(self, context: AssessmentContext, index: int = 0) -> None:
@@ -51,26 +47,13 @@ class ShowingQuestion(CommandScreen[None]):
     def question(self) -> Question:
         return self.questions[self.index]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Vertical(id="ask"):
-            yield QuestionPane(id="pane")
-        yield Radar(id="radar")
-        yield KeyBar()
-
     def on_mount(self) -> None:
         self.sub_title = self.context.subtitle
         self._place(self.size.width, self.size.height)
         self.show_question()
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._place(event.size.width, event.size.height)
-
     def on_screen_resume(self) -> None:
         self.refresh_radar()
-
-    def _place(self, width: int, height: int) -> None:
-        self.set_class(stacked(width, height), "-stacked")
 
     def _field(self, which: str) -> Input:
         """The text answer or note field, mounted the first time it is needed."""
