@@ -12,7 +12,7 @@ from exports.merge import Standing
 from surveys.model.instrument import Instrument
 from surveys.model.ranges import group_span, instrument_span
 from surveys.model.vocabulary import heading, vocabulary
-from surveys.results.report import number
+from surveys.results.report import figure_head, number
 
 
 def step_words(instrument: Instrument, step: int | None) -> str:
@@ -25,15 +25,11 @@ def step_words(instrument: Instrument, step: int | None) -> str:
 def figure_words(instrument: Instrument, standing: Standing) -> str:
     """'22 of 33; organisation rating: Achieving activity (mean of 2 assessments)'."""
     v = vocabulary(instrument)
-    span = instrument_span(instrument)
-    if standing.overall is None or span is None:
-        return f"not yet known (no {v.areas} scored)"
-    said = f"{number(round(standing.overall, 1))} of {number(span[1])}"
-    if standing.overall_step is not None:
-        said += f", {instrument.step(standing.overall_step).label}"
-    if standing.band is not None:
-        said += f"; {v.band}: {instrument.band(standing.band).label}"
-    elif instrument.bands:
+    overall = None if standing.overall is None else round(standing.overall, 1)
+    said = figure_head(instrument, overall, standing.overall_step, standing.band)
+    if overall is None or instrument_span(instrument) is None:
+        return said
+    if standing.band is None and instrument.bands:
         said += f" so far; the {v.band} is given when every {v.area} of every assessment is scored"
     if standing.assessments > 1:
         said += f" (mean of {standing.assessments} assessments)"

@@ -67,18 +67,27 @@ def _deck_ladder(instrument: Instrument, result: Result, words: Vocabulary) -> l
     return lines
 
 
+def figure_head(instrument: Instrument, overall: float | None, step: int | None, band: str | None) -> str:
+    """'22 of 33, <step>; <band word>: <band>', or why it is not yet known: one assessment's or an organisation's."""
+    words = vocabulary(instrument)
+    span = instrument_span(instrument)
+    if overall is None or span is None:
+        return f"not yet known (no {words.areas} scored)"
+    said = f"{number(overall)} of {number(span[1])}"
+    if step is not None:
+        said += f", {instrument.step(step).label}"
+    if band is not None:
+        said += f"; {words.band}: {instrument.band(band).label}"
+    return said
+
+
 def overall_words(instrument: Instrument, result: Result) -> str:
     """The overall figure, the step it reaches and its band, in the instrument's words."""
     words = vocabulary(instrument)
-    span = instrument_span(instrument)
-    if result.overall is None or span is None:
-        return f"not yet known (no {words.areas} scored)"
-    said = f"{number(result.overall)} of {number(span[1])}"
-    if result.overall_step is not None:
-        said += f", {instrument.step(result.overall_step).label}"
-    if result.band is not None:
-        said += f"; {words.band}: {instrument.band(result.band).label}"
-    elif instrument.bands:
+    said = figure_head(instrument, result.overall, result.overall_step, result.band)
+    if result.overall is None or instrument_span(instrument) is None:
+        return said
+    if result.band is None and instrument.bands:
         scored = sum(1 for a in result.areas if a.answered == a.total and a.total)
         counted = sum(1 for a in result.areas if a.total)
         said += f" so far; the {words.band} is given when every {words.area} is scored ({scored} of {counted})"
